@@ -1,0 +1,3 @@
+from swot.cli import main
+
+main()

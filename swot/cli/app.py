@@ -1,0 +1,165 @@
+"""The Typer application and the one place where exceptions become messages and exit codes.
+
+Command modules register with ``@command()``; it wraps each command so that a user error
+prints its message (exit 1), a usage error exit 2, Ctrl-C exit 130, and a bug one line with the
+traceback saved to a log file (exit 3). Heavy modules are imported inside the commands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from swot import __version__
+
+app = typer.Typer(
+    name="swot",
+    help="SWOT workshops on gender equality and accessibility across the units of a network.\n\n"
+    "Example: [bold]swot merge workshops/hoganasmodellen[/bold]",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_DATA_ERROR = 1
+EXIT_USAGE = 2
+EXIT_BUG = 3
+EXIT_INTERRUPTED = 130
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_consoles: dict[str, Console] = {}
+
+
+def console() -> Console:
+    """Rich console for results (stdout); honours NO_COLOR and a narrow terminal."""
+    if "out" not in _consoles:
+        _consoles["out"] = Console(highlight=False, soft_wrap=False)
+    return _consoles["out"]
+
+
+def error_console() -> Console:
+    """Rich console for messages about problems (stderr)."""
+    if "err" not in _consoles:
+        _consoles["err"] = Console(stderr=True, highlight=False, soft_wrap=True)
+    return _consoles["err"]
+
+
+def _reset_consoles() -> None:
+    """Forget cached consoles (the test runner swaps stdout between invocations)."""
+    _consoles.clear()
+
+
+def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
+    """Register a command whose exceptions become messages and exit codes."""
+
+    def decorate(function: F) -> F:
+        @functools.wraps(function)
+        def wrapper(*call_args: Any, **call_kwargs: Any) -> Any:
+            _reset_consoles()
+            return run_guarded(function, *call_args, **call_kwargs)
+
+        app.command(*args, **kwargs)(wrapper)
+        return function
+
+    return decorate
+
+
+def run_guarded(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run a command body, translating every exception into a message and an exit code."""
+    from swot.errors import SwotError
+
+    try:
+        return function(*args, **kwargs)
+    except typer.Exit:
+        raise
+    except SwotError as error:
+        error_console().print(error.format(), markup=False)
+        raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt:
+        error_console().print("\nAvbrutet. / Interrupted.", markup=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except Exception as error:  # a bug: one line for the user, the traceback in a log
+        log = write_crash_log(error)
+        error_console().print(
+            f"swot: internal error ({type(error).__name__}): this is a bug in swot, not in "
+            f"your files. Details were saved to {log}; please send that file to the "
+            "maintainers.",
+            markup=False,
+        )
+        raise typer.Exit(EXIT_BUG) from None
+
+
+def write_crash_log(error: BaseException) -> Path:
+    """Save a traceback where the user can find and send it; return its path."""
+    folder = Path(os.environ.get("SWOT_LOG_DIR") or Path(tempfile.gettempdir()) / "swot-logs")
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = folder / f"swot-crash-{stamp}-{os.getpid()}.log"
+    text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    path.write_text(f"swot {__version__}\n{' '.join(sys.argv)}\n\n{text}", encoding="utf-8")
+    return path
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"swot {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """SWOT workshops on gender equality and accessibility across the units of a network.
+
+    Example: swot merge workshops/hoganasmodellen
+    """
+
+
+WorkshopOption = Annotated[
+    Path,
+    typer.Option(
+        "--workshop",
+        "-w",
+        help="Workshop folder (default: the current folder).",
+        show_default=False,
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Language of messages: sv or en (default: the workshop's).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+
+
+def check_lang(lang: str | None) -> str | None:
+    """Validate ``--lang``."""
+    if lang is None:
+        return None
+    from swot.errors import UsageError
+
+    value = lang.strip().lower()
+    if value not in {"sv", "en"}:
+        raise UsageError(f"--lang must be sv or en, not '{lang}'", "example: --lang sv")
+    return value

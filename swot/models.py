@@ -1,0 +1,314 @@
+"""The data model: a workshop (units, themes, rounds) and the entries people write.
+
+Models validate values only. Key spellings (``tema``/``theme``) are canonicalised by the loader
+before data reaches a model, so these models see English keys and say where a value is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
+
+from swot.vocabulary import (
+    BUILTIN_THEME_SPELLINGS,
+    BUILTIN_THEMES,
+    LANGUAGE_LOOKUP,
+    QUADRANT_LOOKUP,
+    QUADRANT_SPELLINGS,
+    SOURCE_LOOKUP,
+    SOURCE_SPELLINGS,
+    Language,
+    Quadrant,
+    Source,
+    did_you_mean,
+    fold,
+)
+
+MAX_TEXT_LENGTH = 2000
+SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
+# Names Windows refuses as file names, whatever the extension.
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)}
+)
+
+
+def check_safe_id(value: str) -> str:
+    """An id that is also a file or folder name: lower-case ASCII, digits, '-' and '_'."""
+    if not isinstance(value, str) or not SAFE_ID.match(value) or value in WINDOWS_RESERVED:
+        raise PydanticCustomError(
+            "unsafe_id",
+            "'{value}' cannot be used as an id: it is also a file name",
+            {"value": str(value)},
+        )
+    return value
+
+
+SafeId = Annotated[str, Field(json_schema_extra={"pattern": SAFE_ID.pattern})]
+
+
+def suggest_id(name: str) -> str:
+    """A safe id made from a display name: 'Ängelholm' -> 'angelholm'."""
+    folded = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+    folded = folded[:48] or "enhet"
+    return folded if folded not in WINDOWS_RESERVED else folded + "-1"
+
+
+class ThemeSpec(BaseModel):
+    """A theme of the workshop: a built-in one by id, or a custom one with its names."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: SafeId
+    sv: str | None = Field(default=None, description="Swedish name")
+    en: str | None = Field(default=None, description="English name")
+    aliases: list[str] = Field(default_factory=list, description="other spellings accepted")
+
+    _check_id = field_validator("id")(classmethod(lambda cls, v: check_safe_id(v)))
+
+    @model_validator(mode="before")
+    @classmethod
+    def from_plain_id(cls, value: object) -> object:
+        """Allow ``themes: [equality, accessibility]`` as well as mappings."""
+        if isinstance(value, str):
+            folded = fold(value)
+            for theme_id, spellings in BUILTIN_THEME_SPELLINGS.items():
+                if folded in {fold(s) for s in spellings}:
+                    return {"id": theme_id}
+            return {"id": value}
+        return value
+
+    def name(self, lang: str) -> str:
+        """Display name in a language, falling back to the other language, then the id."""
+        builtin = BUILTIN_THEMES.get(self.id, {})
+        other = "en" if lang == "sv" else "sv"
+        return (
+            getattr(self, lang)
+            or builtin.get(lang)
+            or getattr(self, other)
+            or builtin.get(other)
+            or self.id
+        )
+
+    def spellings(self) -> set[str]:
+        """Every folded spelling that names this theme."""
+        words = {self.id, *(self.aliases), *BUILTIN_THEME_SPELLINGS.get(self.id, ())}
+        words |= {n for n in (self.sv, self.en) if n}
+        return {fold(w) for w in words}
+
+
+class Unit(BaseModel):
+    """A unit of the network, e.g. one municipality's labour-market unit."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: SafeId = Field(description="file name of the unit's entries: a-z, 0-9, '-'")
+    name: str = Field(min_length=1, max_length=120)
+    municipality: str | None = Field(default=None, max_length=120)
+
+    _check_id = field_validator("id")(classmethod(lambda cls, v: check_safe_id(v)))
+
+
+class Round(BaseModel):
+    """A survey round, e.g. the baseline or a follow-up, with expected respondents per unit."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: SafeId = Field(description="folder name under entries/: a-z, 0-9, '-'")
+    name: str | None = Field(default=None, max_length=120)
+    date: dt.date | None = None
+    expected: dict[str, Annotated[int, Field(ge=0, le=100_000)]] = Field(
+        default_factory=dict, description="expected respondents per unit id"
+    )
+
+    _check_id = field_validator("id")(classmethod(lambda cls, v: check_safe_id(v)))
+
+    def title(self) -> str:
+        """Display name of the round."""
+        return self.name or self.id
+
+
+def default_themes() -> list[ThemeSpec]:
+    return [ThemeSpec(id=theme_id) for theme_id in BUILTIN_THEMES]
+
+
+class Workshop(BaseModel):
+    """``workshop.yaml``: what a workshop is about, who takes part, and its rounds."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    language: Language = Language.SV
+    response_target: int = Field(default=75, ge=0, le=100, description="percent")
+    importance: Literal["optional", "required", "off"] = "optional"
+    themes: list[ThemeSpec] = Field(default_factory=default_themes, min_length=1)
+    units: list[Unit] = Field(min_length=1)
+    rounds: list[Round] = Field(min_length=1)
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _language(cls, value: object) -> object:
+        if isinstance(value, str):
+            found = LANGUAGE_LOOKUP.get(fold(value))
+            if found is None:
+                raise PydanticCustomError(
+                    "unknown_language", "'{value}' is not a language", {"value": value}
+                )
+            return found
+        return value
+
+    @model_validator(mode="after")
+    def _ids_unique_and_known(self) -> Workshop:
+        for kind, ids in (
+            ("unit", [u.id for u in self.units]),
+            ("round", [r.id for r in self.rounds]),
+            ("theme", [t.id for t in self.themes]),
+        ):
+            seen: set[str] = set()
+            for item_id in ids:
+                if item_id in seen:
+                    raise PydanticCustomError(
+                        "duplicate_id",
+                        "{kind} id '{value}' is used twice",
+                        {"kind": kind, "value": item_id},
+                    )
+                seen.add(item_id)
+        unit_ids = [u.id for u in self.units]
+        for round_ in self.rounds:
+            for unit_id in round_.expected:
+                if unit_id not in unit_ids:
+                    raise PydanticCustomError(
+                        "unknown_unit_in_expected",
+                        "round '{round}' expects respondents from '{value}', which is not a unit",
+                        {
+                            "round": round_.id,
+                            "value": unit_id,
+                            "suggestion": did_you_mean(unit_id, unit_ids) or "",
+                        },
+                    )
+        return self
+
+    def theme_lookup(self) -> dict[str, str]:
+        """Folded spelling -> theme id, for reading entries."""
+        return {spelling: t.id for t in self.themes for spelling in t.spellings()}
+
+    def entry_context(self, lang: str) -> dict[str, object]:
+        """Validation context for entries: accepted theme spellings and how to list them."""
+        words = [w for t in self.themes for w in (t.id, t.sv, t.en, *t.aliases) if w]
+        words += [w for t in self.themes for w in BUILTIN_THEME_SPELLINGS.get(t.id, ())]
+        choices = ", ".join(
+            f"{t.name(lang).lower()} ({t.id})" if t.name(lang).lower() != t.id else t.id
+            for t in self.themes
+        )
+        return {"themes": self.theme_lookup(), "theme_words": words, "theme_choices": choices}
+
+    def theme(self, theme_id: str) -> ThemeSpec:
+        return next(t for t in self.themes if t.id == theme_id)
+
+    def unit(self, unit_id: str) -> Unit | None:
+        return next((u for u in self.units if u.id == unit_id), None)
+
+    def round(self, round_id: str) -> Round | None:
+        return next((r for r in self.rounds if r.id == round_id), None)
+
+    @property
+    def latest_round(self) -> Round:
+        """The last round listed in workshop.yaml."""
+        return self.rounds[-1]
+
+
+def _enum_value(lookup: dict, kind: str, spellings: dict, value: object) -> object:
+    """Read an enum from any accepted spelling, or fail with a suggestion."""
+    if not isinstance(value, str):
+        return value
+    found = lookup.get(fold(value))
+    if found is not None:
+        return found
+    words = [w for group in spellings.values() for w in group if len(w) > 1]
+    raise PydanticCustomError(
+        f"unknown_{kind}",
+        "'{value}' is not a " + kind,
+        {"value": value, "suggestion": did_you_mean(value, words) or ""},
+    )
+
+
+class Entry(BaseModel):
+    """One SWOT entry as written in ``entries/<round>/<unit>.yaml``.
+
+    ``unit``, ``round`` and ``line`` are not written in the file: the loader fills them from
+    the file's path and position.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    theme: str = Field(description="equality | accessibility (jämställdhet | tillgänglighet)")
+    quadrant: Quadrant
+    text: str = Field(max_length=MAX_TEXT_LENGTH)
+    importance: int | None = Field(default=None, ge=1, le=5, description="1–5")
+    source: Source = Source.SURVEY
+    respondent: str | None = Field(default=None, max_length=40)
+    note: str | None = Field(default=None, max_length=MAX_TEXT_LENGTH)
+    unit: SkipJsonSchema[str] = Field(default="", exclude=True)
+    round: SkipJsonSchema[str] = Field(default="", exclude=True)
+    line: SkipJsonSchema[int] = Field(default=0, exclude=True)
+
+    @field_validator("theme", mode="before")
+    @classmethod
+    def _theme(cls, value: object, info: ValidationInfo) -> object:
+        if not isinstance(value, str):
+            return value
+        context = info.context or {}
+        lookup: dict[str, str] = context.get("themes") or {
+            fold(s): theme_id
+            for theme_id, spellings in BUILTIN_THEME_SPELLINGS.items()
+            for s in spellings
+        }
+        found = lookup.get(fold(value))
+        if found is None:
+            words: list[str] = context.get("theme_words") or [
+                w for spellings in BUILTIN_THEME_SPELLINGS.values() for w in spellings
+            ]
+            raise PydanticCustomError(
+                "unknown_theme",
+                "'{value}' is not a theme of this workshop",
+                {
+                    "value": value,
+                    "suggestion": did_you_mean(value, words) or "",
+                    "choices": context.get("theme_choices") or "equality, accessibility",
+                },
+            )
+        return found
+
+    @field_validator("quadrant", mode="before")
+    @classmethod
+    def _quadrant(cls, value: object) -> object:
+        return _enum_value(QUADRANT_LOOKUP, "quadrant", QUADRANT_SPELLINGS, value)
+
+    @field_validator("source", mode="before")
+    @classmethod
+    def _source(cls, value: object) -> object:
+        return _enum_value(SOURCE_LOOKUP, "source", SOURCE_SPELLINGS, value)
+
+    @field_validator("text")
+    @classmethod
+    def _text_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise PydanticCustomError("blank_text", "the text is empty")
+        return value
+
+    @field_validator("importance", mode="before")
+    @classmethod
+    def _importance(cls, value: object) -> object:
+        # Accept "4" as typed in a file; anything else is checked by the int type.
+        return value.strip() if isinstance(value, str) else value

@@ -1,0 +1,139 @@
+"""Creating a workshop folder, and the comment headers that tell staff how to edit each file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from swot.errors import SwotError
+from swot.i18n import Catalogue, say
+from swot.loading import ENTRIES_DIR, WORKSHOP_FILE, LoadedWorkshop, load_workshop
+from swot.models import Round, Unit, suggest_id
+from swot.schema import ENTRIES_SCHEMA, WORKSHOP_SCHEMA, modeline, write_schemas
+from swot.storage import atomic_write_text, yaml_scalar
+
+MESSAGES: Catalogue = {
+    "workshop_header": {
+        "sv": "# Workshop: {name}\n"
+        "# Redigera i en vanlig texteditor (Anteckningar, VS Code). Spara som UTF-8.\n"
+        "# Indrag görs med mellanslag, aldrig tabb. Kör `swot validate` efteråt.\n"
+        "# units: en rad '- id:' per enhet; id (a–z, 0–9, '-') blir filnamnet för\n"
+        "#   enhetens poster: entries/<omgång>/<id>.yaml\n"
+        "# rounds: omgångarna i tidsordning (den sista är den senaste);\n"
+        "#   expected: hur många svarande som förväntas per enhet\n",
+        "en": "# Workshop: {name}\n"
+        "# Edit in a plain text editor (Notepad, VS Code). Save as UTF-8.\n"
+        "# Indent with spaces, never tabs. Run `swot validate` afterwards.\n"
+        "# units: one '- id:' line per unit; the id (a-z, 0-9, '-') is the file name\n"
+        "#   of the unit's entries: entries/<round>/<id>.yaml\n"
+        "# rounds: in order of time (the last is the latest);\n"
+        "#   expected: how many respondents are expected per unit\n",
+    },
+    "entries_header": {
+        "sv": "# {unit} · {round}\n"
+        "# En post per streck (-). Nya poster läggs till längst ned.\n"
+        "# tema: {themes}\n"
+        "# kvadrant: styrkor | svagheter | möjligheter | hot\n"
+        "# vikt: 1–5 (valfri) · källa: enkät | workshop · svarande: anonymt id\n",
+        "en": "# {unit} · {round}\n"
+        "# One entry per dash (-). New entries are added at the end.\n"
+        "# theme: {themes}\n"
+        "# quadrant: strengths | weaknesses | opportunities | threats\n"
+        "# importance: 1–5 (optional) · source: survey | workshop · respondent: anonymous id\n",
+    },
+    "exists": {
+        "sv": "{path} finns redan",
+        "en": "{path} already exists",
+    },
+    "exists.hint": {
+        "sv": "välj en annan mapp, eller redigera den befintliga workshop.yaml",
+        "en": "choose another folder, or edit the existing workshop.yaml",
+    },
+}
+
+
+@dataclass
+class NewWorkshop:
+    """What ``swot init`` needs to know."""
+
+    name: str
+    language: str
+    unit_names: list[str]
+    round_ids: list[str]
+    expected: int | None = None
+
+
+def units_from_names(names: list[str]) -> list[Unit]:
+    """Units with safe ids made from their display names; clashing ids get a number."""
+    units: list[Unit] = []
+    used: set[str] = set()
+    for name in names:
+        base = suggest_id(name)
+        unit_id, number = base, 2
+        while unit_id in used:
+            unit_id, number = f"{base}-{number}", number + 1
+        used.add(unit_id)
+        units.append(Unit(id=unit_id, name=name.strip(), municipality=name.strip()))
+    return units
+
+
+def workshop_yaml_text(spec: NewWorkshop) -> str:
+    """workshop.yaml for a new workshop, with a header telling staff how to edit it."""
+    units = units_from_names(spec.unit_names)
+    rounds = [Round(id=suggest_id(r)) for r in spec.round_ids]
+    lines = [
+        modeline(WORKSHOP_SCHEMA, 0).rstrip("\n"),
+        say(MESSAGES, "workshop_header", spec.language, name=spec.name).rstrip("\n"),
+        f"name: {yaml_scalar(spec.name)}",
+        f"language: {spec.language}",
+        "response_target: 75",
+        "themes: [equality, accessibility]",
+        "units:",
+    ]
+    for unit in units:
+        lines += [
+            f"  - id: {unit.id}",
+            f"    name: {yaml_scalar(unit.name)}",
+            f"    municipality: {yaml_scalar(unit.municipality or unit.name)}",
+        ]
+    lines.append("rounds:")
+    for round_ in rounds:
+        lines.append(f"  - id: {round_.id}")
+        if spec.expected is not None:
+            lines.append("    expected:")
+            lines += [f"      {unit.id}: {spec.expected}" for unit in units]
+    return "\n".join(lines) + "\n"
+
+
+def create_workshop(folder: Path, spec: NewWorkshop) -> LoadedWorkshop:
+    """Create a workshop folder with workshop.yaml, entries/ and the JSON schemas."""
+    target = folder / WORKSHOP_FILE
+    if target.exists():
+        raise SwotError(
+            say(MESSAGES, "exists", spec.language, path=target),
+            say(MESSAGES, "exists.hint", spec.language),
+        )
+    atomic_write_text(target, workshop_yaml_text(spec))
+    workshop = load_workshop(folder)
+    for round_ in workshop.workshop.rounds:
+        (folder / ENTRIES_DIR / round_.id).mkdir(parents=True, exist_ok=True)
+    write_schemas(workshop)
+    return workshop
+
+
+def entries_header(workshop: LoadedWorkshop, unit_id: str, round_id: str) -> str:
+    """The comment block at the top of a new entries file, in the workshop's language."""
+    lang = workshop.language
+    unit = workshop.workshop.unit(unit_id)
+    round_ = workshop.workshop.round(round_id)
+    themes = " | ".join(
+        t.name(lang).lower() if lang == "sv" else t.id for t in workshop.workshop.themes
+    )
+    return modeline(ENTRIES_SCHEMA, 2) + say(
+        MESSAGES,
+        "entries_header",
+        lang,
+        unit=unit.name if unit else unit_id,
+        round=round_.title() if round_ else round_id,
+        themes=themes,
+    )

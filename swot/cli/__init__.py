@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from swot.cli import round_commands  # noqa: F401  (registers status, compare)
 from swot.cli import workshop_commands  # noqa: F401  (registers init, validate, schema)
 from swot.cli.app import app
 

@@ -533,6 +533,10 @@ def parse_yaml(text: str, problems: _Collector, kind: str) -> Node | None:
         params: dict[str, Any] = {"detail": shorten(refused.detail, 80)}
         if refused.kind == "too_deep":
             params["detail"] = MAX_DEPTH
+        elif refused.kind == "tag":
+            params["detail"] = shorten(refused.detail.replace("tag:yaml.org,2002:", "!!"), 60)
+        elif refused.kind == "not_yaml":
+            params["detail"] = explain_yaml_error(refused.detail, problems.lang)
         problems.add(refused.kind, refused.line + 1, refused.column + 1, **params)
         return None
     for problem in document.problems:
@@ -554,6 +558,82 @@ def parse_yaml(text: str, problems: _Collector, kind: str) -> Node | None:
         else:
             problems.add(empty, hint_code="empty_workshop")
     return document.root
+
+
+# PyYAML's wording of common mistakes, and what they mean to a person editing a form.
+YAML_ERROR_WORDS: list[tuple[str, dict[str, str]]] = [
+    (
+        "mapping values are not allowed",
+        {
+            "en": "a ': ' where none may stand (a text containing ': ' must be in quotes)",
+            "sv": "ett ': ' där det inte får stå (en text som innehåller ': ' måste stå inom citattecken)",
+        },
+    ),
+    (
+        "found unexpected end of stream",
+        {
+            "en": "the file ends inside a quoted text (a closing quote is missing)",
+            "sv": "filen tar slut inuti en text med citattecken (ett avslutande citattecken saknas)",
+        },
+    ),
+    (
+        "could not find expected ':'",
+        {
+            "en": "a ':' is missing after a key",
+            "sv": "ett ':' saknas efter en nyckel",
+        },
+    ),
+    (
+        "did not find expected key",
+        {
+            "en": "a key was expected here; the indentation does not match the lines above",
+            "sv": "här väntades en nyckel; indraget stämmer inte med raderna ovanför",
+        },
+    ),
+    (
+        "did not find expected '-' indicator",
+        {
+            "en": "a '- ' was expected here; the indentation does not match the lines above",
+            "sv": "här väntades ett '- '; indraget stämmer inte med raderna ovanför",
+        },
+    ),
+    (
+        "expected <block end>",
+        {
+            "en": "the indentation does not match the lines above",
+            "sv": "indraget stämmer inte med raderna ovanför",
+        },
+    ),
+    (
+        "found undefined alias",
+        {
+            "en": "a '*' starts a YAML alias (put a text starting with '*' in quotes)",
+            "sv": "ett '*' inleder ett YAML-alias (sätt en text som börjar med '*' inom citattecken)",
+        },
+    ),
+    (
+        "found character that cannot start any token",
+        {
+            "en": "a character that cannot start a value (put the text in quotes)",
+            "sv": "ett tecken som inte kan inleda ett värde (sätt texten inom citattecken)",
+        },
+    ),
+    (
+        "special characters are not allowed",
+        {
+            "en": "the file contains a control character that is not text",
+            "sv": "filen innehåller ett styrtecken som inte är text",
+        },
+    ),
+]
+
+
+def explain_yaml_error(detail: str, lang: str) -> str:
+    """PyYAML's complaint in words a person editing a form understands (original if unknown)."""
+    for words, explanation in YAML_ERROR_WORDS:
+        if words in detail:
+            return explanation[lang]
+    return shorten(detail, 80)
 
 
 def _tab_indented_lines(text: str) -> list[tuple[int, int]]:
@@ -856,7 +936,12 @@ def _declared_language(root: MappingNode) -> str | None:
 
 
 def _workshop_where(loc: tuple, key_shown: str) -> str:
-    words = [str(part + 1) if isinstance(part, int) else str(part) for part in loc[:-1]]
+    words: list[str] = []
+    for part in loc[:-1]:
+        if isinstance(part, int) and words:
+            words[-1] += f" {part + 1}"  # 'units 2', the second unit
+        else:
+            words.append(str(part))
     if key_shown:
         words.append(key_shown)
     return " → ".join(words)

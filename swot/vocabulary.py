@@ -101,9 +101,16 @@ LANGUAGE_LOOKUP: dict[str, Language] = spelling_table(LANGUAGE_SPELLINGS)
 
 def did_you_mean(word: str, candidates: list[str] | tuple[str, ...]) -> str | None:
     """The candidate closest to a mistyped word, if one is close enough to suggest."""
-    folded = {fold(c): c for c in candidates}
-    matches = difflib.get_close_matches(fold(word), list(folded), n=1, cutoff=0.6)
-    return folded[matches[0]] if matches else None
+    folded: dict[str, str] = {}
+    for candidate in candidates:  # the first spelling wins: 'enkät' before 'enkat'
+        folded.setdefault(fold(candidate), candidate)
+    target = fold(word)
+    best, best_score = None, 0.6
+    for folded_candidate, candidate in folded.items():  # ties: the earlier candidate wins
+        score = difflib.SequenceMatcher(None, target, folded_candidate).ratio()
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
 
 
 def quadrant_name(quadrant: Quadrant, lang: str) -> str:

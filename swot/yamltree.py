@@ -162,6 +162,8 @@ def parse_document(text: str) -> ParsedDocument:
                 pending_keys.append(None)
     except yaml.MarkedYAMLError as error:
         position = error.problem_mark or error.context_mark
+        if error.context_mark is not None and "end of stream" in str(error.problem):
+            position = error.context_mark  # where the unclosed quote started
         line = position.line if position is not None else 0
         column = position.column if position is not None else 0
         detail = " ".join(str(part) for part in (error.context, error.problem) if part)

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from swot.cli.app import JsonOption, LangOption, check_lang, command, console, error_console
+from swot.i18n import say
 
 
 @command("init")
@@ -145,28 +146,44 @@ def validate_command(
     for problem in problems:
         out.print(problem.format(), markup=False)
     bad_files = len({p.file for p in errors})
-    sv = (language or _guess_language(problems)) == "sv"
+    lang_used = language or _guess_language()
     if errors:
-        summary = (
-            f"{len(errors)} fel i {bad_files} av {len(checked)} filer"
-            if sv
-            else f"{len(errors)} error(s) in {bad_files} of {len(checked)} files"
+        summary = say(
+            MESSAGES,
+            "summary_errors",
+            lang_used,
+            errors=count(len(errors), "error", lang_used),
+            bad=bad_files,
+            files=count(len(checked), "file", lang_used),
         )
         if warnings:
-            summary += f", {len(warnings)} " + ("varningar" if sv else "warning(s)")
+            summary += ", " + count(len(warnings), "warning", lang_used)
         out.print(f"✗ {summary}", markup=False)
         raise typer.Exit(1)
-    summary = (
-        f"{len(checked)} filer kontrollerade, inga fel"
-        if sv
-        else f"{len(checked)} files checked, no errors"
-    )
+    summary = say(MESSAGES, "summary_ok", lang_used, files=count(len(checked), "file", lang_used))
     if warnings:
-        summary += f" ({len(warnings)} " + ("varningar)" if sv else "warning(s))")
+        summary += f" ({count(len(warnings), 'warning', lang_used)})"
     out.print(f"✓ {summary}", markup=False)
 
 
-def _guess_language(problems: list) -> str:
+MESSAGES = {
+    "summary_errors": {"en": "{errors} in {bad} of {files}", "sv": "{errors} i {bad} av {files}"},
+    "summary_ok": {"en": "{files} checked, no errors", "sv": "{files} kontrollerade, inga fel"},
+}
+WORDS = {
+    "error": {"en": ("error", "errors"), "sv": ("fel", "fel")},
+    "file": {"en": ("file", "files"), "sv": ("fil", "filer")},
+    "warning": {"en": ("warning", "warnings"), "sv": ("varning", "varningar")},
+}
+
+
+def count(number: int, word: str, lang: str) -> str:
+    """'1 file', '3 files', '1 fil', '3 filer'."""
+    singular, plural = WORDS[word][lang]
+    return f"{number} {singular if number == 1 else plural}"
+
+
+def _guess_language() -> str:
     from swot.i18n import default_language
     from swot.loading import declared_language, find_workshop_folder
 

@@ -1,0 +1,347 @@
+"""Grouping near-duplicate entries into merged items, within each theme × quadrant.
+
+How a bucket (one theme × quadrant) is grouped:
+1. entries with the same normalised text (case, punctuation, spacing) are one group from the
+   start;
+2. decisions in merges.yaml that join texts are applied;
+3. candidate pairs of distinct texts come from blocking (``swot.similarity``), are scored with
+   ``token_sort_ratio`` and joined best first (single linkage) when they reach ``similarity``,
+   unless a "keep apart" decision forbids the union.
+
+Everything is sorted before it is used, so the same entries always give the same groups, keys
+and representative texts. The scorer and ``DEFAULT_SIMILARITY`` are explained in
+``swot.similarity``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from swot.models import Entry
+from swot.similarity import (
+    DEFAULT_SIMILARITY,
+    candidate_pairs,
+    normalise,
+    score_pairs,
+    strip_control,
+)
+from swot.vocabulary import QUADRANT_ORDER, Quadrant
+
+if TYPE_CHECKING:
+    from swot.decisions import MergeDecision, MergeDecisions
+    from swot.loading import LoadedWorkshop
+
+__all__ = [
+    "DEFAULT_SIMILARITY",
+    "MergedItem",
+    "ReviewPair",
+    "load_decisions",
+    "match_texts",
+    "merge_entries",
+    "review_pairs",
+]
+
+REVIEW_BELOW = 10.0  # review pairs this far below the threshold…
+REVIEW_ABOVE = 5.0  # …and this far above it
+
+
+@dataclass
+class MergedItem:
+    """Entries from one or more units that say the same thing, shown as one text."""
+
+    theme: str
+    quadrant: Quadrant
+    text: str
+    entries: list[Entry]
+    key: str
+    cohesion: float = 100.0  # the weakest similarity that joined this group (100: exact)
+    joined_by_decision: bool = False
+    wordings: list[str] = field(default_factory=list)  # distinct original texts, most common first
+
+    @property
+    def units(self) -> list[str]:
+        """Sorted ids of the units behind the item."""
+        return sorted({entry.unit for entry in self.entries})
+
+    @property
+    def breadth(self) -> int:
+        """How many units raised it."""
+        return len(self.units)
+
+    @property
+    def mentions(self) -> int:
+        return len(self.entries)
+
+    @property
+    def mean_importance(self) -> float | None:
+        values = [e.importance for e in self.entries if e.importance is not None]
+        return sum(values) / len(values) if values else None
+
+
+@dataclass(frozen=True)
+class ReviewPair:
+    """Two wordings whose similarity is close to the threshold: a person should decide."""
+
+    theme: str
+    quadrant: Quadrant
+    left: str
+    right: str
+    score: float
+    together: bool  # grouped together in the current merge
+
+
+class _Groups:
+    """Union-find over the distinct texts of a bucket, with "keep apart" constraints."""
+
+    def __init__(self, size: int, apart_labels: list[set[tuple[int, int]]]) -> None:
+        self.parent = list(range(size))
+        # Per root: the (decision, text position) labels of the "apart" decisions it holds.
+        self.labels = apart_labels
+        self.weakest = [100.0] * size
+        self.by_decision = [False] * size
+
+    def find(self, index: int) -> int:
+        while self.parent[index] != index:
+            self.parent[index] = self.parent[self.parent[index]]
+            index = self.parent[index]
+        return index
+
+    def allowed(self, left: int, right: int) -> bool:
+        a, b = self.labels[self.find(left)], self.labels[self.find(right)]
+        return not any((d, p) != (d2, p2) and d == d2 for d, p in a for d2, p2 in b)
+
+    def union(self, left: int, right: int, score: float, by_decision: bool = False) -> None:
+        a, b = self.find(left), self.find(right)
+        if a == b:
+            return
+        if b < a:
+            a, b = b, a
+        self.parent[b] = a
+        self.labels[a] |= self.labels[b]
+        self.weakest[a] = min(self.weakest[a], self.weakest[b], score)
+        self.by_decision[a] = self.by_decision[a] or self.by_decision[b] or by_decision
+
+
+def merge_entries(
+    entries: Sequence[Entry],
+    *,
+    similarity: float = DEFAULT_SIMILARITY,
+    decisions: MergeDecisions | None = None,
+) -> list[MergedItem]:
+    """Group near-duplicates within each theme × quadrant (blocking on rare tokens, not all pairs).
+
+    Items come back sorted by theme, quadrant (S, W, O, T) and key; rank them with
+    ``swot.ranking.rank_items``.
+    """
+    buckets: dict[tuple[str, Quadrant], list[Entry]] = {}
+    for entry in entries:
+        buckets.setdefault((entry.theme, entry.quadrant), []).append(entry)
+    items: list[MergedItem] = []
+    for (theme, quadrant), bucket in buckets.items():
+        bucket_decisions = decisions.for_bucket(theme, quadrant) if decisions else []
+        items.extend(_merge_bucket(theme, quadrant, bucket, similarity, bucket_decisions))
+    order = {q: i for i, q in enumerate(QUADRANT_ORDER)}
+    items.sort(key=lambda item: (item.theme, order[item.quadrant], item.key))
+    return items
+
+
+def _distinct_texts(bucket: Iterable[Entry]) -> dict[str, list[Entry]]:
+    by_text: dict[str, list[Entry]] = {}
+    for entry in bucket:
+        by_text.setdefault(normalise(entry.text), []).append(entry)
+    return dict(sorted(by_text.items()))
+
+
+def _merge_bucket(
+    theme: str,
+    quadrant: Quadrant,
+    bucket: list[Entry],
+    similarity: float,
+    decisions: list[MergeDecision],
+) -> list[MergedItem]:
+    by_text = _distinct_texts(bucket)
+    texts = list(by_text)
+    position = {text: index for index, text in enumerate(texts)}
+    groups = _group(texts, position, similarity, decisions)
+    members: dict[int, list[int]] = {}
+    for index in range(len(texts)):
+        members.setdefault(groups.find(index), []).append(index)
+    wording_of = _wordings(decisions, position, groups)
+    items = []
+    for root, indexes in members.items():
+        group_entries = [e for i in indexes for e in by_text[texts[i]]]
+        group_entries.sort(key=lambda e: (e.unit, e.round, e.line, e.text))
+        representative, wordings = _representative(
+            {texts[i]: by_text[texts[i]] for i in indexes}, texts, indexes
+        )
+        items.append(
+            MergedItem(
+                theme=theme,
+                quadrant=quadrant,
+                text=wording_of.get(root, representative),
+                entries=group_entries,
+                key=item_key(theme, quadrant, normalise(representative)),
+                cohesion=groups.weakest[root],
+                joined_by_decision=groups.by_decision[root],
+                wordings=wordings,
+            )
+        )
+    return items
+
+
+def _group(
+    texts: list[str],
+    position: dict[str, int],
+    similarity: float,
+    decisions: list[MergeDecision],
+) -> _Groups:
+    labels: list[set[tuple[int, int]]] = [set() for _ in texts]
+    for number, decision in enumerate(decisions):
+        if decision.kind == "apart":
+            for place, text in enumerate(decision.normalised):
+                if text in position:
+                    labels[position[text]].add((number, place))
+    groups = _Groups(len(texts), labels)
+    for decision in decisions:
+        if decision.kind == "join":
+            found = [position[t] for t in decision.normalised if t in position]
+            for other in found[1:]:
+                groups.union(found[0], other, 100.0, by_decision=True)
+    scored = [s for s in score_pairs(texts, candidate_pairs(texts)) if s[2] >= similarity]
+    for left, right, score in sorted(scored, key=lambda s: (-s[2], s[0], s[1])):
+        if groups.find(left) != groups.find(right) and groups.allowed(left, right):
+            groups.union(left, right, score)
+    return groups
+
+
+def _wordings(
+    decisions: list[MergeDecision], position: dict[str, int], groups: _Groups
+) -> dict[int, str]:
+    """Root -> wording set by a decision (the last decision in the file wins)."""
+    chosen: dict[int, str] = {}
+    for decision in decisions:
+        if decision.wording:
+            for text in decision.normalised:
+                if text in position:
+                    chosen[groups.find(position[text])] = strip_control(decision.wording)
+    return chosen
+
+
+def _representative(
+    by_text: dict[str, list[Entry]], all_texts: list[str], indexes: list[int]
+) -> tuple[str, list[str]]:
+    """The most common wording of a group (ties: the most central, then the shortest)."""
+    counts = {text: len(entries) for text, entries in by_text.items()}
+    if len(by_text) > 2:
+        from rapidfuzz import fuzz
+
+        centrality = {
+            text: sum(fuzz.token_sort_ratio(text, other) for other in by_text if other != text)
+            for text in by_text
+        }
+    else:
+        centrality = dict.fromkeys(by_text, 0.0)
+    best = min(by_text, key=lambda t: (-counts[t], -centrality[t], len(t), t))
+    originals = Counter(strip_control(e.text) for e in by_text[best])
+    # Spellings of one normalised text differ only in case and punctuation: prefer a capital
+    # first letter and no trailing full stop (how a list item reads best), then the most common.
+    text = min(
+        originals,
+        key=lambda t: (not t[:1].isupper(), t.endswith("."), -originals[t], t),
+    )
+    every = Counter(strip_control(e.text) for entries in by_text.values() for e in entries)
+    wordings = sorted(every, key=lambda t: (-every[t], t))
+    return text, wordings
+
+
+def item_key(theme: str, quadrant: Quadrant, normalised_text: str) -> str:
+    """A short id for a merged item, stable as long as its representative wording is."""
+    digest = hashlib.sha1(
+        f"{theme}\n{quadrant.value}\n{normalised_text}".encode(), usedforsecurity=False
+    )
+    return f"{quadrant.value[0]}-{digest.hexdigest()[:7]}"
+
+
+def match_texts(
+    left: list[str], right: list[str], *, similarity: float = DEFAULT_SIMILARITY
+) -> list[tuple[int, int, float]]:
+    """Pairs (i, j, score) of similar texts between two lists, best match first, each index used
+    once — the same normalisation, blocking and scorer as grouping. Used by ``swot compare``.
+    """
+    normalised = [normalise(t) for t in left] + [normalise(t) for t in right]
+    split = len(left)
+    cross = [(i, j) for i, j in candidate_pairs(normalised) if i < split <= j]
+    exact = {(i, j) for i, j in cross if normalised[i] == normalised[j]}
+    scored = [
+        (i, j - split, 100.0 if (i, j) in exact else score)
+        for i, j, score in score_pairs(normalised, cross)
+    ]
+    # Identical texts whose keys were all too common to be offered still belong together.
+    by_text: dict[str, list[int]] = {}
+    for j in range(len(right)):
+        by_text.setdefault(normalised[split + j], []).append(j)
+    seen = {(i, j) for i, j, _ in scored}
+    for i in range(split):
+        for j in by_text.get(normalised[i], []):
+            if (i, j) not in seen:
+                scored.append((i, j, 100.0))
+    matches = []
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    for i, j, score in sorted(scored, key=lambda s: (-s[2], s[0], s[1])):
+        if score >= similarity and i not in used_left and j not in used_right:
+            matches.append((i, j, score))
+            used_left.add(i)
+            used_right.add(j)
+    return matches
+
+
+def review_pairs(
+    entries: Sequence[Entry],
+    *,
+    similarity: float = DEFAULT_SIMILARITY,
+    decisions: MergeDecisions | None = None,
+) -> list[ReviewPair]:
+    """Pairs of wordings near the threshold that no decision settles yet, closest first."""
+    items = merge_entries(entries, similarity=similarity, decisions=decisions)
+    group_of = {
+        (item.theme, item.quadrant, normalise(e.text)): item.key
+        for item in items
+        for e in item.entries
+    }
+    decided: set[tuple[str, Quadrant, str, str]] = set()
+    for decision in decisions.decisions if decisions else []:
+        for a in decision.normalised:
+            for b in decision.normalised:
+                decided.add((decision.theme, decision.quadrant, a, b))
+    buckets: dict[tuple[str, Quadrant], list[Entry]] = {}
+    for entry in entries:
+        buckets.setdefault((entry.theme, entry.quadrant), []).append(entry)
+    pairs: list[ReviewPair] = []
+    for (theme, quadrant), bucket in sorted(buckets.items(), key=lambda kv: kv[0]):
+        by_text = _distinct_texts(bucket)
+        texts = list(by_text)
+        for i, j, score in score_pairs(texts, candidate_pairs(texts)):
+            if not similarity - REVIEW_BELOW <= score < similarity + REVIEW_ABOVE:
+                continue
+            if (theme, quadrant, texts[i], texts[j]) in decided:
+                continue
+            together = (
+                group_of[(theme, quadrant, texts[i])] == group_of[(theme, quadrant, texts[j])]
+            )
+            left = strip_control(by_text[texts[i]][0].text)
+            right = strip_control(by_text[texts[j]][0].text)
+            pairs.append(ReviewPair(theme, quadrant, left, right, score, together))
+    pairs.sort(key=lambda p: (abs(p.score - similarity), p.theme, p.quadrant.value, p.left))
+    return pairs
+
+
+def load_decisions(workshop: LoadedWorkshop, lang: str | None = None) -> MergeDecisions:
+    """The workshop's merges.yaml, read with located errors (see ``swot.decisions``)."""
+    from swot.decisions import load_decisions as load
+
+    return load(workshop, lang)

@@ -5,19 +5,53 @@ person wrote, and a lock so two facilitators writing the same unit never overwri
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import re
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+from swot.errors import SwotError
+from swot.i18n import Catalogue, say
 from swot.models import Entry
 from swot.vocabulary import BUILTIN_THEMES, QUADRANT_NAMES, SOURCE_NAMES
 
 LOCK_TIMEOUT_SECONDS = 30.0
+
+MESSAGES: Catalogue = {
+    "locked": {
+        "en": "{file} is being written by another swot process and stayed locked for 30 s",
+        "sv": "{file} skrivs av en annan swot-process och var låst i 30 s",
+    },
+    "locked.hint": {
+        "en": "wait until the other facilitator's save finishes and try again",
+        "sv": "vänta tills den andra facilitatorns sparning är klar och försök igen",
+    },
+    "flow_list": {
+        "en": "{file} writes its entries as a list in brackets [ … ]; swot can only add "
+        "entries to a list written with one '- ' per entry",
+        "sv": "{file} skriver posterna som en lista inom hakparentes [ … ]; swot kan bara lägga "
+        "till poster i en lista där varje post börjar med '- '",
+    },
+    "flow_list.hint": {
+        "en": "rewrite the file with one '- theme: …' block per entry (see the README), "
+        "then run swot collect again",
+        "sv": "skriv om filen med ett '- tema: …'-block per post (se README), och kör sedan "
+        "swot collect igen",
+    },
+    "undecodable": {
+        "en": "{file} is not saved as UTF-8 (or UTF-16 with a byte-order mark)",
+        "sv": "{file} är inte sparad som UTF-8 (eller UTF-16 med byte-order-mark)",
+    },
+    "undecodable.hint": {
+        "en": "run `swot validate` to see the line, and re-save the file as UTF-8",
+        "sv": "kör `swot validate` för att se raden, och spara om filen som UTF-8",
+    },
+}
 
 # A plain scalar is safe only if it reads back as the same string under any YAML 1.1/1.2
 # resolver and cannot be mistaken for syntax. Anything else is written double-quoted.
@@ -46,7 +80,7 @@ def yaml_scalar(text: str) -> str:
         and ": " not in text
         and " #" not in text
         and not text.endswith(":")
-        and all(_printable(ch) and ch not in "\t" for ch in text)
+        and all(_printable(ch) and ch not in "\t\r" for ch in text)
     ):
         return text
     return '"' + "".join(_escape(ch) for ch in text) + '"'
@@ -102,30 +136,86 @@ def format_entry(entry: Entry, lang: str, theme_names: dict[str, str] | None = N
     return "\n".join(lines) + "\n"
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(
+    path: Path, data: bytes, verify: Callable[[Path], None] | None = None
+) -> None:
     """Replace ``path`` with ``data`` so a crash leaves either the old or the new file, whole.
 
-    The temp file lives in the same folder (so the rename is atomic), is fsynced before the
-    rename, and the folder is fsynced after it so the rename itself survives a power cut.
+    The new content is written and fsynced beside the target (so the rename is atomic), then
+    renamed over it, and the folder is fsynced so the rename itself survives a power cut.
+    ``verify`` may inspect the written temp file and raise to abandon the write; the target is
+    then untouched. On Linux the content first lives in an unnamed file (``O_TMPFILE``), so a
+    writer killed while writing leaves nothing behind; it gets a name only for the instant
+    before the rename (the next ``append_entries`` removes such a leftover).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temp_name = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
+    temp_name = _write_temp_file(path, data)
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         if path.exists():
             with contextlib.suppress(OSError):
                 os.chmod(temp_name, path.stat().st_mode & 0o777)
+        if verify is not None:
+            verify(Path(temp_name))
         os.replace(temp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
     _fsync_folder(path.parent)
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def _write_temp_file(path: Path, data: bytes) -> str:
+    """Write and fsync ``data`` to a new file beside ``path``; return its name."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if flag and os.path.isdir("/proc/self/fd"):
+        try:
+            descriptor = os.open(path.parent, flag | os.O_WRONLY, 0o644)
+        except OSError:  # the file system cannot do it (e.g. some network mounts)
+            descriptor = -1
+        if descriptor >= 0:
+            folder = os.open(path.parent, os.O_RDONLY)
+            try:
+                _write_all(descriptor, data)
+                for _attempt in range(100):
+                    name = f"{_temp_prefix(path)}{os.urandom(6).hex()}.tmp"
+                    try:
+                        # linkat(AT_SYMLINK_FOLLOW): plain link() cannot name an O_TMPFILE.
+                        os.link(
+                            f"/proc/self/fd/{descriptor}",
+                            name,
+                            dst_dir_fd=folder,
+                            follow_symlinks=True,
+                        )
+                        return str(path.parent / name)
+                    except FileExistsError:
+                        continue
+                    except OSError:  # no linkat through /proc here: use a named temp file
+                        break
+            finally:
+                os.close(folder)
+                os.close(descriptor)
+    descriptor, name = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
+    try:
+        _write_all(descriptor, data)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
+    finally:
+        os.close(descriptor)
+    return name
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(descriptor, view)
+        view = view[written:]
+    os.fsync(descriptor)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -198,24 +288,125 @@ else:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+EntriesToAppend = Sequence[Entry] | Callable[[bytes | None], Sequence[Entry]]
+
+
 def append_entries(
     path: Path,
-    entries: Sequence[Entry],
+    entries: EntriesToAppend,
     lang: str,
     header: str = "",
     theme_names: dict[str, str] | None = None,
-) -> None:
+    verify: Callable[[Path], None] | None = None,
+) -> list[Entry]:
     """Append entries to an entries file, keeping every existing byte as it was.
 
     Holds the file's lock, re-reads the file just before writing (another facilitator may have
     appended meanwhile), and replaces it atomically. A new file starts with ``header``.
+    ``entries`` may be a function of the file's current bytes (``None`` if it does not exist),
+    called under the lock: that is how a new respondent gets the next free id. ``verify`` may
+    check the complete new file (a temp path) and raise to leave the old file untouched.
+    Returns the entries written.
     """
-    with locked(path):
-        old = path.read_bytes() if path.exists() else header.encode("utf-8")
-        addition = "".join(format_entry(e, lang, theme_names) for e in entries).encode("utf-8")
-        if old and not old.endswith((b"\n", b"\r")):
-            newline = b"\r\n" if b"\r\n" in old else b"\n"
-            old += newline
-        if b"\r\n" in old:
-            addition = addition.replace(b"\n", b"\r\n")
-        atomic_write_bytes(path, old + addition)
+    try:
+        with locked(path):
+            _remove_leftover_temp_files(path)
+            old = path.read_bytes() if path.exists() else None
+            chosen = list(entries(old) if callable(entries) else entries)
+            if not chosen:
+                return []
+            addition = "".join(format_entry(e, lang, theme_names) for e in chosen)
+            start = old if old is not None else header.encode("utf-8")
+            atomic_write_bytes(path, appended_bytes(start, addition, path, lang), verify)
+            return chosen
+    except TimeoutError:
+        raise SwotError(
+            say(MESSAGES, "locked", lang, file=path), say(MESSAGES, "locked.hint", lang)
+        ) from None
+
+
+def _remove_leftover_temp_files(path: Path) -> None:
+    """Remove temp files of ``path`` left by a killed writer (only called under its lock)."""
+    for temp in path.parent.glob(f"{glob.escape(_temp_prefix(path))}*.tmp"):
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+# Byte-order marks and the codec that continues a file that starts with one. A file without
+# a BOM is UTF-8 (the loader refuses anything else, so nothing else reaches an append).
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_FLOW_ROOT = re.compile(r"^[ ]*\[", re.MULTILINE)
+
+
+def appended_bytes(old: bytes, addition: str, path: Path, lang: str) -> bytes:
+    """``old`` followed by ``addition`` in the file's own encoding and line endings.
+
+    The old bytes stay an unchanged prefix: a UTF-16 file with a BOM (Windows Notepad's
+    "Unicode") is continued in UTF-16, a CRLF file with CRLF, and a missing final line break
+    is added. The one exception is a file whose list is an empty flow list (``[]``, as some
+    exporters write it): a block entry cannot follow it, so the ``[]`` is removed and every
+    other byte (comments included) is kept. A non-empty flow list is refused.
+    """
+    codec = "utf-8"
+    bom = b""
+    for mark, name in _BOMS:
+        if old.startswith(mark):
+            bom, codec = mark, name
+            break
+    try:
+        text = old[len(bom) :].decode(codec)
+    except UnicodeDecodeError:
+        raise SwotError(
+            say(MESSAGES, "undecodable", lang, file=path), say(MESSAGES, "undecodable.hint", lang)
+        ) from None
+    if _FLOW_ROOT.search(text):
+        span = _empty_flow_root(text, path, lang)
+        if span is not None:
+            text = text[: span[0]] + text[span[1] :]
+            old = bom + text.encode(codec)
+    newline = _line_ending(text)
+    if text and not text.endswith(("\n", "\r")):
+        addition = "\n" + addition
+    if newline != "\n":
+        addition = addition.replace("\n", newline)
+    return old + addition.encode(codec)
+
+
+def _line_ending(text: str) -> str:
+    """The line ending the file uses (its last one), LF for a file with none."""
+    last = max(text.rfind("\n"), text.rfind("\r"))
+    if last < 0:
+        return "\n"
+    if text[last] == "\n":
+        return "\r\n" if last > 0 and text[last - 1] == "\r" else "\n"
+    return "\r"
+
+
+def _empty_flow_root(text: str, path: Path, lang: str) -> tuple[int, int] | None:
+    """Where an empty flow list at the root is (to remove it); refuse a non-empty one."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        events = iter(yaml.parse(text, Loader=loader))
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                root = next(events)
+                if isinstance(root, yaml.SequenceStartEvent) and root.flow_style:
+                    end = next(events)
+                    if isinstance(end, yaml.SequenceEndEvent) and root.start_mark and end.end_mark:
+                        return root.start_mark.index, end.end_mark.index
+                    raise SwotError(
+                        say(MESSAGES, "flow_list", lang, file=path),
+                        say(MESSAGES, "flow_list.hint", lang),
+                    )
+                return None
+    except yaml.YAMLError:
+        return None  # not valid YAML: the caller's verification reports it with its line
+    return None

@@ -146,7 +146,7 @@ def validate_command(
     for problem in problems:
         out.print(problem.format(), markup=False)
     bad_files = len({p.file for p in errors})
-    lang_used = language or _guess_language()
+    lang_used = language or _guess_language(paths or [Path(".")])
     if errors:
         summary = say(
             MESSAGES,
@@ -183,13 +183,15 @@ def count(number: int, word: str, lang: str) -> str:
     return f"{number} {singular if number == 1 else plural}"
 
 
-def _guess_language() -> str:
+def _guess_language(paths: list[Path]) -> str:
+    """The language of the first workshop among the paths, else the system's."""
     from swot.i18n import default_language
     from swot.loading import declared_language, find_workshop_folder
 
-    folder = find_workshop_folder(Path("."))
-    if folder is not None:
-        return declared_language(folder / "workshop.yaml") or default_language()
+    for path in paths:
+        folder = find_workshop_folder(path if path.exists() else path.parent)
+        if folder is not None:
+            return declared_language(folder / "workshop.yaml") or default_language()
     return default_language()
 
 

@@ -1040,6 +1040,28 @@ def read_entries_file(
     return result
 
 
+def read_entry_nodes(
+    path: Path,
+    root: SequenceNode,
+    workshop: LoadedWorkshop,
+    unit: str,
+    round_id: str,
+    lang: str | None = None,
+) -> EntriesFile:
+    """Entries from nodes another reader built (e.g. the rows of a CSV file), checked exactly
+    like the entries of a YAML file; problems are located at the nodes' lines and columns."""
+    language = lang or workshop.language
+    problems = _Collector(path, language)
+    result = EntriesFile(path, unit, round_id)
+    context = workshop.workshop.entry_context(language)
+    for index, item in enumerate(root.items):
+        entry = _read_entry(index, item, problems, context, unit, round_id)
+        if entry is not None:
+            result.entries.append(entry)
+    result.problems = problems.capped()
+    return result
+
+
 def _check_place(workshop: LoadedWorkshop, unit: str, round_id: str, problems: _Collector) -> None:
     units = [u.id for u in workshop.workshop.units]
     rounds = [r.id for r in workshop.workshop.rounds]

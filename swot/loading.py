@@ -408,7 +408,7 @@ class _Collector:
         code: str,
         node_or_line: Node | int | None = None,
         column: int | None = None,
-        where: str = "",
+        where: str | Callable[[], str] = "",
         severity: str = "error",
         hint_code: str | None = None,
         **params: object,
@@ -428,7 +428,7 @@ class _Collector:
                 hint=hint,
                 line=line,
                 column=column,
-                where=where,
+                where=where() if callable(where) else where,
                 code=code,
                 severity=severity,
             )
@@ -655,10 +655,10 @@ def canonical_keys(
     node: MappingNode,
     table: dict[str, tuple[str, ...]],
     problems: _Collector,
-    where: str,
+    where: str | Callable[[], str],
 ) -> dict[str, tuple[ScalarNode, Node]]:
     """Canonical key -> (key node as written, value node); unknown keys become problems."""
-    lookup = {fold(alias): key for key, aliases in table.items() for alias in (key, *aliases)}
+    lookup = _key_lookup(table)
     found: dict[str, tuple[ScalarNode, Node]] = {}
     for key_node, value_node in node.pairs:
         if not isinstance(key_node, ScalarNode):
@@ -689,6 +689,18 @@ def canonical_keys(
             continue
         found[canonical] = (key_node, value_node)
     return found
+
+
+_KEY_LOOKUPS: dict[int, dict[str, str]] = {}
+
+
+def _key_lookup(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Folded spelling -> canonical key, built once per key table."""
+    lookup = _KEY_LOOKUPS.get(id(table))
+    if lookup is None:
+        lookup = {fold(alias): key for key, aliases in table.items() for alias in (key, *aliases)}
+        _KEY_LOOKUPS[id(table)] = lookup
+    return lookup
 
 
 def _key_choices(table: dict[str, tuple[str, ...]], lang: str) -> list[str]:
@@ -1089,7 +1101,9 @@ def _read_entry(
     unit: str,
     round_id: str,
 ) -> Entry | None:
-    label = entry_label(index, item, problems.lang)
+    def label() -> str:  # built only when there is a problem to name the entry in
+        return entry_label(index, item, problems.lang)
+
     if not isinstance(item, MappingNode):
         problems.add("entry_not_mapping", item, where=label)
         return None
@@ -1103,7 +1117,7 @@ def _read_entry(
         renamed = _rename_keys(item, pairs)
 
         def where_of(loc: tuple, key_shown: str) -> str:
-            return f"{label} → {key_shown}" if key_shown else label
+            return f"{label()} → {key_shown}" if key_shown else label()
 
         _report_validation(error, problems, renamed, where_of)
         return None

@@ -7,6 +7,7 @@ with or without Swedish diacritics (``jamstalldhet`` is ``jämställdhet``).
 from __future__ import annotations
 
 import difflib
+import functools
 import unicodedata
 from collections.abc import Mapping
 from enum import Enum
@@ -83,6 +84,7 @@ BUILTIN_THEME_SPELLINGS: dict[str, tuple[str, ...]] = {
 }
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(word: str) -> str:
     """Lower-case, trim and strip diacritics so 'Möjligheter ' matches 'mojligheter'."""
     decomposed = unicodedata.normalize("NFKD", word.strip().casefold())

@@ -34,7 +34,7 @@ from swot.loading import (
 )
 from swot.models import Entry
 from swot.similarity import normalise, strip_control
-from swot.storage import atomic_write_bytes, locked, yaml_scalar
+from swot.storage import appended_bytes, atomic_write_bytes, locked, yaml_scalar
 from swot.vocabulary import QUADRANT_LOOKUP, QUADRANT_NAMES, Quadrant, did_you_mean, fold
 from swot.yamltree import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -562,12 +562,8 @@ def append_decisions(
     addition = "".join(
         format_decision(d, lang, workshop.workshop.theme(d.theme).name(lang).lower())
         for d in decisions
-    ).encode("utf-8")
+    )
     with locked(path):
         old = path.read_bytes() if path.exists() else say(MESSAGES, "header", lang).encode()
-        if old and not old.endswith((b"\n", b"\r")):
-            old += b"\r\n" if b"\r\n" in old else b"\n"
-        if b"\r\n" in old:
-            addition = addition.replace(b"\n", b"\r\n")
-        atomic_write_bytes(path, old + addition)
+        atomic_write_bytes(path, appended_bytes(old, addition, path, lang))
     return path

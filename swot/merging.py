@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from swot.models import Entry
+from swot.errors import Problem
+from swot.i18n import Catalogue, say
+from swot.models import Entry, Round
 from swot.similarity import (
     DEFAULT_SIMILARITY,
     candidate_pairs,
@@ -33,15 +36,19 @@ from swot.vocabulary import QUADRANT_ORDER, Quadrant
 
 if TYPE_CHECKING:
     from swot.decisions import MergeDecision, MergeDecisions
-    from swot.loading import LoadedWorkshop
+    from swot.loading import LoadedWorkshop, RoundEntries
+    from swot.ranking import RankedItem
+    from swot.status import RoundStatus
 
 __all__ = [
     "DEFAULT_SIMILARITY",
     "MergedItem",
     "ReviewPair",
+    "RoundMerge",
     "load_decisions",
     "match_texts",
     "merge_entries",
+    "merge_round",
     "review_pairs",
 ]
 
@@ -345,3 +352,139 @@ def load_decisions(workshop: LoadedWorkshop, lang: str | None = None) -> MergeDe
     from swot.decisions import load_decisions as load
 
     return load(workshop, lang)
+
+
+# ---------------------------------------------------------------- a whole round
+
+MESSAGES: Catalogue = {
+    "file_unreadable": {
+        "en": "{unit}: {file} could not be read; 0 entries included",
+        "sv": "{unit}: {file} kunde inte läsas; 0 poster kom med",
+    },
+    "file_partly": {
+        "en": "{unit}: {file} has errors; {count} entries included, the rest left out",
+        "sv": "{unit}: {file} innehåller fel; {count} poster kom med, resten utelämnades",
+    },
+    "file.hint": {
+        "en": "run `swot validate {file}` to see each error and how to fix it",
+        "sv": "kör `swot validate {file}` för att se varje fel och hur det rättas",
+    },
+}
+
+
+@dataclass
+class RoundMerge:
+    """Everything a handout or an export of one round shows."""
+
+    workshop: LoadedWorkshop
+    round: Round
+    loaded: RoundEntries
+    status: RoundStatus
+    items: list[MergedItem]
+    ranked: list[RankedItem]
+    method: str
+    similarity: float
+    warnings: list[Problem]  # files that could not be read, decisions and votes that match nothing
+
+    @property
+    def entries(self) -> list[Entry]:
+        return self.loaded.entries
+
+
+def load_round_entries(
+    workshop: LoadedWorkshop,
+    round_id: str,
+    lang: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> RoundEntries:
+    """``swot.loading.load_round``, reporting (files read, files in all) after each file."""
+    from swot.loading import RoundEntries, entries_files, read_entries_file
+
+    paths = entries_files(workshop, round_id)
+    files = []
+    for done, path in enumerate(paths, start=1):
+        files.append(read_entries_file(path, workshop, lang))
+        if progress is not None:
+            progress(done, len(paths))
+    present = {f.unit for f in files}
+    missing = [u.id for u in workshop.workshop.units if u.id not in present]
+    return RoundEntries(round_id, files, missing)
+
+
+def merge_round(
+    workshop: LoadedWorkshop,
+    round_id: str | None = None,
+    *,
+    similarity: float = DEFAULT_SIMILARITY,
+    method: str = "breadth",
+    lang: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> RoundMerge:
+    """Load a round (default: the latest), merge, apply merges.yaml, rank; nothing is written.
+
+    A broken entries file becomes a warning and the other files still merge. Raises
+    ``DataError`` if merges.yaml (or, for ``method="votes"``, votes.yaml) is broken.
+    """
+    from swot.decisions import load_votes
+    from swot.loading import display_path
+    from swot.ranking import rank_items, votes_by_key
+    from swot.status import find_round, round_status
+
+    language = lang or workshop.language
+    round_ = find_round(workshop, round_id, language)
+    decisions = load_decisions(workshop, language)
+    loaded = load_round_entries(workshop, round_.id, language, progress)
+    status = round_status(workshop, round_.id, language, loaded=loaded)
+    warnings = _file_warnings(workshop, loaded, language, display_path)
+    warnings += decisions.unmatched(loaded.entries, round_.id, language)
+    items = merge_entries(loaded.entries, similarity=similarity, decisions=decisions)
+    counts: dict[str, int] | None = None
+    if method == "votes":
+        from swot.decisions import MESSAGES as DECISION_MESSAGES
+
+        votes = load_votes(workshop, language)
+        counts, unmatched = votes_by_key(items, votes.for_round(round_.id))
+        for vote in unmatched:
+            warnings.append(
+                Problem(
+                    file=display_path(votes.path) if votes.path else "votes.yaml",
+                    line=vote.line,
+                    message=say(DECISION_MESSAGES, "vote_unmatched", language, round=round_.id),
+                    hint=say(DECISION_MESSAGES, "vote_unmatched.hint", language),
+                    code="vote_unmatched",
+                    severity="warning",
+                )
+            )
+    ranked = rank_items(items, method, counts)
+    return RoundMerge(workshop, round_, loaded, status, items, ranked, method, similarity, warnings)
+
+
+def _file_warnings(
+    workshop: LoadedWorkshop,
+    loaded: RoundEntries,
+    lang: str,
+    display_path: Callable[[Path], str],
+) -> list[Problem]:
+    """One warning per entries file with errors: which unit, how many of its entries count."""
+    warnings = []
+    for entries_file in loaded.files:
+        if entries_file.ok:
+            continue
+        unit = workshop.workshop.unit(entries_file.unit)
+        file = display_path(entries_file.path)
+        params = {
+            "unit": unit.name if unit else entries_file.unit,
+            "file": file,
+            "count": len(entries_file.entries),
+        }
+        key = "file_partly" if entries_file.entries else "file_unreadable"
+        warnings.append(
+            Problem(
+                file=file,
+                message=say(MESSAGES, key, lang, **params),
+                hint=say(MESSAGES, "file.hint", lang, **params),
+                code=key,
+                severity="warning",
+            )
+        )
+    return warnings

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from swot.cli import round_commands  # noqa: F401  (registers status, compare)
-from swot.cli import workshop_commands  # noqa: F401  (registers init, validate, schema)
+from swot.cli import (
+    collect_command,  # noqa: F401  (registers collect)
+    round_commands,  # noqa: F401  (registers status, compare)
+    workshop_commands,  # noqa: F401  (registers init, validate, schema)
+)
 from swot.cli.app import app
 
 

@@ -14,6 +14,7 @@ from swot.i18n import Catalogue, say
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from swot.compare import Comparison
     from swot.status import RoundStatus
 
 MESSAGES: Catalogue = {
@@ -229,3 +230,167 @@ def _print_summary(out: Console, status: RoundStatus, lang: str) -> None:
         out.print(say(MESSAGES, "notes", lang), markup=False)
         for note in status.notes:
             out.print("  " + note.format().replace("\n", "\n  "), markup=False, soft_wrap=True)
+
+
+COMPARE_MESSAGES: Catalogue = {
+    "rates": {"en": "Response rates per unit", "sv": "Svarsfrekvens per enhet"},
+    "col.change": {"en": "Change", "sv": "Förändring"},
+    "col.item": {"en": "Item", "sv": "Punkt"},
+    "col.status": {"en": "Status", "sv": "Status"},
+    "col.units": {"en": "Units", "sv": "Enheter"},
+    "col.importance": {"en": "Importance", "sv": "Vikt"},
+    "top": {
+        "en": "{quadrant} in {theme}: broadest first, at most {count} of each kind",
+        "sv": "{quadrant} inom {theme}: bredast först, högst {count} av varje slag",
+    },
+    "written": {"en": "Report written:", "sv": "Rapporten är skriven:"},
+    "problems": {
+        "en": "Files with errors (their readable entries are included; run swot validate):",
+        "sv": "Filer med fel (de poster som går att läsa är med; kör swot validate):",
+    },
+}
+
+
+@command("compare")
+def compare_command(
+    baseline: Annotated[
+        str, typer.Argument(help="Round id of the baseline, e.g. forprojektering.")
+    ],
+    followup: Annotated[str, typer.Argument(help="Round id of the follow-up, e.g. uppfoljning.")],
+    workshop: WorkshopOption = Path("."),
+    similarity: Annotated[
+        float | None,
+        typer.Option(
+            "--similarity",
+            min=0,
+            max=100,
+            help="How similar (0–100) two wordings must be to count as the same item "
+            "(default: the merge's default).",
+            show_default=False,
+        ),
+    ] = None,
+    top: Annotated[
+        int,
+        typer.Option("--top", min=0, help="Items shown per kind in the terminal (0: none)."),
+    ] = 3,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Folder for the report (default: <workshop>/handouts/compare-A-B).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Change between two rounds: resolved, new and persisting items, and response rates.
+
+    Writes an HTML report (with charts) and a Markdown report to
+    <workshop>/handouts/compare-BASELINE-FOLLOWUP/; --json prints the figures instead of the
+    terminal summary.
+
+    Example: swot compare forprojektering uppfoljning -w workshops/hoganasmodellen
+    """
+    from swot.compare import compare_rounds, write_reports
+    from swot.loading import display_path, load_workshop
+
+    language = check_lang(lang)
+    loaded = load_workshop(workshop, language)
+    comparison = compare_rounds(loaded, baseline, followup, similarity=similarity, lang=language)
+    written = write_reports(comparison, output)
+    if as_json:
+        document = comparison.as_dict() | {"reports": [display_path(p) for p in written]}
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    out = console()
+    print_comparison(out, comparison, top)
+    lang_ = comparison.lang
+    out.print(say(COMPARE_MESSAGES, "written", lang_), markup=False)
+    for path in written:
+        out.print(f"  {display_path(path)}", markup=False, soft_wrap=True)
+
+
+def print_comparison(out: Console, comparison: Comparison, top: int) -> None:
+    """The comparison in the terminal: summaries in words, response rates, the top items."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from swot.compare import report_view
+
+    lang = comparison.lang
+    view = report_view(comparison)
+    out.print(Text(view["title"], style="bold"))
+    out.print(view["intro"], markup=False, soft_wrap=True)
+    for theme in view["themes"]:
+        out.print()
+        out.print(Text(theme["name"], style="bold underline"))
+        for line in theme["summaries"]:
+            out.print("  • " + line, markup=False, soft_wrap=True)
+    out.print()
+    table = Table(
+        title=say(COMPARE_MESSAGES, "rates", lang),
+        caption=view["rounds_legend"],
+        title_justify="left",
+        caption_justify="left",
+    )
+    table.add_column(view["words"]["col.unit"], no_wrap=True)
+    table.add_column(view["words"]["col.before"], justify="right", no_wrap=True)
+    table.add_column(view["words"]["col.after"], justify="right", no_wrap=True)
+    table.add_column(say(COMPARE_MESSAGES, "col.change", lang), justify="right", no_wrap=True)
+    table.add_column(view["target_label"], no_wrap=True)
+    for row in view["rates"]:
+        verdict = Text(("✗ " if row["below"] else "") + row["target"])
+        if row["below"]:
+            verdict.stylize("bold red")
+        table.add_row(
+            row["unit"],
+            row["before"],
+            row["after"],
+            row["points"],
+            verdict,
+        )
+    out.print(table)
+    out.print()
+    if top:
+        for theme in view["themes"]:
+            for row in theme["rows"]:
+                _print_top_items(out, theme["name"], row, top, lang)
+    problems = view["problems"]
+    if problems:
+        out.print(say(COMPARE_MESSAGES, "problems", lang), markup=False)
+        for problem in problems:
+            out.print("  " + problem.replace("\n", "\n  "), markup=False, soft_wrap=True)
+
+
+def _print_top_items(out: Console, theme: str, row: dict, top: int, lang: str) -> None:
+    from rich.table import Table
+
+    if not any(lst["items"] for lst in row["lists"]):
+        return
+    table = Table(
+        title=say(
+            COMPARE_MESSAGES,
+            "top",
+            lang,
+            quadrant=row["quadrant"],
+            theme=theme.lower(),
+            count=top,
+        ),
+        title_justify="left",
+    )
+    table.add_column(say(COMPARE_MESSAGES, "col.status", lang))
+    table.add_column(say(COMPARE_MESSAGES, "col.item", lang), ratio=1)
+    table.add_column(say(COMPARE_MESSAGES, "col.units", lang), justify="right", no_wrap=True)
+    table.add_column(say(COMPARE_MESSAGES, "col.importance", lang), no_wrap=True)
+    for lst in row["lists"]:
+        for item in lst["items"][:top]:
+            if lst["kind"] == "persisting":
+                table.add_row(
+                    lst["heading"], item["text"], item["breadth_change"], item["importance_change"]
+                )
+            else:
+                table.add_row(lst["heading"], item["text"], item["breadth"], item["importance"])
+    out.print(table)
+    out.print()

@@ -178,12 +178,15 @@ def _merge_bucket(
     for index in range(len(texts)):
         members.setdefault(groups.find(index), []).append(index)
     wording_of = _wordings(decisions, position, groups)
+    token_counts = Counter(
+        token for text, group in by_text.items() for token in text.split() for _ in group
+    )
     items = []
     for root, indexes in members.items():
         group_entries = [e for i in indexes for e in by_text[texts[i]]]
         group_entries.sort(key=lambda e: (e.unit, e.round, e.line, e.text))
         representative, wordings = _representative(
-            {texts[i]: by_text[texts[i]] for i in indexes}, texts, indexes
+            {texts[i]: by_text[texts[i]] for i in indexes}, token_counts
         )
         items.append(
             MergedItem(
@@ -239,9 +242,13 @@ def _wordings(
 
 
 def _representative(
-    by_text: dict[str, list[Entry]], all_texts: list[str], indexes: list[int]
+    by_text: dict[str, list[Entry]], token_counts: Counter[str]
 ) -> tuple[str, list[str]]:
-    """The most common wording of a group (ties: the most central, then the shortest)."""
+    """The most common wording of a group.
+
+    Ties go to the most central wording (most like the others), then to the one whose words
+    are most common in the bucket (a typo makes a rare word), then alphabetical order.
+    """
     counts = {text: len(entries) for text, entries in by_text.items()}
     if len(by_text) > 2:
         from rapidfuzz import fuzz
@@ -252,7 +259,12 @@ def _representative(
         }
     else:
         centrality = dict.fromkeys(by_text, 0.0)
-    best = min(by_text, key=lambda t: (-counts[t], -centrality[t], len(t), t))
+
+    def commonness(text: str) -> float:
+        words = text.split()
+        return sum(token_counts[w] for w in words) / max(1, len(words))
+
+    best = min(by_text, key=lambda t: (-counts[t], -centrality[t], -commonness(t), t))
     originals = Counter(strip_control(e.text) for e in by_text[best])
     # Spellings of one normalised text differ only in case and punctuation: prefer a capital
     # first letter and no trailing full stop (how a list item reads best), then the most common.
@@ -365,6 +377,14 @@ MESSAGES: Catalogue = {
         "en": "{unit}: {file} has errors; {count} entries included, the rest left out",
         "sv": "{unit}: {file} innehåller fel; {count} poster kom med, resten utelämnades",
     },
+    "unit_missing": {
+        "en": "{unit}: no entries file for this round; 0 entries included",
+        "sv": "{unit}: ingen fil med poster i den här omgången; 0 poster kom med",
+    },
+    "unit_missing.hint": {
+        "en": "add the unit's answers with `swot collect`, or leave it out of this round",
+        "sv": "lägg till enhetens svar med `swot collect`, eller hoppa över den här omgången",
+    },
     "file.hint": {
         "en": "run `swot validate {file}` to see each error and how to fix it",
         "sv": "kör `swot validate {file}` för att se varje fel och hur det rättas",
@@ -384,6 +404,7 @@ class RoundMerge:
     ranked: list[RankedItem]
     method: str
     similarity: float
+    decisions: MergeDecisions
     warnings: list[Problem]  # files that could not be read, decisions and votes that match nothing
 
     @property
@@ -436,6 +457,19 @@ def merge_round(
     loaded = load_round_entries(workshop, round_.id, language, progress)
     status = round_status(workshop, round_.id, language, loaded=loaded)
     warnings = _file_warnings(workshop, loaded, language, display_path)
+    for unit_id in loaded.missing_units:
+        unit = workshop.workshop.unit(unit_id)
+        warnings.append(
+            Problem(
+                file=display_path(workshop.entries_file(round_.id, unit_id)),
+                message=say(
+                    MESSAGES, "unit_missing", language, unit=unit.name if unit else unit_id
+                ),
+                hint=say(MESSAGES, "unit_missing.hint", language),
+                code="unit_missing",
+                severity="warning",
+            )
+        )
     warnings += decisions.unmatched(loaded.entries, round_.id, language)
     items = merge_entries(loaded.entries, similarity=similarity, decisions=decisions)
     counts: dict[str, int] | None = None
@@ -456,7 +490,9 @@ def merge_round(
                 )
             )
     ranked = rank_items(items, method, counts)
-    return RoundMerge(workshop, round_, loaded, status, items, ranked, method, similarity, warnings)
+    return RoundMerge(
+        workshop, round_, loaded, status, items, ranked, method, similarity, decisions, warnings
+    )
 
 
 def _file_warnings(

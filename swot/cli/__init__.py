@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from swot.cli import (
     collect_command,  # noqa: F401  (registers collect)
+    merge_commands,  # noqa: F401  (registers merge, export, review)
     round_commands,  # noqa: F401  (registers status, compare)
     workshop_commands,  # noqa: F401  (registers init, validate, schema)
 )

@@ -1,0 +1,186 @@
+"""Entries and merged items of a round as CSV, XLSX and JSON, for spreadsheets and scripts.
+
+CSV is UTF-8 with a byte-order mark (so Excel on Windows reads å, ä, ö) and uses ';' for a
+Swedish workshop (Swedish Excel's list separator) and ',' for an English one. A cell that a
+spreadsheet would run as a formula (starting with =, +, -, @) is written as text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from swot.similarity import strip_control
+
+if TYPE_CHECKING:
+    from swot.merging import RoundMerge
+
+FORMATS = ("csv", "xlsx", "json")
+ENTRY_COLUMNS = (
+    "item",
+    "unit",
+    "round",
+    "theme",
+    "quadrant",
+    "text",
+    "importance",
+    "source",
+    "respondent",
+    "file",
+    "line",
+)
+ITEM_COLUMNS = (
+    "item",
+    "theme",
+    "quadrant",
+    "rank",
+    "text",
+    "units",
+    "breadth",
+    "mean_importance",
+    "mentions",
+    "votes",
+    "borda",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def item_rows(merge: RoundMerge) -> list[dict[str, Any]]:
+    """One row per merged item, in rank order within each theme × quadrant."""
+    rows = []
+    for ranked in merge.ranked:
+        item = ranked.item
+        importance = item.mean_importance
+        rows.append(
+            {
+                "item": item.key,
+                "theme": item.theme,
+                "quadrant": item.quadrant.value,
+                "rank": ranked.rank,
+                "text": strip_control(item.text),
+                "units": " ".join(item.units),
+                "breadth": item.breadth,
+                "mean_importance": round(importance, 2) if importance is not None else None,
+                "mentions": item.mentions,
+                "votes": ranked.votes,
+                "borda": ranked.borda,
+            }
+        )
+    return rows
+
+
+def entry_rows(merge: RoundMerge) -> list[dict[str, Any]]:
+    """One row per entry, with the merged item it belongs to, in item order."""
+    rows = []
+    for ranked in merge.ranked:
+        for entry in ranked.item.entries:
+            rows.append(
+                {
+                    "item": ranked.item.key,
+                    "unit": entry.unit,
+                    "round": entry.round,
+                    "theme": entry.theme,
+                    "quadrant": entry.quadrant.value,
+                    "text": strip_control(entry.text),
+                    "importance": entry.importance,
+                    "source": entry.source.value,
+                    "respondent": entry.respondent,
+                    "file": f"entries/{entry.round}/{entry.unit}.yaml",
+                    "line": entry.line,
+                }
+            )
+    return rows
+
+
+def as_json(merge: RoundMerge) -> dict[str, Any]:
+    """The round's merge for scripts: method, warnings, items and entries."""
+    return {
+        "workshop": merge.workshop.workshop.name,
+        "round": merge.round.id,
+        "method": merge.method,
+        "similarity": merge.similarity,
+        "warnings": [w.as_dict() for w in merge.warnings],
+        "items": item_rows(merge),
+        "entries": entry_rows(merge),
+    }
+
+
+def _cell(value: Any) -> Any:
+    """A value a spreadsheet shows as written: no formula, no control characters."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...], lang: str) -> str:
+    """Rows as CSV text (with a BOM) in the dialect a spreadsheet in ``lang`` expects."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if lang == "sv" else ",", lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if row[c] is None else _decimal(_cell(row[c]), lang) for c in columns])
+    return "\ufeff" + buffer.getvalue()
+
+
+def _decimal(value: Any, lang: str) -> Any:
+    if isinstance(value, float) and lang == "sv":
+        return str(value).replace(".", ",")
+    return value
+
+
+def xlsx_bytes(merge: RoundMerge) -> bytes:
+    """A workbook with two sheets, ``items`` and ``entries``; texts stay text, never formulas."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheets = (
+        ("items", ITEM_COLUMNS, item_rows(merge)),
+        ("entries", ENTRY_COLUMNS, entry_rows(merge)),
+    )
+    book.remove(book.active)
+    for title, columns, rows in sheets:
+        sheet = book.create_sheet(title)
+        sheet.append(list(columns))
+        for row in rows:
+            sheet.append([None for _ in columns])
+            for index, column in enumerate(columns, start=1):
+                cell = sheet.cell(row=sheet.max_row, column=index)
+                cell.value = (
+                    strip_control(row[column]) if isinstance(row[column], str) else row[column]
+                )
+                if isinstance(row[column], str):
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
+        sheet.freeze_panes = "A2"
+        for index, column in enumerate(columns, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = 60 if column == "text" else 14
+    if merge.round.date is not None:
+        import datetime as dt
+
+        stamp = dt.datetime.combine(merge.round.date, dt.time())
+        book.properties.created = stamp
+        book.properties.modified = stamp
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def write_export(merge: RoundMerge, folder: Path, fmt: str, lang: str) -> list[Path]:
+    """Write ``items.csv`` + ``entries.csv`` or ``swot-<round>.xlsx`` into ``folder``."""
+    from swot.storage import atomic_write_bytes, atomic_write_text
+
+    if fmt == "xlsx":
+        path = folder / f"swot-{merge.round.id}.xlsx"
+        atomic_write_bytes(path, xlsx_bytes(merge))
+        return [path]
+    written = []
+    for name, columns, rows in (
+        ("items.csv", ITEM_COLUMNS, item_rows(merge)),
+        ("entries.csv", ENTRY_COLUMNS, entry_rows(merge)),
+    ):
+        path = folder / name
+        atomic_write_text(path, csv_text(rows, columns, lang))
+        written.append(path)
+    return written

@@ -1,0 +1,461 @@
+"""Handouts of a merged round: HTML (self-contained, prints on A4) and Markdown, from Jinja2
+templates in ``templates/`` (a workshop may override any of them in ``<workshop>/templates/``).
+
+Entry text only ever reaches a template as data: the HTML environment autoescapes every value
+and the Markdown environment escapes every value for Markdown, and control characters are
+stripped first. Output depends on the input only (no clock), so reruns are byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import swot
+from swot.i18n import Catalogue, format_number, say
+from swot.similarity import strip_control
+from swot.vocabulary import QUADRANT_NAMES, QUADRANT_ORDER
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from swot.merging import RoundMerge
+    from swot.ranking import RankedItem
+
+HTML_TEMPLATE = "handout.html.j2"
+MARKDOWN_TEMPLATE = "handout.md.j2"
+HANDOUTS_DIR = "handouts"
+GRID_TEXT_LIMIT = 160  # the 2×2 grid shows at most this much of a text; the lists show it all
+
+LABELS: Catalogue = {
+    "title": {"en": "SWOT handout", "sv": "SWOT-underlag"},
+    "facts": {"en": "About this handout", "sv": "Om underlaget"},
+    "round": {"en": "Round", "sv": "Omgång"},
+    "date": {"en": "Date", "sv": "Datum"},
+    "units": {"en": "Units", "sv": "Enheter"},
+    "entries": {"en": "Entries", "sv": "Poster"},
+    "method": {"en": "Ranking", "sv": "Rangordning"},
+    "notes": {"en": "Please note", "sv": "Att observera"},
+    "response_caption": {"en": "Response rates", "sv": "Svarsfrekvens"},
+    "col_unit": {"en": "Unit", "sv": "Enhet"},
+    "col_respondents": {"en": "Respondents", "sv": "Svarande"},
+    "col_expected": {"en": "Expected", "sv": "Förväntade"},
+    "col_rate": {"en": "Rate", "sv": "Andel"},
+    "col_target": {"en": "Target {target} %", "sv": "Mål {target} %"},
+    "contents": {"en": "Contents", "sv": "Innehåll"},
+    "full_lists": {"en": "all items", "sv": "alla punkter"},
+    "tows_short": {"en": "TOWS", "sv": "TOWS"},
+    "no_items": {"en": "No items.", "sv": "Inga punkter."},
+    "col_rank": {"en": "No.", "sv": "Nr"},
+    "col_item": {"en": "Item", "sv": "Punkt"},
+    "col_units": {"en": "Units", "sv": "Enheter"},
+    "col_figures": {"en": "Figures", "sv": "Underlag"},
+    "col_key": {"en": "Id", "sv": "Id"},
+    "also": {"en": "Also written as:", "sv": "Även formulerat:"},
+    "tows_lead": {
+        "en": "Pair the quadrants to turn the analysis into strategies. Write in the boxes "
+        "during the workshop.",
+        "sv": "Para ihop rutorna för att göra analysen till strategier. Skriv i rutorna under "
+        "workshoppen.",
+    },
+    "method_heading": {"en": "About the method", "sv": "Om metoden"},
+    "footer": {
+        "en": "Made with swot {version} from the entries of round {round}.",
+        "sv": "Framtaget med swot {version} ur posterna i omgången {round}.",
+    },
+    "grid_heading": {"en": "{theme}: SWOT at a glance", "sv": "{theme}: SWOT i översikt"},
+    "grid_lead": {
+        "en": "The {top} highest-ranked items in each quadrant. Ranking: {method}.",
+        "sv": "De {top} högst rankade punkterna i varje ruta. Rangordning: {method}.",
+    },
+    "list_heading": {
+        "en": "{theme}: all items, ranked",
+        "sv": "{theme}: alla punkter i rangordning",
+    },
+    "list_caption": {
+        "en": "{quadrant} on {theme}: {count} items from {entries} entries",
+        "sv": "{quadrant} inom {theme_lower}: {count} punkter ur {entries} poster",
+    },
+    "tows_heading": {
+        "en": "{theme}: TOWS – from analysis to action",
+        "sv": "{theme}: TOWS – från analys till handling",
+    },
+    "entry_summary": {
+        "en": "{entries} entries from {units} units, merged into {items} items",
+        "sv": "{entries} poster från {units} enheter, sammanslagna till {items} punkter",
+    },
+    "of_units": {"en": "{count} of {total} units", "sv": "{count} av {total} enheter"},
+    "of_units.one": {"en": "1 of {total} units", "sv": "1 av {total} enheter"},
+    "importance": {"en": "importance {value}", "sv": "vikt {value}"},
+    "mentions": {"en": "{count} mentions", "sv": "{count} omnämnanden"},
+    "mentions.one": {"en": "1 mention", "sv": "1 omnämnande"},
+    "votes": {"en": "{count} votes", "sv": "{count} röster"},
+    "votes.one": {"en": "1 vote", "sv": "1 röst"},
+    "borda": {"en": "Borda {points} points", "sv": "Borda {points} poäng"},
+    "method.breadth": {
+        "en": "breadth (units that raised it), then mean importance, then mentions",
+        "sv": "bredd (antal enheter som tagit upp punkten), sedan medelvikt, sedan omnämnanden",
+    },
+    "method.votes": {
+        "en": "dot votes from the workshop, then breadth, mean importance and mentions",
+        "sv": "prickröster från workshoppen, sedan bredd, medelvikt och omnämnanden",
+    },
+    "method.borda": {
+        "en": "Borda count of each unit's own importance order, then breadth, mean importance "
+        "and mentions",
+        "sv": "Bordaräkning av varje enhets egen viktordning, sedan bredd, medelvikt och "
+        "omnämnanden",
+    },
+    "method.p1": {
+        "en": "Each unit's participants wrote strengths, weaknesses, opportunities and threats "
+        "for every theme, with an importance from 1 (low) to 5 (high). Within each theme and "
+        "quadrant, entries that say the same thing were merged: texts are compared without "
+        "regard to case, punctuation, spacing and word order, and texts at least "
+        "{similarity} % alike (token sort ratio) count as one item. A statement and its "
+        "negation are not merged.",
+        "sv": "Deltagarna i varje enhet skrev styrkor, svagheter, möjligheter och hot för varje "
+        "tema, med en vikt från 1 (låg) till 5 (hög). Inom varje tema och ruta har poster som "
+        "säger samma sak slagits ihop: texterna jämförs utan hänsyn till versaler, "
+        "skiljetecken, mellanrum och ordföljd, och texter som är minst {similarity} % lika "
+        "(token sort ratio) räknas som en punkt. Ett påstående och dess motsats slås inte ihop.",
+    },
+    "method.p2": {
+        "en": "A person can correct the merge in merges.yaml (join texts, keep texts apart, "
+        "choose a better wording); {decisions} such decisions were applied. Each item shows the "
+        "most common wording; other wordings are listed under it.",
+        "sv": "En person kan rätta sammanslagningen i merges.yaml (slå ihop texter, hålla "
+        "texter isär, välja en bättre formulering); {decisions} sådana beslut har använts. "
+        "Varje punkt visar den vanligaste formuleringen; andra formuleringar står under den.",
+    },
+    "method.p3": {
+        "en": "Ranking within each quadrant: {method}. The figures of an item: how many of the "
+        "network's {total} units raised it, the mean importance (1–5) of its entries, and how "
+        "many entries mention it.",
+        "sv": "Rangordning inom varje ruta: {method}. Siffrorna för en punkt: hur många av "
+        "nätverkets {total} enheter som tagit upp den, medelvikten (1–5) för dess poster och "
+        "hur många poster som nämner den.",
+    },
+    "method.p4": {
+        "en": "Response rate: respondents (anonymous ids in the survey entries) divided by the "
+        "expected number in workshop.yaml; the network's target is {target} %.",
+        "sv": "Svarsfrekvens: antal svarande (anonyma id i enkätposterna) delat med förväntat "
+        "antal i workshop.yaml; nätverkets mål är {target} %.",
+    },
+    "scope.strengths": {"en": "internal, helpful", "sv": "inre, till vår fördel"},
+    "scope.weaknesses": {"en": "internal, harmful", "sv": "inre, till vår nackdel"},
+    "scope.opportunities": {"en": "external, helpful", "sv": "yttre, till vår fördel"},
+    "scope.threats": {"en": "external, harmful", "sv": "yttre, till vår nackdel"},
+    "tows.SO": {"en": "strengths × opportunities", "sv": "styrkor × möjligheter"},
+    "tows.SO.q": {
+        "en": "How can we use our strengths to seize the opportunities?",
+        "sv": "Hur kan vi använda våra styrkor för att ta vara på möjligheterna?",
+    },
+    "tows.ST": {"en": "strengths × threats", "sv": "styrkor × hot"},
+    "tows.ST.q": {
+        "en": "How can our strengths protect us against the threats?",
+        "sv": "Hur kan våra styrkor skydda oss mot hoten?",
+    },
+    "tows.WO": {"en": "weaknesses × opportunities", "sv": "svagheter × möjligheter"},
+    "tows.WO.q": {
+        "en": "Which opportunities can help us overcome our weaknesses?",
+        "sv": "Vilka möjligheter kan hjälpa oss att komma till rätta med svagheterna?",
+    },
+    "tows.WT": {"en": "weaknesses × threats", "sv": "svagheter × hot"},
+    "tows.WT.q": {
+        "en": "How do we reduce our weaknesses so that the threats do not hit us?",
+        "sv": "Hur minskar vi svagheterna så att hoten inte slår igenom?",
+    },
+    "no_expected": {"en": "–", "sv": "–"},
+}
+MONTHS_SV = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def builtin_template_dir() -> Path:
+    """Templates shipped with swot: inside the package when installed, the repo when editable."""
+    packaged = Path(swot.__file__).parent / "templates"
+    return packaged if packaged.is_dir() else Path(swot.__file__).parent.parent / "templates"
+
+
+def template_dirs(workshop_folder: Path | None) -> list[Path]:
+    """Where templates are looked up: the workshop's own ``templates/`` first."""
+    dirs = []
+    if workshop_folder is not None and (workshop_folder / "templates").is_dir():
+        dirs.append(workshop_folder / "templates")
+    dirs.append(builtin_template_dir())
+    return dirs
+
+
+def html_environment(dirs: list[Path]) -> Environment:
+    """Jinja2 for HTML: autoescape on for every value, undefined names are errors."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    return Environment(
+        loader=FileSystemLoader([str(d) for d in dirs]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+class MarkdownText(str):
+    """Text that is already Markdown (the environment leaves it as it is)."""
+
+
+def markdown_environment(dirs: list[Path]) -> Environment:
+    """Jinja2 for Markdown: every value is escaped for Markdown unless it is ``MarkdownText``."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    def finalize(value: object) -> str:
+        if isinstance(value, MarkdownText):
+            return str(value)
+        return escape_markdown(str(value))
+
+    return Environment(
+        loader=FileSystemLoader([str(d) for d in dirs]),
+        autoescape=False,
+        undefined=StrictUndefined,
+        finalize=finalize,
+        keep_trailing_newline=True,
+    )
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!{}$])")
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Markdown shows as written: inline, in a list item or a table cell."""
+    text = strip_control(text)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), text)
+
+
+def _escape_marker(marker: str) -> str:
+    if marker[0].isdigit():
+        return marker[:-1] + "\\" + marker[-1]
+    return "\\" + marker
+
+
+def format_date(value: dt.date, lang: str) -> str:
+    """'13 november 2025' or '13 November 2025'."""
+    if lang == "sv":
+        return f"{value.day} {MONTHS_SV[value.month - 1]} {value.year}"
+    return f"{value.day} {value.strftime('%B')} {value.year}"
+
+
+@dataclass(frozen=True)
+class HandoutOptions:
+    """What a handout shows beyond the merge itself."""
+
+    top: int = 5
+    lang: str = "sv"
+    date: dt.date | None = None
+
+
+def figures(ranked: RankedItem, total_units: int, lang: str) -> str:
+    """'5 av 8 enheter · vikt 4,2 · 9 omnämnanden' (votes or Borda points first when ranked so)."""
+    item = ranked.item
+    parts = []
+    if ranked.votes is not None:
+        parts.append(_plural("votes", ranked.votes, lang))
+    if ranked.borda is not None:
+        points = ranked.borda
+        shown = str(int(points)) if points == int(points) else format_number(points, lang)
+        parts.append(say(LABELS, "borda", lang, points=shown))
+    key = "of_units.one" if item.breadth == 1 else "of_units"
+    parts.append(say(LABELS, key, lang, count=item.breadth, total=total_units))
+    if item.mean_importance is not None:
+        parts.append(
+            say(LABELS, "importance", lang, value=format_number(item.mean_importance, lang))
+        )
+    parts.append(_plural("mentions", item.mentions, lang))
+    return " · ".join(parts)
+
+
+def _plural(key: str, count: int, lang: str) -> str:
+    return say(LABELS, f"{key}.one", lang) if count == 1 else say(LABELS, key, lang, count=count)
+
+
+def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any]:
+    """Everything the templates show, as plain values (texts already free of control chars)."""
+    from swot.status import format_percent
+
+    lang = options.lang
+    spec = merge.workshop.workshop
+    unit_names = {u.id: strip_control(u.name) for u in spec.units}
+    unit_order = {u.id: i for i, u in enumerate(spec.units)}
+    total_units = len(spec.units)
+    target = spec.response_target
+    labels = {key: say(LABELS, key, lang) for key in LABELS if "{" not in LABELS[key]["en"]}
+    labels["col_target"] = say(LABELS, "col_target", lang, target=target)
+    labels["footer"] = say(LABELS, "footer", lang, version=swot.__version__, round=merge.round.id)
+    method_label = say(LABELS, f"method.{merge.method}", lang)
+    by_bucket: dict[tuple[str, str], list[RankedItem]] = {}
+    for ranked in merge.ranked:
+        by_bucket.setdefault((ranked.item.theme, ranked.item.quadrant.value), []).append(ranked)
+    themes = []
+    for theme in spec.themes:
+        name = strip_control(theme.name(lang))
+        quadrants = []
+        for index, quadrant in enumerate(QUADRANT_ORDER):
+            ranked_items = by_bucket.get((theme.id, quadrant.value), [])
+            shown = [_item_view(r, unit_names, unit_order, total_units, lang) for r in ranked_items]
+            quadrant_name = QUADRANT_NAMES[quadrant][lang]
+            quadrants.append(
+                {
+                    "id": quadrant.value,
+                    "letter": "SWOT"[index],
+                    "name": quadrant_name,
+                    "scope": say(LABELS, f"scope.{quadrant.value}", lang),
+                    "top": shown[: options.top],
+                    "all": shown,
+                    "caption": say(
+                        LABELS,
+                        "list_caption",
+                        lang,
+                        quadrant=quadrant_name,
+                        theme=name,
+                        theme_lower=name.lower(),
+                        count=len(shown),
+                        entries=sum(r.item.mentions for r in ranked_items),
+                    ),
+                }
+            )
+        themes.append(
+            {
+                "id": theme.id,
+                "name": name,
+                "grid_heading": say(LABELS, "grid_heading", lang, theme=name),
+                "grid_lead": say(LABELS, "grid_lead", lang, top=options.top, method=method_label),
+                "list_heading": say(LABELS, "list_heading", lang, theme=name),
+                "tows_heading": say(LABELS, "tows_heading", lang, theme=name),
+                "quadrants": quadrants,
+            }
+        )
+    units = []
+    for status in merge.status.units:
+        units.append(
+            {
+                "name": strip_control(status.name),
+                "respondents": status.respondents,
+                "expected": status.expected if status.expected is not None else "–",
+                "rate": format_percent(status.rate, lang) if status.rate is not None else "–",
+                "target": status.target_label(lang),
+            }
+        )
+    answered = {e.unit for e in merge.entries}
+    decisions_used = len(merge.decisions.decisions)
+    return {
+        "lang": lang,
+        "version": swot.__version__,
+        "t": labels,
+        "workshop_name": strip_control(spec.name),
+        "round_id": merge.round.id,
+        "round_title": strip_control(merge.round.title()),
+        "date": format_date(options.date, lang) if options.date else "",
+        "unit_names": ", ".join(unit_names[u.id] for u in spec.units),
+        "entry_summary": say(
+            LABELS,
+            "entry_summary",
+            lang,
+            entries=len(merge.entries),
+            units=len(answered),
+            items=len(merge.items),
+        ),
+        "method_label": method_label,
+        "warnings": [strip_control(w.message) for w in merge.warnings],
+        "units": units,
+        "themes": themes,
+        "tows": [
+            {
+                "code": code,
+                "title": say(LABELS, f"tows.{code}", lang),
+                "question": say(LABELS, f"tows.{code}.q", lang),
+            }
+            for code in ("SO", "ST", "WO", "WT")
+        ],
+        "method_paragraphs": [
+            say(LABELS, "method.p1", lang, similarity=format_number(merge.similarity, lang, 0)),
+            say(LABELS, "method.p2", lang, decisions=decisions_used),
+            say(LABELS, "method.p3", lang, method=method_label, total=total_units),
+            say(LABELS, "method.p4", lang, target=target),
+        ],
+    }
+
+
+def _item_view(
+    ranked: RankedItem,
+    unit_names: dict[str, str],
+    unit_order: dict[str, int],
+    total_units: int,
+    lang: str,
+) -> dict[str, Any]:
+    item = ranked.item
+    text = strip_control(item.text)
+    short = text if len(text) <= GRID_TEXT_LIMIT else text[: GRID_TEXT_LIMIT - 1].rstrip() + "…"
+    shown = {text.casefold().rstrip(".")}
+    also = []
+    for wording in item.wordings:
+        clean = strip_control(wording)
+        folded = clean.casefold().rstrip(".")
+        if folded not in shown:
+            shown.add(folded)
+            also.append(clean)
+    units = sorted(item.units, key=lambda u: unit_order.get(u, len(unit_order)))
+    return {
+        "rank": ranked.rank,
+        "text": text,
+        "short_text": short,
+        "also": "; ".join(also),
+        "unit_names": ", ".join(unit_names.get(u, u) for u in units),
+        "figures": figures(ranked, total_units, lang),
+        "key": item.key,
+    }
+
+
+def render_handouts(merge: RoundMerge, options: HandoutOptions) -> dict[str, str]:
+    """File name -> text of the HTML and Markdown handouts."""
+    dirs = template_dirs(merge.workshop.folder)
+    context = handout_context(merge, options)
+    html = html_environment(dirs).get_template(HTML_TEMPLATE).render(context)
+    markdown = markdown_environment(dirs).get_template(MARKDOWN_TEMPLATE).render(context)
+    return {"handout.html": html, "handout.md": _tidy_markdown(markdown)}
+
+
+def _tidy_markdown(text: str) -> str:
+    """At most one blank line in a row and one final newline (templates loop over blocks)."""
+    text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def handouts_folder(merge: RoundMerge) -> Path:
+    return merge.workshop.folder / HANDOUTS_DIR / merge.round.id
+
+
+def write_handouts(merge: RoundMerge, options: HandoutOptions) -> list[Path]:
+    """Render and write the handouts into ``<workshop>/handouts/<round>/``; returns the paths."""
+    from swot.storage import atomic_write_text
+
+    folder = handouts_folder(merge)
+    written = []
+    for name, text in render_handouts(merge, options).items():
+        path = folder / name
+        atomic_write_text(path, text)
+        written.append(path)
+    return written

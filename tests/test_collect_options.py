@@ -32,9 +32,10 @@ def test_text_option_saves_an_entry_with_the_workshop_language_keys(make_worksho
     )  # fmt: skip
 
     assert result.exit_code == 0, result.output
-    assert result.output == "✓ Sparade 1 post i " + str(
-        folder / "entries/baseline/hoganas.yaml"
-    ) + "\n"
+    assert (
+        result.output
+        == "✓ Sparade 1 post i " + str(folder / "entries/baseline/hoganas.yaml") + "\n"
+    )
     text = (folder / "entries/baseline/hoganas.yaml").read_text(encoding="utf-8")
     assert text.endswith(
         "- tema: jämställdhet\n  kvadrant: svagheter\n  text: Ingen plan\n  vikt: 4\n"
@@ -132,7 +133,9 @@ def test_unknown_unit_suggests_the_closest(make_workshop) -> None:
 
 
 def test_collect_refuses_to_append_to_a_file_with_mistakes(make_workshop) -> None:
-    broken = "- theme: equality\n  quadrant: S\n  text: A\n- theme: equality\n  quadrant: X\n  text: B\n"
+    broken = (
+        "- theme: equality\n  quadrant: S\n  text: A\n- theme: equality\n  quadrant: X\n  text: B\n"
+    )
     folder = make_workshop(entries={"baseline/hoganas": broken})
     path = folder / "entries/baseline/hoganas.yaml"
 
@@ -220,10 +223,7 @@ def test_from_csv_reports_each_bad_cell_at_its_line_and_column(
     folder = make_workshop()
     source = tmp_path / "export.csv"
     source.write_text(
-        "theme,quadrant,text,importance\n"
-        "equality,S,Bra,3\n"
-        "equality,Q,Dålig,3\n"
-        "equality,W,,6\n",
+        "theme,quadrant,text,importance\nequality,S,Bra,3\nequality,Q,Dålig,3\nequality,W,,6\n",
         encoding="utf-8",
     )
 
@@ -261,7 +261,7 @@ def test_piping_into_collect_without_options_exits_2_naming_the_options(
         "swot collect needs a terminal to ask its questions. Without one, give the entries as "
         "options: --unit, --theme, --quadrant and --text (with --importance, --respondent, "
         "--round, --mode as needed), or --from FILE (YAML or CSV).\n"
-        '  → example: swot collect --unit hoganas --theme equality --quadrant weaknesses --text '
+        "  → example: swot collect --unit hoganas --theme equality --quadrant weaknesses --text "
         '"No plan for activities" --importance 4\n'
     )
 

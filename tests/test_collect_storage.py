@@ -89,7 +89,10 @@ def test_collect_keeps_a_hand_written_file_as_an_unchanged_prefix(make_workshop)
     [
         (b"- theme: equality\r\n  quadrant: S\r\n  text: A\r\n", b"\r\n  quadrant: weaknesses\r\n"),
         (b"- theme: equality\n  quadrant: S\n  text: A", b"\n- theme: equality\n"),
-        (b"\xef\xbb\xbf- theme: equality\n  quadrant: S\n  text: A\n", b"\n  quadrant: weaknesses\n"),
+        (
+            b"\xef\xbb\xbf- theme: equality\n  quadrant: S\n  text: A\n",
+            b"\n  quadrant: weaknesses\n",
+        ),
     ],
     ids=["crlf", "no-final-newline", "utf8-bom"],
 )

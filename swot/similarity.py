@@ -24,7 +24,7 @@ saknas, not, no, lack, …, and no typo of that word in the other text) loses
 Why blocking
 ------------
 Scoring all pairs of a bucket grows with its square (7,000 entries: 21 s; 20,000: 175 s).
-Instead each text offers its three rarest tokens (cut to their first five letters, so an
+Instead each text offers its three rarest tokens that some other text also has (cut to their first five letters, so an
 inflection or a typo late in a word still meets its twin) and only texts that offer the same
 token are scored; the benchmark ``benchmarks/merge_blocking.py`` checks that this finds the
 same pairs as scoring everything.
@@ -89,7 +89,10 @@ def candidate_pairs(texts: Sequence[str], rare: int = RARE_TOKENS) -> list[tuple
             frequency[key] += 1
     postings: dict[str, list[int]] = defaultdict(list)
     for index, text_keys in enumerate(keys):
-        for key in sorted(text_keys, key=lambda k: (frequency[k], k))[:rare]:
+        # A key no other text has cannot pair this text with anything: skip it, or a typo
+        # (a word only this text has) would use up one of its few chances.
+        shared = [k for k in text_keys if frequency[k] > 1]
+        for key in sorted(shared, key=lambda k: (frequency[k], k))[:rare]:
             postings[key].append(index)
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():

@@ -1,0 +1,61 @@
+"""Blocking versus all-pairs scoring on one large synthetic bucket: time and recall.
+
+Texts are the example workshops' entries with random typos, so near-duplicates are known to
+exist. Run: python benchmarks/merge_blocking.py [SIZE]   (default 7000; all pairs is slow)
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+from swot.loading import load_round, load_workshop
+from swot.similarity import DEFAULT_SIMILARITY, candidate_pairs, normalise, score_pairs
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "workshops"
+
+
+def bucket(size: int, seed: int = 1) -> list[str]:
+    base = []
+    for folder in sorted(EXAMPLES.glob("*/workshop.yaml")):
+        loaded = load_workshop(folder.parent)
+        for round_ in loaded.workshop.rounds:
+            base += [e.text for e in load_round(loaded, round_.id).entries]
+    rng = random.Random(seed)
+    texts = []
+    while len(texts) < size:
+        chars = list(rng.choice(base))
+        for _ in range(rng.randrange(3)):
+            chars[rng.randrange(len(chars))] = rng.choice("abcdefghijklmnopqrstuvwxyzåäö ")
+        texts.append(normalise("".join(chars)))
+    return sorted(set(texts))
+
+
+def main() -> None:
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 7000
+    texts = bucket(size)
+    start = time.perf_counter()
+    found = {
+        (i, j) for i, j, s in score_pairs(texts, candidate_pairs(texts)) if s >= DEFAULT_SIMILARITY
+    }
+    blocked = time.perf_counter() - start
+    print(f"{len(texts)} distinct texts; blocking: {blocked:.2f} s, {len(found)} pairs ≥ 85")
+    if len(texts) > 8000:
+        return
+    from rapidfuzz import fuzz, process
+
+    start = time.perf_counter()
+    matrix = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, score_cutoff=60, workers=1)
+    pairs = [(i, j) for i in range(len(texts)) for j in matrix[i].nonzero()[0] if j > i]
+    truth = {(i, j) for i, j, s in score_pairs(texts, pairs) if s >= DEFAULT_SIMILARITY}
+    everything = time.perf_counter() - start
+    recall = len(found & truth) / len(truth) if truth else 1.0
+    print(
+        f"all pairs: {everything:.2f} s, {len(truth)} pairs ≥ 85; recall of blocking {recall:.1%}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -53,8 +53,8 @@ NEGATIONS = frozenset(
 )  # fmt: skip
 
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
-# C0/C1 control characters, and the Unicode line/paragraph separators, minus nothing: handouts
-# show a text on one line, so newlines and tabs become spaces before this is applied.
+# C0/C1 control characters, zero-width and bidi-override characters (they can disguise text).
+# Handouts show a text on one line, so newlines and tabs become spaces before this is applied.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 

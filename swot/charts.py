@@ -102,10 +102,10 @@ def _text(x: float, y: float, text: str, anchor: str = "start", weight: str = "n
     )
 
 
-def _halo_text(x: float, y: float, text: str) -> str:
-    """A number drawn inside a bar, legible over any pattern thanks to a white outline."""
+def _halo_text(x: float, y: float, text: str, anchor: str = "middle", weight: str = "bold") -> str:
+    """A number legible over any pattern or reference line, thanks to a white outline."""
     return (
-        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" font-weight="bold" '
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-weight="{weight}" '
         f'stroke="#fff" stroke-width="3" paint-order="stroke">{escape(text)}</text>'
     )
 
@@ -135,6 +135,8 @@ def bar_chart(
         x += 24 + len(meaning) * CHAR_WIDTH + 22
     y = LEGEND_HEIGHT + (14 if marker else 0)
     top = y
+    # Numbers go on top of the reference line, which goes on top of the bars.
+    numbers: list[str] = []
     for group in groups:
         parts.append(_text(0, y + 13, group.title, weight="bold"))
         y += GROUP_TITLE
@@ -151,9 +153,15 @@ def bar_chart(
                     f'stroke="{INK}" stroke-width="1"/>'
                 )
                 if segment.text and width >= len(segment.text) * CHAR_WIDTH + 8:
-                    parts.append(_halo_text(offset + width / 2, y + 12, segment.text))
+                    numbers.append(_halo_text(offset + width / 2, y + 12, segment.text))
                 offset += width
-            parts.append(_text(offset + 6, y + 12, bar.value_text))
+            # A white card behind the number keeps it readable where the reference line crosses.
+            numbers.append(
+                f'<rect x="{offset + 3:.1f}" y="{y + 1:.1f}" '
+                f'width="{len(bar.value_text) * CHAR_WIDTH + 6:.1f}" height="{BAR_HEIGHT - 2}" '
+                'fill="#fff"/>'
+            )
+            numbers.append(_text(offset + 6, y + 12, bar.value_text))
             y += BAR_HEIGHT + BAR_GAP
         y += GROUP_GAP
     bottom = y - GROUP_GAP
@@ -168,6 +176,7 @@ def bar_chart(
             f'stroke="{INK}" stroke-width="1.5" stroke-dasharray="5 3"/>'
         )
         parts.append(_text(mx, top - 7, marker.label, anchor="middle", weight="bold"))
+    parts.extend(numbers)
     height = bottom + 6
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
     return (

@@ -231,3 +231,14 @@ def test_compare_runs_on_the_example_workshop(runner: CliRunner, tmp_path: Path)
     )
     assert (code, err) == (0, "")
     assert "Svagheter inom jämställdhet:" in out
+
+
+def test_a_workshop_may_override_the_report_template(
+    runner: CliRunner, rounds: Callable[..., Path]
+) -> None:
+    folder = rounds()
+    (folder / "templates").mkdir()
+    (folder / "templates" / "compare.md.j2").write_text("# {{ title }}\n", encoding="utf-8")
+    run(runner, "baseline", "followup", "-w", str(folder))
+    text = (folder / "handouts" / "compare-baseline-followup" / "compare.md").read_text("utf-8")
+    assert text == "# Comparison: baseline → followup\n"

@@ -522,35 +522,21 @@ def write_reports(comparison: Comparison, folder: Path | None = None) -> list[Pa
     return written
 
 
-def template_folders(workshop: LoadedWorkshop) -> list[Path]:
-    """Where templates are looked up: the workshop's own ``templates/`` first, then swot's."""
-    package = Path(__file__).resolve().parent
-    bundled = [package / "templates", package.parent / "templates"]
-    return [workshop.folder / "templates", *(p for p in bundled if p.is_dir())]
-
-
 def render_report(comparison: Comparison, template: str, view: dict[str, Any] | None = None) -> str:
-    """Render one report template with the comparison's view."""
-    import jinja2
+    """Render one report template with the comparison's view.
 
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(p) for p in template_folders(comparison.workshop)]),
-        autoescape=jinja2.select_autoescape(["html", "html.j2"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    environment.filters["md"] = markdown_cell
+    Uses the handouts' Jinja2 environments (HTML autoescaped, every Markdown value escaped) and
+    their template lookup, so a workshop's own ``templates/`` folder overrides these too.
+    """
+    from swot.handouts import html_environment, markdown_environment, template_dirs
+
+    dirs = template_dirs(comparison.workshop.folder)
+    html = template.endswith(".html.j2")
+    environment = html_environment(dirs) if html else markdown_environment(dirs)
+    # The report templates put one tag per line; without these, tables in Markdown break.
+    environment.trim_blocks = True
+    environment.lstrip_blocks = True
     return environment.get_template(template).render(view or report_view(comparison))
-
-
-def markdown_cell(text: object) -> str:
-    """Text safe inside a Markdown table cell."""
-    value = str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-    for ch in "*_`[]<>#":
-        value = value.replace(ch, "\\" + ch)
-    return value
 
 
 VIEW_WORDS: Catalogue = {
@@ -661,6 +647,13 @@ VIEW_WORDS: Catalogue = {
 }
 
 
+def _figure(text: str) -> str:
+    """Figures we wrote ourselves ('4.0 → 3.5 (−0.5)'): Markdown shows them without escapes."""
+    from swot.handouts import MarkdownText
+
+    return MarkdownText(text)
+
+
 def _w(key: str, lang: str, **params: object) -> str:
     return say(VIEW_WORDS, key, lang, **params)
 
@@ -694,14 +687,14 @@ def _item_view(comparison: Comparison, change: ItemChange) -> dict[str, Any]:
         "earlier": _w("earlier", lang, text=change.earlier_text) if change.earlier_text else "",
         "units": _unit_names(comparison, main.units),
         "breadth": say(MESSAGES, "units_of", lang, count=main.breadth, total=total),
-        "importance": _importance(main.mean_importance, lang),
+        "importance": _figure(_importance(main.mean_importance, lang)),
     }
     if before and after:
-        view["breadth_change"] = (
+        view["breadth_change"] = _figure(
             f"{before.breadth} → {after.breadth} ({signed(change.breadth_change, lang)})"
         )
-        view["importance_change"] = _importance_change(
-            before.mean_importance, after.mean_importance, lang
+        view["importance_change"] = _figure(
+            _importance_change(before.mean_importance, after.mean_importance, lang)
         )
         view["units"] = _unit_names(comparison, sorted(set(before.units) | set(after.units)))
     return view
@@ -746,11 +739,11 @@ def report_view(comparison: Comparison) -> dict[str, Any]:
                     "quadrant": qname,
                     "before": bucket.before,
                     "after": bucket.after,
-                    "change": signed(bucket.change, lang),
+                    "change": _figure(signed(bucket.change, lang)),
                     "gone": len(bucket.resolved),
                     "new": len(bucket.new),
                     "persisting": len(bucket.persisting),
-                    "importance": _importance_change(imp_before, imp_after, lang),
+                    "importance": _figure(_importance_change(imp_before, imp_after, lang)),
                     "summary": bucket.summary(theme_name, lang),
                     "id": f"{theme}-{bucket.quadrant.value}",
                     "lists": [
@@ -826,9 +819,9 @@ def report_view(comparison: Comparison) -> dict[str, Any]:
         rate_rows.append(
             {
                 "unit": rate.name,
-                "before": _rate_cell(rate.before, lang),
-                "after": _rate_cell(rate.after, lang),
-                "points": "–" if rate.points is None else signed(rate.points, lang),
+                "before": _figure(_rate_cell(rate.before, lang)),
+                "after": _figure(_rate_cell(rate.after, lang)),
+                "points": _figure("–" if rate.points is None else signed(rate.points, lang)),
                 "target": _w(
                     "target.unknown" if met is None else "target.met" if met else "target.not_met",
                     lang,

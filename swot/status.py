@@ -56,14 +56,6 @@ MESSAGES: Catalogue = {
         "en": "add 'respondent: <id>' to each survey answer (the same id for one person)",
         "sv": "lägg till 'svarande: <id>' i varje enkätsvar (samma id för samma person)",
     },
-    "progress": {
-        "en": "{unit}: {respondents} of {expected} answered, {left} to go",
-        "sv": "{unit}: {respondents} av {expected} har svarat, {left} kvar",
-    },
-    "progress.done": {
-        "en": "{unit}: {respondents} of {expected} answered",
-        "sv": "{unit}: {respondents} av {expected} har svarat",
-    },
     "target.met": {"en": "met", "sv": "uppnått"},
     "target.short": {
         "en": "not yet: {needed} more",
@@ -139,21 +131,6 @@ class UnitStatus:
             return say(MESSAGES, "target.met", lang)
         return say(MESSAGES, "target.short", lang, needed=self.needed)
 
-    def progress_line(self, lang: str) -> str | None:
-        """'Lund: 9 of 14 answered, 5 to go' — for use during collection."""
-        if self.expected is None:
-            return None
-        key = "progress" if self.left else "progress.done"
-        return say(
-            MESSAGES,
-            key,
-            lang,
-            unit=self.name,
-            respondents=self.respondents,
-            expected=self.expected,
-            left=self.left,
-        )
-
     def as_dict(self) -> dict[str, Any]:
         """The unit's status for ``--json``."""
         return {
@@ -166,6 +143,7 @@ class UnitStatus:
             "target": self.target,
             "target_met": self.met,
             "answers_needed": self.needed,
+            "respondents_left": self.left,
             "entries": self.entries,
             "survey_entries_without_respondent": self.anonymous_survey_entries,
             "entries_by_theme": {

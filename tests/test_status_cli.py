@@ -135,12 +135,14 @@ def test_json_gives_rates_and_flags_for_scripts(runner: CliRunner, two_rounds: P
         ["bjuv"],
     )
     bjuv = baseline["units"][1]
-    assert {k: bjuv[k] for k in ("unit", "respondents", "expected", "rate", "answers_needed")} == {
+    keys = ("unit", "respondents", "expected", "rate", "answers_needed", "respondents_left")
+    assert {k: bjuv[k] for k in keys} == {
         "unit": "bjuv",
         "respondents": 1,
         "expected": 4,
         "rate": 0.25,
         "answers_needed": 2,
+        "respondents_left": 3,
     }
     assert bjuv["entries_by_theme"]["equality"]["weaknesses"] == 1
 

@@ -82,7 +82,7 @@ def status_command(
 ) -> None:
     """Response rates per unit against the target, entries per theme and quadrant, missing units.
 
-    Useful during collection too: "Lund: 9 of 14 answered, 2 more needed for 75 %".
+    Useful during collection too: each unit shows how many more answers reach the target.
     Exits 0 even when files have errors; they are listed with file:line.
 
     Example: swot status -w workshops/hoganasmodellen --round forprojektering

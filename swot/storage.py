@@ -143,19 +143,16 @@ def atomic_write_bytes(
 
     The new content is written and fsynced beside the target (so the rename is atomic), then
     renamed over it, and the folder is fsynced so the rename itself survives a power cut.
-    ``verify`` may inspect the written temp file and raise to abandon the write; the target is
-    then untouched. On Linux the content first lives in an unnamed file (``O_TMPFILE``), so a
-    writer killed while writing leaves nothing behind; it gets a name only for the instant
-    before the rename (the next ``append_entries`` removes such a leftover).
+    ``verify`` may read the written content (from a path it is given) and raise to abandon the
+    write; the target is then untouched. On Linux the content lives in an unnamed file
+    (``O_TMPFILE``) while it is written and verified, so a writer killed then leaves nothing
+    behind; it gets a name only for the instant between linking and renaming (the next
+    ``append_entries`` removes such a leftover).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp_name = _write_temp_file(path, data)
+    mode = path.stat().st_mode & 0o777 if path.exists() else None
+    temp_name = _write_temp_file(path, data, mode, verify)
     try:
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(temp_name, path.stat().st_mode & 0o777)
-        if verify is not None:
-            verify(Path(temp_name))
         os.replace(temp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -168,8 +165,10 @@ def _temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def _write_temp_file(path: Path, data: bytes) -> str:
-    """Write and fsync ``data`` to a new file beside ``path``; return its name."""
+def _write_temp_file(
+    path: Path, data: bytes, mode: int | None, verify: Callable[[Path], None] | None
+) -> str:
+    """Write, fsync and verify ``data`` in a new file beside ``path``; return its name."""
     flag = getattr(os, "O_TMPFILE", 0)
     if flag and os.path.isdir("/proc/self/fd"):
         try:
@@ -177,37 +176,55 @@ def _write_temp_file(path: Path, data: bytes) -> str:
         except OSError:  # the file system cannot do it (e.g. some network mounts)
             descriptor = -1
         if descriptor >= 0:
-            folder = os.open(path.parent, os.O_RDONLY)
             try:
                 _write_all(descriptor, data)
-                for _attempt in range(100):
-                    name = f"{_temp_prefix(path)}{os.urandom(6).hex()}.tmp"
-                    try:
-                        # linkat(AT_SYMLINK_FOLLOW): plain link() cannot name an O_TMPFILE.
-                        os.link(
-                            f"/proc/self/fd/{descriptor}",
-                            name,
-                            dst_dir_fd=folder,
-                            follow_symlinks=True,
-                        )
-                        return str(path.parent / name)
-                    except FileExistsError:
-                        continue
-                    except OSError:  # no linkat through /proc here: use a named temp file
-                        break
+                if mode is not None:
+                    with contextlib.suppress(OSError):
+                        os.fchmod(descriptor, mode)
+                if verify is not None:
+                    verify(Path(f"/proc/self/fd/{descriptor}"))
+                name = _link_unnamed(descriptor, path)
+                if name is not None:
+                    return name
             finally:
-                os.close(folder)
                 os.close(descriptor)
     descriptor, name = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
     try:
-        _write_all(descriptor, data)
+        try:
+            _write_all(descriptor, data)
+            if mode is not None:
+                with contextlib.suppress(OSError):
+                    os.fchmod(descriptor, mode)
+        finally:
+            os.close(descriptor)
+        if verify is not None:
+            verify(Path(name))
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(name)
         raise
-    finally:
-        os.close(descriptor)
     return name
+
+
+def _link_unnamed(descriptor: int, path: Path) -> str | None:
+    """Give an O_TMPFILE a temp name beside ``path``; None if this system cannot."""
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        for _attempt in range(100):
+            name = f"{_temp_prefix(path)}{os.urandom(6).hex()}.tmp"
+            try:
+                # linkat(AT_SYMLINK_FOLLOW): plain link() cannot name an O_TMPFILE.
+                os.link(
+                    f"/proc/self/fd/{descriptor}", name, dst_dir_fd=folder, follow_symlinks=True
+                )
+                return str(path.parent / name)
+            except FileExistsError:
+                continue
+            except OSError:  # no linkat through /proc here: the caller uses a named temp file
+                return None
+    finally:
+        os.close(folder)
+    return None
 
 
 def _write_all(descriptor: int, data: bytes) -> None:

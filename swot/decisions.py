@@ -163,6 +163,15 @@ MESSAGES: Catalogue = {
         "en": "this decision matches no entry of round '{round}' any more",
         "sv": "det här beslutet matchar inte längre någon post i omgången '{round}'",
     },
+    "unmatched_anywhere": {
+        "en": "this decision matches no entry of any round any more",
+        "sv": "det här beslutet matchar inte längre någon post i någon omgång",
+    },
+    "partly_matched_anywhere": {
+        "en": "only {found} of the {count} texts of this decision match an entry of any round: "
+        "{missing}",
+        "sv": "bara {found} av beslutets {count} texter matchar en post i någon omgång: {missing}",
+    },
     "unmatched.hint": {
         "en": "the texts may have been changed or removed; update the texts or delete the decision",
         "sv": "texterna kan ha ändrats eller tagits bort; uppdatera texterna eller ta bort beslutet",
@@ -222,8 +231,11 @@ class MergeDecisions:
     def for_bucket(self, theme: str, quadrant: Quadrant) -> list[MergeDecision]:
         return [d for d in self.decisions if d.theme == theme and d.quadrant == quadrant]
 
-    def unmatched(self, entries: Iterable[Entry], round_id: str, lang: str) -> list[Problem]:
-        """Warnings for decisions that no longer match the entries of a round."""
+    def unmatched(self, entries: Iterable[Entry], round_id: str | None, lang: str) -> list[Problem]:
+        """Warnings for decisions that no longer match the entries of a round.
+
+        With ``round_id=None`` the entries are those of every round, and the warnings say so.
+        """
         present: dict[tuple[str, Quadrant], set[str]] = {}
         for entry in entries:
             present.setdefault((entry.theme, entry.quadrant), set()).add(normalise(entry.text))
@@ -243,15 +255,17 @@ class MergeDecisions:
             if found >= needed and found > 0:
                 message = say(
                     MESSAGES,
-                    "partly_matched",
+                    "partly_matched" if round_id else "partly_matched_anywhere",
                     lang,
                     found=found,
                     count=len(decision.texts),
                     round=round_id,
                     missing=", ".join(f"'{shorten(t)}'" for t in missing),
                 )
-            else:
+            elif round_id:
                 message = say(MESSAGES, "unmatched", lang, round=round_id)
+            else:
+                message = say(MESSAGES, "unmatched_anywhere", lang)
             warnings.append(
                 Problem(
                     file=file,

@@ -432,6 +432,31 @@ def load_round_entries(
     return RoundEntries(round_id, files, missing)
 
 
+def _stale_decisions(
+    workshop: LoadedWorkshop,
+    decisions: MergeDecisions,
+    entries: list[Entry],
+    round_id: str,
+    lang: str,
+) -> list[Problem]:
+    """Decisions that match no entry of any round.
+
+    merges.yaml holds decisions for the whole workshop: a baseline decision that the
+    follow-up no longer needs (because the need went away) is not stale. Other rounds are read
+    only when some decision does not fully match this one.
+    """
+    if not decisions.unmatched(entries, round_id, lang):
+        return []
+    from swot.loading import entries_files, read_entries_file
+
+    everything = list(entries)
+    for other in workshop.workshop.rounds:
+        if other.id != round_id:
+            for path in entries_files(workshop, other.id):
+                everything += read_entries_file(path, workshop, lang).entries
+    return decisions.unmatched(everything, None, lang)
+
+
 def merge_round(
     workshop: LoadedWorkshop,
     round_id: str | None = None,
@@ -470,7 +495,7 @@ def merge_round(
                 severity="warning",
             )
         )
-    warnings += decisions.unmatched(loaded.entries, round_.id, language)
+    warnings += _stale_decisions(workshop, decisions, loaded.entries, round_.id, language)
     items = merge_entries(loaded.entries, similarity=similarity, decisions=decisions)
     counts: dict[str, int] | None = None
     if method == "votes":

@@ -161,3 +161,29 @@ def test_review_offers_pairs_near_the_threshold_and_skips_decided_ones(
         "en",
     )
     assert review_pairs(entries, decisions=load_decisions(loaded)) == []
+
+
+def test_decision_for_a_need_gone_in_the_follow_up_is_not_reported_as_stale(
+    make_workshop: Callable[..., Path],
+) -> None:
+    from swot.merging import merge_round
+
+    folder = make_workshop(
+        {
+            "baseline/hoganas": ENTRIES,
+            "followup/hoganas": "- theme: equality\n  quadrant: S\n  text: Bra\n",
+        },
+        rounds={"baseline": {"hoganas": 4}, "followup": {"hoganas": 4}},
+    )
+    (folder / "merges.yaml").write_text(
+        "- decision: join\n  theme: accessibility\n  quadrant: weaknesses\n  texts:\n"
+        "    - Okunskap om NPF\n    - Bristande kunskap om neuropsykiatriska funktionsnedsättningar\n"
+        "- decision: join\n  theme: accessibility\n  quadrant: weaknesses\n  texts:\n"
+        "    - Finns inte i någon omgång\n    - Inte heller den här\n",
+        encoding="utf-8",
+    )
+    result = merge_round(load_workshop(folder), "followup", lang="en")
+    stale = [w for w in result.warnings if w.code == "decision_unmatched"]
+    assert [(w.line, w.message) for w in stale] == [
+        (7, "this decision matches no entry of any round any more")
+    ]

@@ -175,7 +175,7 @@ def test_missing_workshop_is_a_data_error(runner: CliRunner, tmp_path: Path) -> 
 def test_help_has_an_example(runner: CliRunner) -> None:
     result = runner.invoke(app, ["status", "--help"])
     assert result.exit_code == 0
-    assert "Example: swot status -w workshops/hoganasmodellen" in result.stdout
+    assert "Example: swot status workshops/hoganasmodellen" in result.stdout
 
 
 @pytest.mark.skipif(
@@ -186,3 +186,11 @@ def test_status_runs_on_the_example_workshop(runner: CliRunner) -> None:
     code, out, err = run(runner, "-w", str(EXAMPLES / "hoganasmodellen"), "--all-rounds")
     assert (code, err) == (0, "")
     assert "Förprojektering (nulägesanalys)" in out
+
+
+def test_workshop_may_be_given_as_argument_or_option(runner, make_workshop) -> None:
+    folder = make_workshop()
+    by_argument = runner.invoke(app, ["status", str(folder), "--json"])
+    by_option = runner.invoke(app, ["status", "--workshop", str(folder), "--json"])
+    assert by_argument.exit_code == by_option.exit_code == 0
+    assert by_argument.output == by_option.output

@@ -142,6 +142,13 @@ WorkshopOption = Annotated[
         show_default=False,
     ),
 ]
+FolderArgument = Annotated[
+    Path | None,
+    typer.Argument(
+        help="Workshop folder (default: the current folder; --workshop works too).",
+        show_default=False,
+    ),
+]
 LangOption = Annotated[
     str | None,
     typer.Option(

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from swot.cli.app import (
+    FolderArgument,
     JsonOption,
     LangOption,
+    WorkshopOption,
     check_lang,
     command,
     console,
@@ -118,10 +120,6 @@ RoundOption = Annotated[
     str | None,
     typer.Option("--round", "-r", help="Round id (default: the latest round).", show_default=False),
 ]
-WorkshopArgument = Annotated[
-    Path,
-    typer.Argument(help="Workshop folder (default: the current folder).", show_default=False),
-]
 SimilarityOption = Annotated[
     float | None,
     typer.Option(
@@ -197,7 +195,8 @@ def _print_warnings(problems: list[Problem], language: str) -> None:
 
 @command("merge")
 def merge_command(
-    workshop: WorkshopArgument = Path("."),
+    folder: FolderArgument = None,
+    workshop: WorkshopOption = Path("."),
     round_id: RoundOption = None,
     similarity: SimilarityOption = None,
     rank: Annotated[
@@ -234,7 +233,7 @@ def merge_command(
     from swot.loading import display_path
     from swot.ranking import METHODS
 
-    loaded, language, threshold = _setup(workshop, lang, similarity)
+    loaded, language, threshold = _setup(folder or workshop, lang, similarity)
     if rank not in METHODS:
         raise UsageError(
             say(MESSAGES, "bad_method", language, value=rank),
@@ -338,7 +337,8 @@ def _print_summary(merge: RoundMerge, language: str, top: int) -> None:
 
 @command("export")
 def export_command(
-    workshop: WorkshopArgument = Path("."),
+    folder: FolderArgument = None,
+    workshop: WorkshopOption = Path("."),
     round_id: RoundOption = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="csv (items.csv + entries.csv), xlsx or json.")
@@ -370,7 +370,7 @@ def export_command(
     from swot.loading import display_path
     from swot.ranking import METHODS
 
-    loaded, language, threshold = _setup(workshop, lang, similarity)
+    loaded, language, threshold = _setup(folder or workshop, lang, similarity)
     if fmt not in FORMATS:
         raise UsageError(
             say(MESSAGES, "bad_format", language, value=fmt),
@@ -395,7 +395,8 @@ def export_command(
 
 @command("review")
 def review_command(
-    workshop: WorkshopArgument = Path("."),
+    folder: FolderArgument = None,
+    workshop: WorkshopOption = Path("."),
     round_id: RoundOption = None,
     similarity: SimilarityOption = None,
     lang: LangOption = None,
@@ -411,7 +412,7 @@ def review_command(
     from swot.errors import UsageError
     from swot.merging import load_decisions, review_pairs
 
-    loaded, language, threshold = _setup(workshop, lang, similarity)
+    loaded, language, threshold = _setup(folder or workshop, lang, similarity)
     if not sys.stdin.isatty():
         raise UsageError(
             say(MESSAGES, "review.no_terminal", language),

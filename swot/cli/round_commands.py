@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from swot.cli.app import JsonOption, LangOption, WorkshopOption, check_lang, command, console
+from swot.cli.app import (
+    FolderArgument,
+    JsonOption,
+    LangOption,
+    WorkshopOption,
+    check_lang,
+    command,
+    console,
+)
 from swot.i18n import Catalogue, say
 
 if TYPE_CHECKING:
@@ -67,6 +75,7 @@ def _language(lang: str | None, workshop_language: str) -> str:
 
 @command("status")
 def status_command(
+    folder: FolderArgument = None,
     workshop: WorkshopOption = Path("."),
     round_id: Annotated[
         str | None,
@@ -85,14 +94,14 @@ def status_command(
     Useful during collection too: each unit shows how many more answers reach the target.
     Exits 0 even when files have errors; they are listed with file:line.
 
-    Example: swot status -w workshops/hoganasmodellen --round forprojektering
+    Example: swot status workshops/hoganasmodellen --round forprojektering
     """
     from swot.errors import UsageError
     from swot.loading import load_workshop
     from swot.status import round_status, workshop_status
 
     language = check_lang(lang)
-    loaded = load_workshop(workshop, language)
+    loaded = load_workshop(folder or workshop, language)
     language = language or loaded.language
     if all_rounds and round_id:
         raise UsageError(

@@ -302,3 +302,16 @@ def test_collect_help_does_not_import_questionary(swot_command: list[str]) -> No
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
 
     assert done.stdout.strip().endswith("False")
+
+
+def test_collecting_loads_no_module_only_merging_or_exporting_needs(
+    swot_command: list[str],
+) -> None:
+    code = (
+        "import sys, swot.cli, swot.collect, questionary\n"
+        "print([m for m in ('jinja2', 'rapidfuzz', 'numpy', 'openpyxl') if m in sys.modules])"
+    )
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
+
+    assert done.stdout.strip() == "[]"

@@ -25,10 +25,8 @@ SUMMARY = {
     "title": {"sv": "Sparat i {files}", "en": "Saved in {files}"},
     "theme": {"sv": "Tema", "en": "Theme"},
     "total": {"sv": "Summa", "en": "Total"},
-    "footer": {
-        "sv": "{entries} · {respondents} svarande{ids}",
-        "en": "{entries} · {respondents} respondent(s){ids}",
-    },
+    "respondents": {"sv": "{count} svarande ({ids})", "en": "{count} respondents ({ids})"},
+    "respondents.one": {"sv": "1 svarande ({ids})", "en": "1 respondent ({ids})"},
     "nothing": {"sv": "Inga poster sparades.", "en": "No entries were saved."},
 }
 
@@ -191,8 +189,9 @@ def print_summary(outcome: SessionResult, lang: str) -> None:
     entries = say(
         COLLECT_MESSAGES, "entries_count.one" if count == 1 else "entries_count", lang, count=count
     )
-    ids = f" ({', '.join(respondents)})" if respondents else ""
-    out.print(
-        say(SUMMARY, "footer", lang, entries=entries, respondents=len(respondents), ids=ids),
-        markup=False,
-    )
+    footer = entries
+    if respondents:
+        key = "respondents.one" if len(respondents) == 1 else "respondents"
+        ids = ", ".join(respondents)
+        footer += " · " + say(SUMMARY, key, lang, count=len(respondents), ids=ids)
+    out.print(footer, markup=False)

@@ -288,7 +288,7 @@ def test_help_shows_an_example(runner: CliRunner) -> None:
     result = runner.invoke(app, ["collect", "--help"])
 
     assert result.exit_code == 0
-    assert "Example: swot collect --workshop workshops/hoganasmodellen" in result.output
+    assert "Example: swot collect workshops/hoganasmodellen" in result.output
 
 
 def test_collect_help_does_not_import_questionary(swot_command: list[str]) -> None:

@@ -10,6 +10,7 @@ import typer
 
 from swot.cli.app import (
     EXIT_INTERRUPTED,
+    FolderArgument,
     LangOption,
     WorkshopOption,
     check_lang,
@@ -33,6 +34,7 @@ SUMMARY = {
 
 @command("collect")
 def collect_command(
+    folder: FolderArgument = None,
     workshop: WorkshopOption = Path("."),
     round_: Annotated[
         str | None,
@@ -91,7 +93,7 @@ def collect_command(
     Every confirmed entry is saved before the next question; Ctrl-C or Ctrl-D keeps what was
     saved. Without a terminal, give the entries with --text or --from instead.
 
-    Example: swot collect --workshop workshops/hoganasmodellen
+    Example: swot collect workshops/hoganasmodellen
 
     Example: swot collect -w workshops/hoganasmodellen --unit hoganas --theme jämställdhet
     --quadrant svagheter --text "Ingen plan för aktiviteter" --importance 4
@@ -108,7 +110,7 @@ def collect_command(
     from swot.loading import display_path, load_workshop
 
     language = check_lang(lang)
-    loaded = load_workshop(workshop, language)
+    loaded = load_workshop(folder or workshop, language)
     language = language or loaded.language
     options = CollectOptions(
         round=round_,

@@ -10,6 +10,22 @@ from swot.cli import (
 )
 from swot.cli.app import app
 
+# The order a workshop goes through, which is also the order of `swot --help`.
+COMMAND_ORDER = [
+    "init",
+    "collect",
+    "validate",
+    "status",
+    "merge",
+    "review",
+    "compare",
+    "export",
+    "schema",
+]
+app.registered_commands.sort(
+    key=lambda c: COMMAND_ORDER.index(c.name) if c.name in COMMAND_ORDER else len(COMMAND_ORDER)
+)
+
 
 def main() -> None:
     """Entry point of the ``swot`` console script."""

@@ -704,9 +704,9 @@ def _read_csv(
     a 'unit'/'enhet' column spreads rows over units, otherwise ``--unit`` says which.
     ``--theme``, ``--quadrant`` and ``--mode`` fill columns the file does not have.
     """
-    from swot.loading import _Collector
+    from swot.loading import ProblemCollector
 
-    problems = _Collector(path, lang)
+    problems = ProblemCollector(path, lang)
     text = read_text(path, problems)
     if text is None:
         raise DataError(problems.problems)

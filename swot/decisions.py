@@ -26,7 +26,7 @@ from swot.errors import DataError, Problem, shorten
 from swot.i18n import Catalogue, say
 from swot.loading import (
     LoadedWorkshop,
-    _Collector,
+    ProblemCollector,
     canonical_keys,
     display_path,
     parse_yaml,
@@ -310,7 +310,7 @@ class _Reader:
         self.path = path
         self.workshop = workshop
         self.lang = lang
-        self.collector = _Collector(path, lang)
+        self.collector = ProblemCollector(path, lang)
         self.themes = workshop.workshop.theme_lookup()
 
     def items(self, table: dict[str, tuple[str, ...]]) -> list[tuple[int, dict[str, tuple]]]:

@@ -394,7 +394,7 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-class _Collector:
+class ProblemCollector:
     """Gathers the problems of one file in the language the user reads."""
 
     def __init__(self, path: Path, lang: str) -> None:
@@ -453,7 +453,7 @@ class _Collector:
 # ---------------------------------------------------------------- gate 1: bytes → text
 
 
-def read_text(path: Path, problems: _Collector) -> str | None:
+def read_text(path: Path, problems: ProblemCollector) -> str | None:
     """The file's text with LF line endings, or None after recording why it cannot be read."""
     try:
         size = path.stat().st_size
@@ -477,7 +477,7 @@ def read_text(path: Path, problems: _Collector) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def decode(data: bytes, problems: _Collector) -> str | None:
+def decode(data: bytes, problems: ProblemCollector) -> str | None:
     """Text from bytes: UTF-8 (BOM optional), or UTF-16/32 with a BOM as Windows writes it."""
     for bom, codec in (
         (b"\xef\xbb\xbf", "utf-8"),
@@ -502,7 +502,7 @@ def decode(data: bytes, problems: _Collector) -> str | None:
         return None
 
 
-def _report_bad_byte(data: bytes, error: UnicodeDecodeError, problems: _Collector) -> None:
+def _report_bad_byte(data: bytes, error: UnicodeDecodeError, problems: ProblemCollector) -> None:
     before = data[: error.start]
     line = before.count(b"\n") + 1
     line_start = before.rfind(b"\n") + 1
@@ -520,7 +520,7 @@ def _report_bad_byte(data: bytes, error: UnicodeDecodeError, problems: _Collecto
 # ---------------------------------------------------------------- gate 2: text → nodes
 
 
-def parse_yaml(text: str, problems: _Collector, kind: str) -> Node | None:
+def parse_yaml(text: str, problems: ProblemCollector, kind: str) -> Node | None:
     """Located nodes from YAML text; None (with problems recorded) if there is nothing to use."""
     tabs = _tab_indented_lines(text)
     if tabs:
@@ -654,7 +654,7 @@ def _tab_indented_lines(text: str) -> list[tuple[int, int]]:
 def canonical_keys(
     node: MappingNode,
     table: dict[str, tuple[str, ...]],
-    problems: _Collector,
+    problems: ProblemCollector,
     where: str | Callable[[], str],
 ) -> dict[str, tuple[ScalarNode, Node]]:
     """Canonical key -> (key node as written, value node); unknown keys become problems."""
@@ -718,7 +718,7 @@ def _canonical_python(pairs: dict[str, tuple[ScalarNode, Node]]) -> dict[str, ob
 
 def _report_validation(
     error: ValidationError,
-    problems: _Collector,
+    problems: ProblemCollector,
     root: Node,
     where_of: Callable[[tuple, str], str],
 ) -> None:
@@ -886,7 +886,7 @@ def check_workshop_file(
     path: Path, lang: str | None = None
 ) -> tuple[Workshop | None, list[Problem]]:
     """Read and validate ``workshop.yaml``; every problem is returned, none raised."""
-    problems = _Collector(path, lang or default_language())
+    problems = ProblemCollector(path, lang or default_language())
     text = read_text(path, problems)
     root = parse_yaml(text, problems, "workshop") if text is not None else None
     if root is None:
@@ -928,7 +928,7 @@ def check_workshop_file(
 
 def declared_language(path: Path) -> str | None:
     """The language a (possibly broken) workshop.yaml asks for, if it can be read at all."""
-    problems = _Collector(path, "en")
+    problems = ProblemCollector(path, "en")
     text = read_text(path, problems)
     root = parse_yaml(text, problems, "workshop") if text is not None else None
     return _declared_language(root) if isinstance(root, MappingNode) else None
@@ -1031,7 +1031,7 @@ def read_entries_file(
     unit and round ids are checked against it.
     """
     language = lang or (workshop.language if workshop else default_language())
-    problems = _Collector(path, language)
+    problems = ProblemCollector(path, language)
     unit = unit or path.stem
     round_id = round_id or path.parent.name
     result = EntriesFile(path, unit, round_id)
@@ -1063,7 +1063,7 @@ def read_entry_nodes(
     """Entries from nodes another reader built (e.g. the rows of a CSV file), checked exactly
     like the entries of a YAML file; problems are located at the nodes' lines and columns."""
     language = lang or workshop.language
-    problems = _Collector(path, language)
+    problems = ProblemCollector(path, language)
     result = EntriesFile(path, unit, round_id)
     context = workshop.workshop.entry_context(language)
     for index, item in enumerate(root.items):
@@ -1074,7 +1074,9 @@ def read_entry_nodes(
     return result
 
 
-def _check_place(workshop: LoadedWorkshop, unit: str, round_id: str, problems: _Collector) -> None:
+def _check_place(
+    workshop: LoadedWorkshop, unit: str, round_id: str, problems: ProblemCollector
+) -> None:
     units = [u.id for u in workshop.workshop.units]
     rounds = [r.id for r in workshop.workshop.rounds]
     if unit not in units:
@@ -1096,7 +1098,7 @@ def _check_place(workshop: LoadedWorkshop, unit: str, round_id: str, problems: _
 def _read_entry(
     index: int,
     item: Node,
-    problems: _Collector,
+    problems: ProblemCollector,
     context: dict | None,
     unit: str,
     round_id: str,

@@ -236,6 +236,8 @@ class MergeDecisions:
 
         With ``round_id=None`` the entries are those of every round, and the warnings say so.
         """
+        if not self.decisions:
+            return []
         present: dict[tuple[str, Quadrant], set[str]] = {}
         for entry in entries:
             present.setdefault((entry.theme, entry.quadrant), set()).add(normalise(entry.text))

@@ -10,6 +10,8 @@ Reading a file goes through four gates, each with its own kind of message:
 
 from __future__ import annotations
 
+import gc
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1151,12 +1153,100 @@ class RoundEntries:
         return [p for f in self.files for p in f.problems]
 
 
-def load_round(workshop: LoadedWorkshop, round_id: str, lang: str | None = None) -> RoundEntries:
-    """Read every entries file of a round. A broken file is reported and the rest still load."""
-    files = [read_entries_file(path, workshop, lang) for path in entries_files(workshop, round_id)]
+# Below this many bytes in a round, starting worker processes costs more than it saves.
+PARALLEL_FROM_BYTES = 2 * 1024 * 1024
+ENTRY_FIELDS = (
+    "theme", "quadrant", "text", "importance", "source", "respondent", "note", "unit", "round",
+    "line",
+)  # fmt: skip
+BATCH_FILES = 8
+
+
+def load_round(
+    workshop: LoadedWorkshop,
+    round_id: str,
+    lang: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+) -> RoundEntries:
+    """Read every entries file of a round. A broken file is reported and the rest still load.
+
+    ``progress(files_read, files_in_all)`` is called as files are read. Large rounds are parsed
+    in ``workers`` processes (default: up to 2 when the round holds more than
+    ``PARALLEL_FROM_BYTES``): parsing YAML is what bounds a national-scale merge.
+    """
+    paths = entries_files(workshop, round_id)
+    if workers is None:
+        size = sum(path.stat().st_size for path in paths)
+        workers = min(2, os.cpu_count() or 1) if size >= PARALLEL_FROM_BYTES else 1
+    files: list[EntriesFile] | None = None
+    if workers > 1 and len(paths) > BATCH_FILES:
+        files = _read_in_processes(paths, workshop, lang, workers, progress)
+    if files is None:
+        files = []
+        for done, path in enumerate(paths, start=1):
+            files.append(read_entries_file(path, workshop, lang))
+            if progress is not None:
+                progress(done, len(paths))
     present = {f.unit for f in files}
     missing = [u.id for u in workshop.workshop.units if u.id not in present]
     return RoundEntries(round_id, files, missing)
+
+
+def _read_in_processes(
+    paths: list[Path],
+    workshop: LoadedWorkshop,
+    lang: str | None,
+    workers: int,
+    progress: Callable[[int, int], None] | None,
+) -> list[EntriesFile] | None:
+    """Read files in worker processes; None if processes cannot be used here (then read serially).
+
+    Workers send entries back as plain tuples: pickling pydantic models costs more than the
+    parsing it saves. The entries were validated in the worker, so they are rebuilt unvalidated.
+    """
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    batches = [paths[i : i + BATCH_FILES] for i in range(0, len(paths), BATCH_FILES)]
+    results: dict[int, list[tuple]] = {}
+    done = 0
+    # Forked workers would otherwise walk (and so copy) every object the parent holds at each
+    # garbage collection; frozen objects are left alone.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {
+                pool.submit(_read_batch, batch, workshop, lang): number
+                for number, batch in enumerate(batches)
+            }
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                done += len(batches[futures[future]])
+                if progress is not None:
+                    progress(done, len(paths))
+    except (OSError, BrokenProcessPool, ImportError):
+        return None
+    finally:
+        gc.unfreeze()
+    files = []
+    for number in range(len(batches)):
+        for path, unit, round_id, rows, problems in results[number]:
+            entries = [
+                Entry.model_construct(**dict(zip(ENTRY_FIELDS, row, strict=True))) for row in rows
+            ]
+            files.append(EntriesFile(Path(path), unit, round_id, entries, problems))
+    return files
+
+
+def _read_batch(paths: list[Path], workshop: LoadedWorkshop, lang: str | None) -> list[tuple]:
+    """Worker: read a few files and return them as picklable tuples."""
+    out = []
+    for path in paths:
+        result = read_entries_file(path, workshop, lang)
+        rows = [tuple(getattr(entry, name) for name in ENTRY_FIELDS) for entry in result.entries]
+        out.append((str(result.path), result.unit, result.round, rows, result.problems))
+    return out
 
 
 def validate_paths(

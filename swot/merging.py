@@ -418,18 +418,10 @@ def load_round_entries(
     lang: str,
     progress: Callable[[int, int], None] | None = None,
 ) -> RoundEntries:
-    """``swot.loading.load_round``, reporting (files read, files in all) after each file."""
-    from swot.loading import RoundEntries, entries_files, read_entries_file
+    """``swot.loading.load_round``, reporting (files read, files in all) as files are read."""
+    from swot.loading import load_round
 
-    paths = entries_files(workshop, round_id)
-    files = []
-    for done, path in enumerate(paths, start=1):
-        files.append(read_entries_file(path, workshop, lang))
-        if progress is not None:
-            progress(done, len(paths))
-    present = {f.unit for f in files}
-    missing = [u.id for u in workshop.workshop.units if u.id not in present]
-    return RoundEntries(round_id, files, missing)
+    return load_round(workshop, round_id, lang, progress)
 
 
 def _stale_decisions(

@@ -213,10 +213,6 @@ def test_help_has_an_example(runner: CliRunner) -> None:
     assert "Example: swot compare forprojektering uppfoljning -w" in result.stdout
 
 
-@pytest.mark.skipif(
-    not (EXAMPLES / "hoganasmodellen" / "entries" / "uppfoljning").is_dir(),
-    reason="the example workshop hoganasmodellen (with its follow-up round) is not here",
-)
 def test_compare_runs_on_the_example_workshop(runner: CliRunner, tmp_path: Path) -> None:
     code, out, err = run(
         runner,

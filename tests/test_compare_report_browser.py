@@ -85,10 +85,6 @@ def test_report_has_no_axe_violations(
     assert axe_violations(browser, small_report(make_workshop, language)) == []
 
 
-@pytest.mark.skipif(
-    not (EXAMPLES / "hoganasmodellen" / "entries" / "uppfoljning").is_dir(),
-    reason="the example workshop hoganasmodellen (with its follow-up round) is not here",
-)
 def test_example_report_has_no_axe_violations(browser: Any, tmp_path: Path) -> None:
     comparison = compare_rounds(
         load_workshop(EXAMPLES / "hoganasmodellen"), "forprojektering", "uppfoljning"

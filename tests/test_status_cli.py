@@ -178,10 +178,6 @@ def test_help_has_an_example(runner: CliRunner) -> None:
     assert "Example: swot status workshops/hoganasmodellen" in result.stdout
 
 
-@pytest.mark.skipif(
-    not (EXAMPLES / "hoganasmodellen" / "workshop.yaml").is_file(),
-    reason="the example workshop hoganasmodellen is not in this checkout",
-)
 def test_status_runs_on_the_example_workshop(runner: CliRunner) -> None:
     code, out, err = run(runner, "-w", str(EXAMPLES / "hoganasmodellen"), "--all-rounds")
     assert (code, err) == (0, "")

@@ -52,7 +52,8 @@ def init_command(
             "--unit Bjuv --round forprojektering",
         )
     if missing:
-        name, language, unit = _ask_init(name, language, unit)
+        name, language, unit, asked_expected = _ask_init(name, language, unit, expected)
+        expected = expected if expected is not None else asked_expected
     lang = check_lang(language) or "sv"
     spec = NewWorkshop(
         name=name or folder.name,
@@ -80,8 +81,8 @@ def init_command(
 
 
 def _ask_init(
-    name: str | None, language: str | None, units: list[str] | None
-) -> tuple[str, str, list[str]]:
+    name: str | None, language: str | None, units: list[str] | None, expected: int | None
+) -> tuple[str, str, list[str], int | None]:
     import questionary
 
     if not language:
@@ -102,7 +103,20 @@ def _ask_init(
             ),
         ).unsafe_ask()
         units = [part.strip() for part in answer.split(",") if part.strip()]
-    return name, language, units
+    if expected is None:
+        # The response rate needs it; one number for every unit, edited per unit later.
+        answer = questionary.text(
+            "Förväntat antal svarande per enhet (Enter = ange senare):"
+            if sv
+            else "Expected respondents per unit (Enter = later):",
+            validate=lambda text: (
+                not text.strip()
+                or text.strip().isdigit()
+                or ("Skriv ett heltal, t.ex. 12" if sv else "Type a whole number, e.g. 12")
+            ),
+        ).unsafe_ask()
+        expected = int(answer) if answer.strip() else None
+    return name, language, units, expected
 
 
 @command("validate")

@@ -1278,9 +1278,17 @@ def _validate_one(path: Path, lang: str | None) -> Iterable[tuple[Path, list[Pro
     workshop, problems = check_workshop_file(workshop_path, lang)
     language = lang or (workshop.language.value if workshop else declared_language(workshop_path))
     loaded = LoadedWorkshop(folder, workshop) if workshop else None
+    decision_files = [folder / name for name in ("merges.yaml", "votes.yaml")]
+    if path.resolve() in {p.resolve() for p in decision_files}:
+        yield workshop_path, problems
+        if loaded is not None:
+            yield path, _decision_file_problems(path, loaded, language)
+        return
     if path.resolve() in {folder.resolve(), workshop_path.resolve()}:
         yield workshop_path, problems
         targets = sorted((folder / ENTRIES_DIR).glob("*/*.y*ml")) if path.is_dir() else []
+        if path.is_dir() and loaded is not None:
+            targets += [p for p in decision_files if p.is_file()]
     elif path.is_dir():
         targets = sorted(path.rglob("*.y*ml"))
     else:
@@ -1288,11 +1296,28 @@ def _validate_one(path: Path, lang: str | None) -> Iterable[tuple[Path, list[Pro
     if loaded is None and targets and path.resolve() != folder.resolve():
         yield workshop_path, problems
     for target in targets:
+        if target in decision_files and loaded is not None:
+            yield target, _decision_file_problems(target, loaded, language)
+            continue
         if target.resolve() == workshop_path.resolve() or "handouts" in target.parts:
             continue
         if target.parent.parent.name != ENTRIES_DIR and target.parent.name != ENTRIES_DIR:
             continue
         yield target, read_entries_file(target, loaded, language).problems
+
+
+def _decision_file_problems(
+    path: Path, workshop: LoadedWorkshop, lang: str | None
+) -> list[Problem]:
+    """Problems of merges.yaml or votes.yaml, read by the same reader ``swot merge`` uses."""
+    from swot.decisions import load_decisions, load_votes
+
+    load = load_decisions if path.name == "merges.yaml" else load_votes
+    try:
+        load(workshop, lang)
+    except DataError as error:
+        return error.problems
+    return []
 
 
 def quadrant_words() -> list[str]:

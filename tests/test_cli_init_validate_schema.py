@@ -174,3 +174,20 @@ def test_schema_print_unknown_is_a_usage_error(runner) -> None:
     result = runner.invoke(app, ["schema", "--print", "votes"])
     assert result.exit_code == 2
     assert "--print takes workshop or entries, not 'votes'" in result.output
+
+
+def test_validate_checks_merges_yaml_too(
+    make_workshop: Callable[..., Path], runner, monkeypatch
+) -> None:
+    folder = make_workshop(
+        entries={"baseline/bjuv": "- theme: equality\n  quadrant: S\n  text: A\n"}
+    )
+    (folder / "merges.yaml").write_text(
+        "- decision: join\n  theme: equality\n  quadrant: strenghts\n  texts: [A, B]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(folder)
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 1
+    assert result.output.startswith("merges.yaml:3:13: item 1: 'strenghts' is not a quadrant")
+    assert result.output.splitlines()[-1] == "✗ 1 error in 1 of 3 files"

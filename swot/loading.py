@@ -1079,22 +1079,18 @@ def read_entry_nodes(
 def _check_place(
     workshop: LoadedWorkshop, unit: str, round_id: str, problems: ProblemCollector
 ) -> None:
-    units = [u.id for u in workshop.workshop.units]
-    rounds = [r.id for r in workshop.workshop.rounds]
-    if unit not in units:
-        problems.add(
-            "unit_not_in_workshop",
-            value=shorten(unit),
-            suggestion=problems.suggestion(did_you_mean(unit, units)),
-            choices=", ".join(units),
-        )
-    if round_id not in rounds:
-        problems.add(
-            "round_not_in_workshop",
-            value=shorten(round_id),
-            suggestion=problems.suggestion(did_you_mean(round_id, rounds)),
-            choices=", ".join(rounds),
-        )
+    """The file's unit and round (from its path) must be listed in workshop.yaml."""
+    for code, value, known in (
+        ("unit_not_in_workshop", unit, [u.id for u in workshop.workshop.units]),
+        ("round_not_in_workshop", round_id, [r.id for r in workshop.workshop.rounds]),
+    ):
+        if value not in known:
+            problems.add(
+                code,
+                value=shorten(value),
+                suggestion=problems.suggestion(did_you_mean(value, known)),
+                choices=", ".join(known),
+            )
 
 
 def _read_entry(

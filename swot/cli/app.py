@@ -15,20 +15,22 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
 
 from swot import __version__
+
+if TYPE_CHECKING:  # Rich costs ~30 ms to import: `swot --help` and `--version` never need it.
+    from rich.console import Console
 
 app = typer.Typer(
     name="swot",
     help="SWOT workshops on gender equality and accessibility across the units of a network.\n\n"
-    "Example: [bold]swot merge workshops/hoganasmodellen[/bold]",
+    "Example: swot merge workshops/hoganasmodellen",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -45,6 +47,8 @@ _consoles: dict[str, Console] = {}
 def console() -> Console:
     """Rich console for results (stdout); honours NO_COLOR and a narrow terminal."""
     if "out" not in _consoles:
+        from rich.console import Console
+
         _consoles["out"] = Console(highlight=False, soft_wrap=False)
     return _consoles["out"]
 
@@ -52,6 +56,8 @@ def console() -> Console:
 def error_console() -> Console:
     """Rich console for messages about problems (stderr)."""
     if "err" not in _consoles:
+        from rich.console import Console
+
         _consoles["err"] = Console(stderr=True, highlight=False, soft_wrap=True)
     return _consoles["err"]
 

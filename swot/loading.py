@@ -11,6 +11,7 @@ Reading a file goes through four gates, each with its own kind of message:
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from pydantic import ValidationError
 
 from swot.errors import DataError, Problem, shorten
 from swot.i18n import Catalogue, default_language, say
-from swot.models import Entry, Workshop
+from swot.models import Entry, Workshop, compact_entry, entry_from_row, entry_row
 from swot.vocabulary import LANGUAGE_LOOKUP, QUADRANT_SPELLINGS, did_you_mean, fold
 from swot.yamltree import (
     MAX_DEPTH,
@@ -457,6 +458,12 @@ class ProblemCollector:
 
 def read_text(path: Path, problems: ProblemCollector) -> str | None:
     """The file's text with LF line endings, or None after recording why it cannot be read."""
+    data = read_bytes(path, problems)
+    return None if data is None else text_of(data, problems)
+
+
+def read_bytes(path: Path, problems: ProblemCollector) -> bytes | None:
+    """The file's bytes, or None after recording why they cannot be read (missing, too big…)."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -469,10 +476,14 @@ def read_text(path: Path, problems: ProblemCollector) -> str | None:
         problems.add("too_big", size=f"{size / 1e6:.1f}", limit=f"{MAX_FILE_BYTES / 1e6:.0f}")
         return None
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         problems.add("unreadable", detail=error.strerror or str(error))
         return None
+
+
+def text_of(data: bytes, problems: ProblemCollector) -> str | None:
+    """Decoded text with LF line endings, or None after recording why it cannot be decoded."""
     text = decode(data, problems)
     if text is None:
         return None
@@ -864,6 +875,7 @@ class LoadedWorkshop:
 
     folder: Path
     workshop: Workshop
+    cache: bool = False  # keep validated entries in <folder>/.swot-cache (see swot.cache)
 
     @property
     def language(self) -> str:
@@ -961,9 +973,12 @@ def _workshop_where(loc: tuple, key_shown: str) -> str:
     return " → ".join(words)
 
 
-def load_workshop(path: Path | str = ".", lang: str | None = None) -> LoadedWorkshop:
+def load_workshop(
+    path: Path | str = ".", lang: str | None = None, *, cache: bool = False
+) -> LoadedWorkshop:
     """The workshop in ``path`` (a folder, its workshop.yaml, or a folder below it).
 
+    With ``cache``, rounds are read through the cache of validated entries (``swot.cache``).
     Raises ``DataError`` with every problem if it cannot be used.
     """
     path = Path(path)
@@ -983,7 +998,7 @@ def load_workshop(path: Path | str = ".", lang: str | None = None) -> LoadedWork
     workshop, problems = check_workshop_file(folder / WORKSHOP_FILE, lang)
     if workshop is None:
         raise DataError(problems)
-    return LoadedWorkshop(folder, workshop)
+    return LoadedWorkshop(folder, workshop, cache)
 
 
 # ---------------------------------------------------------------- entries files
@@ -998,6 +1013,7 @@ class EntriesFile:
     round: str
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    digest: str = ""  # of the bytes the entries were read from ("" if they could not be read)
 
     @property
     def ok(self) -> bool:
@@ -1039,7 +1055,10 @@ def read_entries_file(
     result = EntriesFile(path, unit, round_id)
     if workshop is not None:
         _check_place(workshop, unit, round_id, problems)
-    text = read_text(path, problems)
+    data = read_bytes(path, problems)
+    if data is not None:
+        result.digest = content_digest(data)
+    text = text_of(data, problems) if data is not None else None
     root = parse_yaml(text, problems, "entries") if text is not None else None
     if root is not None and not isinstance(root, SequenceNode):
         problems.add("entries_not_list", root)
@@ -1052,6 +1071,11 @@ def read_entries_file(
                 result.entries.append(entry)
     result.problems = problems.capped()
     return result
+
+
+def content_digest(data: bytes) -> str:
+    """A fingerprint of a file's bytes (the entries cache is keyed by it)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def read_entry_nodes(
@@ -1121,7 +1145,7 @@ def _read_entry(
 
         _report_validation(error, problems, renamed, where_of)
         return None
-    return entry if len(problems.problems) == before else None
+    return compact_entry(entry) if len(problems.problems) == before else None
 
 
 def entries_files(workshop: LoadedWorkshop, round_id: str) -> list[Path]:
@@ -1151,10 +1175,6 @@ class RoundEntries:
 
 # Below this many bytes in a round, starting worker processes costs more than it saves.
 PARALLEL_FROM_BYTES = 2 * 1024 * 1024
-ENTRY_FIELDS = (
-    "theme", "quadrant", "text", "importance", "source", "respondent", "note", "unit", "round",
-    "line",
-)  # fmt: skip
 BATCH_FILES = 8
 
 
@@ -1164,16 +1184,59 @@ def load_round(
     lang: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
+    cache: bool | None = None,
 ) -> RoundEntries:
     """Read every entries file of a round. A broken file is reported and the rest still load.
 
     ``progress(files_read, files_in_all)`` is called as files are read. Large rounds are parsed
-    in ``workers`` processes (default: up to 2 when the round holds more than
-    ``PARALLEL_FROM_BYTES``): parsing YAML is what bounds a national-scale merge.
+    in ``workers`` processes (default: up to 2 when the files to parse hold more than
+    ``PARALLEL_FROM_BYTES``): parsing YAML is what bounds a national-scale merge. With
+    ``cache`` (default: the workshop's setting), unchanged files come from
+    ``<workshop>/.swot-cache`` (see ``swot.cache``).
     """
     paths = entries_files(workshop, round_id)
+    known: dict[Path, EntriesFile] = {}
+    store = None
+    if workshop.cache if cache is None else cache:
+        from swot.cache import RoundCache
+
+        store = RoundCache.open(workshop, round_id)
+        for path in paths:
+            hit = store.lookup(path, path.stem, round_id)
+            if hit is not None:
+                known[path] = hit
+        if progress is not None and known:
+            progress(len(known), len(paths))
+    todo = [path for path in paths if path not in known]
+    read = _read_files(todo, workshop, lang, workers, _offset(progress, len(known), len(paths)))
+    files = [known.get(path) or read[path] for path in paths]
+    if store is not None:
+        store.update(files)
+        store.save()
+    present = {f.unit for f in files}
+    missing = [u.id for u in workshop.workshop.units if u.id not in present]
+    return RoundEntries(round_id, files, missing)
+
+
+def _offset(
+    progress: Callable[[int, int], None] | None, done: int, total: int
+) -> Callable[[int, int], None] | None:
+    """Progress of the files still to read, shown as progress of the whole round."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda files_read, _: report(done + files_read, total)
+
+
+def _read_files(
+    paths: list[Path],
+    workshop: LoadedWorkshop,
+    lang: str | None,
+    workers: int | None,
+    progress: Callable[[int, int], None] | None,
+) -> dict[Path, EntriesFile]:
     if workers is None:
-        size = sum(path.stat().st_size for path in paths)
+        size = sum(_size(path) for path in paths)
         workers = min(2, os.cpu_count() or 1) if size >= PARALLEL_FROM_BYTES else 1
     files: list[EntriesFile] | None = None
     if workers > 1 and len(paths) > BATCH_FILES:
@@ -1184,9 +1247,14 @@ def load_round(
             files.append(read_entries_file(path, workshop, lang))
             if progress is not None:
                 progress(done, len(paths))
-    present = {f.unit for f in files}
-    missing = [u.id for u in workshop.workshop.units if u.id not in present]
-    return RoundEntries(round_id, files, missing)
+    return dict(zip(paths, files, strict=True))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # gone or unreadable: reading it will say so
+        return 0
 
 
 def _read_in_processes(
@@ -1227,11 +1295,9 @@ def _read_in_processes(
         gc.unfreeze()
     files = []
     for number in range(len(batches)):
-        for path, unit, round_id, rows, problems in results[number]:
-            entries = [
-                Entry.model_construct(**dict(zip(ENTRY_FIELDS, row, strict=True))) for row in rows
-            ]
-            files.append(EntriesFile(Path(path), unit, round_id, entries, problems))
+        for path, unit, round_id, rows, problems, digest in results[number]:
+            entries = [entry_from_row(row, unit, round_id) for row in rows]
+            files.append(EntriesFile(Path(path), unit, round_id, entries, problems, digest))
     return files
 
 
@@ -1240,8 +1306,10 @@ def _read_batch(paths: list[Path], workshop: LoadedWorkshop, lang: str | None) -
     out = []
     for path in paths:
         result = read_entries_file(path, workshop, lang)
-        rows = [tuple(getattr(entry, name) for name in ENTRY_FIELDS) for entry in result.entries]
-        out.append((str(result.path), result.unit, result.round, rows, result.problems))
+        rows = [entry_row(entry) for entry in result.entries]
+        out.append(
+            (str(result.path), result.unit, result.round, rows, result.problems, result.digest)
+        )
     return out
 
 

@@ -178,9 +178,10 @@ def _merge_bucket(
     for index in range(len(texts)):
         members.setdefault(groups.find(index), []).append(index)
     wording_of = _wordings(decisions, position, groups)
-    token_counts = Counter(
-        token for text, group in by_text.items() for token in text.split() for _ in group
-    )
+    token_counts: Counter[str] = Counter()
+    for text, group in by_text.items():
+        for token in text.split():
+            token_counts[token] += len(group)
     items = []
     for root, indexes in members.items():
         group_entries = [e for i in indexes for e in by_text[texts[i]]]
@@ -250,15 +251,21 @@ def _representative(
     are most common in the bucket (a typo makes a rare word), then alphabetical order.
     """
     counts = {text: len(entries) for text, entries in by_text.items()}
-    if len(by_text) > 2:
-        from rapidfuzz import fuzz
+    most = max(counts.values())
+    tied = [text for text, count in counts.items() if count == most]
+    centrality = dict.fromkeys(by_text, 0.0)
+    if len(tied) > 1 and len(by_text) > 2:
+        # Only the tied wordings need a centrality: all pairs of a big group would cost its square.
+        from rapidfuzz import fuzz, process
 
-        centrality = {
-            text: sum(fuzz.token_sort_ratio(text, other) for other in by_text if other != text)
-            for text in by_text
-        }
-    else:
-        centrality = dict.fromkeys(by_text, 0.0)
+        others = list(by_text)
+        scores = process.cdist(
+            tied, others, scorer=fuzz.token_sort_ratio, workers=1, dtype="float64"
+        )
+        for text, row in zip(tied, scores, strict=True):
+            centrality[text] = sum(
+                float(score) for other, score in zip(others, row, strict=True) if other != text
+            )
 
     def commonness(text: str) -> float:
         words = text.split()

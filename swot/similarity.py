@@ -36,6 +36,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 DEFAULT_SIMILARITY = 85.0
 RARE_TOKENS = 3
@@ -58,6 +59,12 @@ _PUNCTUATION = re.compile(r"[^\w\s]|_")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+# A round repeats the same texts many times (and merge, decisions and handouts each ask): the
+# caches make each distinct text cost one normalisation. Bounded, so memory stays bounded.
+TEXT_CACHE_SIZE = 1 << 17
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def strip_control(text: str) -> str:
     """Text without control or bidi-override characters; newlines and tabs become spaces."""
     text = unicodedata.normalize("NFC", text)
@@ -65,6 +72,7 @@ def strip_control(text: str) -> str:
     return _CONTROL.sub("", text).strip()
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def normalise(text: str) -> str:
     """The form texts are compared in: NFC, case folded, no punctuation, single spaces."""
     text = strip_control(text).casefold()

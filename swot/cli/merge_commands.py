@@ -139,7 +139,7 @@ def _setup(
     from swot.merging import DEFAULT_SIMILARITY
 
     language = check_lang(lang)
-    loaded = load_workshop(workshop, language)
+    loaded = load_workshop(workshop, language, cache=True)
     language = language or loaded.language
     value = DEFAULT_SIMILARITY if similarity is None else similarity
     if not 50 <= value <= 100:

@@ -101,7 +101,7 @@ def status_command(
     from swot.status import round_status, workshop_status
 
     language = check_lang(lang)
-    loaded = load_workshop(folder or workshop, language)
+    loaded = load_workshop(folder or workshop, language, cache=True)
     language = language or loaded.language
     if all_rounds and round_id:
         raise UsageError(
@@ -306,7 +306,7 @@ def compare_command(
     from swot.loading import display_path, load_workshop
 
     language = check_lang(lang)
-    loaded = load_workshop(workshop, language)
+    loaded = load_workshop(workshop, language, cache=True)
     comparison = compare_rounds(loaded, baseline, followup, similarity=similarity, lang=language)
     written = write_reports(comparison, output)
     if as_json:

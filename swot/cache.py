@@ -1,0 +1,202 @@
+"""A cache of validated entries, so that rereading unchanged files costs almost nothing.
+
+Reading YAML is what bounds a merge (``benchmarks/RESULTS.md``). When a round is read again
+with no file changed — the second ``swot merge`` of the day, ``status`` after ``merge`` — the
+entries of every unchanged file come from the cache instead of being parsed and validated again.
+
+Where and what
+    ``<workshop>/.swot-cache/entries-<round>.json``, one file per round, with a ``README.txt``
+    beside it saying that the folder may be deleted at any time. The YAML files stay the only
+    truth: the cache is never read by a person, never edited, and never needed.
+
+When an entry comes from the cache
+    Only when all of these hold, otherwise the file is parsed as if there were no cache:
+
+    * the cache was written by the same swot (version and the source of the modules that decide
+      what is valid), for a workshop.yaml with the same content (its themes and units decide
+      what is valid), and its own content is whole (its digest matches: a cache cut short by a
+      full disk or a half-synced copy is never used);
+    * the entries file has the same size and the same content digest (BLAKE2b of its bytes)
+      as when it was cached. Every file is read and hashed on every run (about 30 ms for a
+      national round of 12 MB): a modification time alone is not trusted, since network
+      shares and USB sticks keep it to 2 seconds, and an edit of one digit keeps the size.
+    * the file had no problem at all. Files with errors or warnings are read every time, so
+      their messages are always current and in the language asked for.
+
+Writing the cache may fail (a read-only share, a full disk): the round is then read as usual
+and nothing is reported; the next run tries again. Two runs writing at once each replace the
+file whole (write beside it, then rename).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import swot
+from swot.models import entry_from_row, entry_row
+
+if TYPE_CHECKING:
+    from swot.loading import EntriesFile, LoadedWorkshop
+
+CACHE_DIR = ".swot-cache"
+FORMAT = 1
+MAGIC = b"swot-entries-cache"
+# The modules whose code decides which entries are valid and what they hold.
+_READING_CODE = ("models.py", "loading.py", "yamltree.py", "vocabulary.py", "cache.py")
+
+README = """\
+Den här mappen skapas av swot. Den sparar redan kontrollerade poster så att nästa
+`swot merge` går fortare. Den kan tas bort när som helst; inget går förlorat.
+Svaren finns bara i mappen entries/. Redigera inte filerna här.
+
+This folder is made by swot. It keeps entries already checked so that the next
+`swot merge` is faster. It may be deleted at any time; nothing is lost.
+The answers live only in the entries/ folder. Do not edit the files here.
+"""
+
+
+def cache_folder(workshop: LoadedWorkshop) -> Path:
+    return workshop.folder / CACHE_DIR
+
+
+def _code_digest() -> str:
+    here = Path(__file__).parent
+    digest = hashlib.blake2b(swot.__version__.encode(), digest_size=16)
+    for name in _READING_CODE:
+        with contextlib.suppress(OSError):  # e.g. running from a zip: the version still counts
+            digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class RoundCache:
+    """The cached entries of one round, and what this run adds to them."""
+
+    path: Path
+    key: str
+    files: dict[str, dict] = field(default_factory=dict)  # file name -> size, digest, rows
+    changed: bool = False
+
+    @classmethod
+    def open(cls, workshop: LoadedWorkshop, round_id: str) -> RoundCache:
+        """The round's cache; empty if there is none or it cannot be used."""
+        key = hashlib.blake2b(
+            f"{FORMAT}\n{_code_digest()}\n{workshop.workshop.model_dump_json()}".encode(),
+            digest_size=16,
+        ).hexdigest()
+        cache = cls(cache_folder(workshop) / f"entries-{_safe(round_id)}.json", key)
+        cache.files = _read(cache.path, key)
+        return cache
+
+    def lookup(self, path: Path, unit: str, round_id: str) -> EntriesFile | None:
+        """The file's entries if it is cached and unchanged; None means: read it."""
+        cached = self.files.get(path.name)
+        if cached is None:
+            return None
+        try:
+            if path.stat().st_size != cached["size"]:
+                return None
+            data = path.read_bytes()
+        except OSError:
+            return None
+        from swot.loading import EntriesFile, content_digest
+
+        digest = content_digest(data)
+        if digest != cached["digest"]:
+            return None
+        try:
+            entries = [entry_from_row(row, unit, round_id) for row in cached["rows"]]
+        except (ValueError, TypeError):  # damaged in a way the digest could not tell
+            self.files.pop(path.name, None)
+            self.changed = True
+            return None
+        return EntriesFile(path, unit, round_id, entries, [], digest)
+
+    def update(self, files: list[EntriesFile]) -> None:
+        """Remember the files read this run that had no problem; forget files that are gone."""
+        present = {f.path.name for f in files}
+        for name in list(self.files):
+            if name not in present:
+                del self.files[name]
+                self.changed = True
+        for read in files:
+            cached = self.files.get(read.path.name)
+            if read.problems or not read.digest:
+                if cached is not None:
+                    del self.files[read.path.name]
+                    self.changed = True
+                continue
+            if cached is not None and cached["digest"] == read.digest:
+                continue
+            self.files[read.path.name] = {
+                "size": read.path.stat().st_size if read.path.exists() else -1,
+                "digest": read.digest,
+                "rows": [entry_row(entry) for entry in read.entries],
+            }
+            self.changed = True
+
+    def save(self) -> None:
+        """Write the cache if this run changed it; give up quietly if it cannot be written."""
+        if not self.changed:
+            return
+        body = json.dumps(self.files, ensure_ascii=False, separators=(",", ":")).encode()
+        head = b"%s %d %s %s\n" % (MAGIC, FORMAT, self.key.encode(), _digest(body).encode())
+        folder = self.path.parent
+        try:
+            if not folder.is_dir():
+                folder.mkdir(exist_ok=True)
+                (folder / "README.txt").write_text(README, encoding="utf-8")
+            temp = folder / f".{self.path.name}.{os.getpid()}.tmp"
+            try:
+                temp.write_bytes(head + body)
+                os.replace(temp, self.path)
+            finally:
+                with contextlib.suppress(OSError):
+                    temp.unlink()
+        except OSError:
+            return
+        self.changed = False
+
+
+def _read(path: Path, key: str) -> dict[str, dict]:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    head, _, body = data.partition(b"\n")
+    parts = head.split(b" ")
+    if len(parts) != 4 or parts[0] != MAGIC or parts[1] != str(FORMAT).encode():
+        return {}
+    if parts[2].decode(errors="replace") != key or parts[3].decode(errors="replace") != _digest(
+        body
+    ):
+        return {}
+    try:
+        files = json.loads(body)
+    except ValueError:
+        return {}
+    if not isinstance(files, dict):
+        return {}
+    return {
+        name: cached
+        for name, cached in files.items()
+        if isinstance(cached, dict)
+        and isinstance(cached.get("size"), int)
+        and isinstance(cached.get("digest"), str)
+        and isinstance(cached.get("rows"), list)
+    }
+
+
+def _digest(body: bytes) -> str:
+    return hashlib.blake2b(body, digest_size=16).hexdigest()
+
+
+def _safe(round_id: str) -> str:
+    """A round id as part of a file name (ids are checked, but a cache must never escape)."""
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in round_id)

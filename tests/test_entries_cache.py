@@ -1,0 +1,185 @@
+"""The cache of validated entries: used only when it cannot be wrong, never trusted over the YAML."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from swot import loading
+from swot.cache import CACHE_DIR
+from swot.cli import app
+from swot.loading import load_round, load_workshop
+from swot.models import entry_from_row, entry_row
+
+ENTRY = "- theme: equality\n  quadrant: weaknesses\n  text: Plan without activities {n}\n  importance: {i}\n"
+BROKEN = "- theme: equality\n  quadrant: weaknessez\n  text: A typo in the quadrant\n"
+
+
+def _entries(count: int, importance: int = 4) -> str:
+    return "".join(ENTRY.format(n=n, i=importance) for n in range(count))
+
+
+@pytest.fixture
+def workshop(make_workshop: Callable[..., Path]) -> Path:
+    return make_workshop({"baseline/hoganas": _entries(3), "baseline/bjuv": _entries(2)})
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the entries files actually parsed (not taken from the cache)."""
+    names: list[str] = []
+    real = loading.read_entries_file
+
+    def spy(path: Path, *args: object, **kwargs: object) -> loading.EntriesFile:
+        names.append(path.name)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loading, "read_entries_file", spy)
+    return names
+
+
+def _dump(round_entries: loading.RoundEntries) -> list:
+    return [(e.unit, e.round, e.line, e.model_dump(mode="json")) for e in round_entries.entries]
+
+
+def test_an_unchanged_round_is_read_from_the_cache(workshop: Path, parsed: list[str]) -> None:
+    first = load_round(load_workshop(workshop, cache=True), "baseline")
+    assert sorted(parsed) == ["bjuv.yaml", "hoganas.yaml"]
+    assert (workshop / CACHE_DIR / "README.txt").read_text(encoding="utf-8").startswith("Den här")
+    parsed.clear()
+    second = load_round(load_workshop(workshop, cache=True), "baseline")
+    assert parsed == []
+    assert _dump(second) == _dump(first)
+    assert [f.path for f in second.files] == [f.path for f in first.files]
+
+
+def test_without_the_cache_nothing_is_written(workshop: Path) -> None:
+    load_round(load_workshop(workshop), "baseline")
+    assert not (workshop / CACHE_DIR).exists()
+
+
+def test_an_edit_that_keeps_size_and_time_is_still_seen(workshop: Path, parsed: list[str]) -> None:
+    """Network shares keep modification times to 2 s: the content digest decides."""
+    load_round(load_workshop(workshop, cache=True), "baseline")
+    path = workshop / "entries" / "baseline" / "bjuv.yaml"
+    before = path.stat()
+    path.write_text(_entries(2, importance=5), encoding="utf-8")  # one digit per entry
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    parsed.clear()
+    again = load_round(load_workshop(workshop, cache=True), "baseline")
+    assert parsed == ["bjuv.yaml"]
+    assert {e.importance for e in again.entries if e.unit == "bjuv"} == {5}
+
+
+def test_added_and_removed_files(workshop: Path, parsed: list[str]) -> None:
+    load_round(load_workshop(workshop, cache=True), "baseline")
+    (workshop / "entries" / "baseline" / "bjuv.yaml").unlink()
+    parsed.clear()
+    again = load_round(load_workshop(workshop, cache=True), "baseline")
+    assert parsed == []
+    assert again.missing_units == ["bjuv"]
+    (workshop / "entries" / "baseline" / "bjuv.yaml").write_text(_entries(1), encoding="utf-8")
+    third = load_round(load_workshop(workshop, cache=True), "baseline")
+    assert parsed == ["bjuv.yaml"]
+    assert len(third.entries) == 4
+
+
+def test_a_changed_workshop_file_empties_the_cache(workshop: Path, parsed: list[str]) -> None:
+    load_round(load_workshop(workshop, cache=True), "baseline")
+    yaml_file = workshop / "workshop.yaml"
+    yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace("Bjuv", "Bjuvs kommun"))
+    parsed.clear()
+    load_round(load_workshop(workshop, cache=True), "baseline")
+    assert sorted(parsed) == ["bjuv.yaml", "hoganas.yaml"]
+
+
+def test_files_with_problems_are_read_every_time_in_the_language_asked(
+    make_workshop: Callable[..., Path], parsed: list[str]
+) -> None:
+    folder = make_workshop({"baseline/hoganas": _entries(2), "baseline/bjuv": BROKEN})
+    first = load_round(load_workshop(folder, cache=True), "baseline", "en")
+    assert any("weaknessez" in p.message for p in first.problems)
+    parsed.clear()
+    second = load_round(load_workshop(folder, cache=True), "baseline", "sv")
+    assert parsed == ["bjuv.yaml"]
+    assert [p.code for p in second.problems] == [p.code for p in first.problems]
+    assert second.problems[0].message != first.problems[0].message  # now in Swedish
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # cut short (a full disk, a half-synced copy)
+        lambda data: data.replace(b"Plan", b"Plam", 1),  # one changed byte
+        lambda data: b"not a cache at all",
+        lambda data: b"",
+    ],
+    ids=["truncated", "changed", "garbage", "empty"],
+)
+def test_a_damaged_cache_is_ignored(
+    workshop: Path, parsed: list[str], damage: Callable[[bytes], bytes]
+) -> None:
+    expected = _dump(load_round(load_workshop(workshop, cache=True), "baseline"))
+    cache_file = next((workshop / CACHE_DIR).glob("entries-*.json"))
+    cache_file.write_bytes(damage(cache_file.read_bytes()))
+    parsed.clear()
+    assert _dump(load_round(load_workshop(workshop, cache=True), "baseline")) == expected
+    assert sorted(parsed) == ["bjuv.yaml", "hoganas.yaml"]
+    parsed.clear()
+    load_round(load_workshop(workshop, cache=True), "baseline")
+    assert parsed == []  # and it was written afresh
+
+
+def test_a_cache_with_a_valid_digest_but_bad_rows_is_not_used(
+    workshop: Path, parsed: list[str]
+) -> None:
+    """A row that is not an entry (the digest was rewritten to match) means: read the file."""
+    from swot import cache
+
+    expected = _dump(load_round(load_workshop(workshop, cache=True), "baseline"))
+    cache_file = next((workshop / CACHE_DIR).glob("entries-*.json"))
+    head, _, body = cache_file.read_bytes().partition(b"\n")
+    body = body.replace(b'"weaknesses"', b'"weakness"')
+    parts = head.split(b" ")
+    parts[3] = cache._digest(body).encode()
+    cache_file.write_bytes(b" ".join(parts) + b"\n" + body)
+    parsed.clear()
+    assert _dump(load_round(load_workshop(workshop, cache=True), "baseline")) == expected
+    assert sorted(parsed) == ["bjuv.yaml", "hoganas.yaml"]
+
+
+def test_a_cache_that_cannot_be_written_is_no_error(workshop: Path) -> None:
+    (workshop / CACHE_DIR).write_text("a file where the cache folder would be", encoding="utf-8")
+    loaded = load_round(load_workshop(workshop, cache=True), "baseline")
+    assert len(loaded.entries) == 5
+    assert (workshop / CACHE_DIR).is_file()
+
+
+def test_entries_from_rows_are_the_entries(workshop: Path) -> None:
+    entries = load_round(load_workshop(workshop), "baseline").entries
+    rebuilt = [entry_from_row(entry_row(e), e.unit, e.round) for e in entries]
+    assert rebuilt == entries
+    copy = rebuilt[0].model_copy(update={"respondent": "r01"})
+    assert copy.respondent == "r01" and rebuilt[0].respondent is None
+    assert rebuilt[1].model_dump(exclude_unset=True) == rebuilt[1].model_dump()
+    with pytest.raises(ValueError):
+        entry_from_row(["equality", "weakness", "x", None, "survey", None, None, 1], "u", "r")
+    with pytest.raises(ValueError):
+        entry_from_row(["equality", "weaknesses"], "u", "r")
+
+
+def test_merge_twice_gives_the_same_handouts(workshop: Path, runner: CliRunner) -> None:
+    first = runner.invoke(app, ["merge", str(workshop)])
+    assert first.exit_code == 0, first.output
+    handout = workshop / "handouts" / "baseline" / "handout.md"
+    written = handout.read_bytes()
+    assert (workshop / CACHE_DIR).is_dir()
+    second = runner.invoke(app, ["merge", str(workshop)])
+    assert second.exit_code == 0, second.output
+    assert second.output == first.output
+    assert handout.read_bytes() == written

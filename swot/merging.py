@@ -19,6 +19,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -156,10 +157,19 @@ def merge_entries(
     return items
 
 
+_TEXT = attrgetter("text")
+_ENTRY_ORDER = attrgetter("unit", "round", "line", "text")
+
+
 def _distinct_texts(bucket: Iterable[Entry]) -> dict[str, list[Entry]]:
-    by_text: dict[str, list[Entry]] = {}
+    """Normalised text -> its entries (in input order), sorted by text."""
+    by_raw: dict[str, list[Entry]] = {}
     for entry in bucket:
-        by_text.setdefault(normalise(entry.text), []).append(entry)
+        by_raw.setdefault(entry.text, []).append(entry)
+    # Each distinct written text is normalised once (a round repeats texts many times).
+    by_text: dict[str, list[Entry]] = {}
+    for raw, entries in by_raw.items():
+        by_text.setdefault(normalise(raw), []).extend(entries)
     return dict(sorted(by_text.items()))
 
 
@@ -185,7 +195,7 @@ def _merge_bucket(
     items = []
     for root, indexes in members.items():
         group_entries = [e for i in indexes for e in by_text[texts[i]]]
-        group_entries.sort(key=lambda e: (e.unit, e.round, e.line, e.text))
+        group_entries.sort(key=_ENTRY_ORDER)
         representative, wordings = _representative(
             {texts[i]: by_text[texts[i]] for i in indexes}, token_counts
         )
@@ -222,7 +232,7 @@ def _group(
             found = [position[t] for t in decision.normalised if t in position]
             for other in found[1:]:
                 groups.union(found[0], other, 100.0, by_decision=True)
-    scored = [s for s in score_pairs(texts, candidate_pairs(texts)) if s[2] >= similarity]
+    scored = score_pairs(texts, candidate_pairs(texts), floor=similarity)
     for left, right, score in sorted(scored, key=lambda s: (-s[2], s[0], s[1])):
         if groups.find(left) != groups.find(right) and groups.allowed(left, right):
             groups.union(left, right, score)
@@ -272,16 +282,26 @@ def _representative(
         return sum(token_counts[w] for w in words) / max(1, len(words))
 
     best = min(by_text, key=lambda t: (-counts[t], -centrality[t], -commonness(t), t))
-    originals = Counter(strip_control(e.text) for e in by_text[best])
+    originals = _written(by_text[best])
     # Spellings of one normalised text differ only in case and punctuation: prefer a capital
     # first letter and no trailing full stop (how a list item reads best), then the most common.
     text = min(
         originals,
         key=lambda t: (not t[:1].isupper(), t.endswith("."), -originals[t], t),
     )
-    every = Counter(strip_control(e.text) for entries in by_text.values() for e in entries)
+    every: Counter[str] = Counter()
+    for entries in by_text.values():
+        every.update(_written(entries))
     wordings = sorted(every, key=lambda t: (-every[t], t))
     return text, wordings
+
+
+def _written(entries: list[Entry]) -> Counter[str]:
+    """How often each wording was written, as shown (control characters removed)."""
+    shown: Counter[str] = Counter()
+    for raw, count in Counter(map(_TEXT, entries)).items():
+        shown[strip_control(raw)] += count
+    return shown
 
 
 def item_key(theme: str, quadrant: Quadrant, normalised_text: str) -> str:
@@ -304,7 +324,7 @@ def match_texts(
     exact = {(i, j) for i, j in cross if normalised[i] == normalised[j]}
     scored = [
         (i, j - split, 100.0 if (i, j) in exact else score)
-        for i, j, score in score_pairs(normalised, cross)
+        for i, j, score in score_pairs(normalised, cross, floor=similarity)
     ]
     # Identical texts whose keys were all too common to be offered still belong together.
     by_text: dict[str, list[int]] = {}
@@ -351,7 +371,7 @@ def review_pairs(
     for (theme, quadrant), bucket in sorted(buckets.items(), key=lambda kv: kv[0]):
         by_text = _distinct_texts(bucket)
         texts = list(by_text)
-        for i, j, score in score_pairs(texts, candidate_pairs(texts)):
+        for i, j, score in score_pairs(texts, candidate_pairs(texts), similarity - REVIEW_BELOW):
             if not similarity - REVIEW_BELOW <= score < similarity + REVIEW_ABOVE:
                 continue
             if (theme, quadrant, texts[i], texts[j]) in decided:

@@ -111,36 +111,45 @@ def candidate_pairs(texts: Sequence[str], rare: int = RARE_TOKENS) -> list[tuple
 
 
 def score_pairs(
-    texts: Sequence[str], pairs: Sequence[tuple[int, int]]
+    texts: Sequence[str], pairs: Sequence[tuple[int, int]], floor: float = 0.0
 ) -> list[tuple[int, int, float]]:
-    """``token_sort_ratio`` (0–100) of each pair of normalised texts."""
+    """``token_sort_ratio`` (0–100, less ``NEGATION_PENALTY`` where only one text is negated) of
+    each pair of normalised texts; pairs scoring below ``floor`` are left out."""
     if not pairs:
         return []
+    import numpy as np
     from rapidfuzz import fuzz, process
 
     left = [texts[i] for i, _ in pairs]
     right = [texts[j] for _, j in pairs]
     scores = process.cpdist(left, right, scorer=fuzz.token_sort_ratio, processor=None, workers=1)
     result = []
-    for (i, j), raw in zip(pairs, scores, strict=True):
-        score = float(raw)
+    # Only pairs that reach the floor before the penalty (and rounding) can reach it after.
+    for index in np.flatnonzero(scores >= floor - 0.05).tolist():
+        i, j = pairs[index]
+        score = float(scores[index])
         if score >= DEFAULT_SIMILARITY - 2 * NEGATION_PENALTY and negation_differs(
             texts[i], texts[j]
         ):
             score = max(0.0, score - NEGATION_PENALTY)
-        result.append((i, j, round(score, 1)))
+        score = round(score, 1)
+        if score >= floor:
+            result.append((i, j, score))
     return result
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _negations(text: str) -> tuple[str, ...]:
+    return tuple(token for token in text.split() if token in NEGATIONS)
 
 
 def negation_differs(left: str, right: str) -> bool:
     """Whether exactly one of two normalised texts is negated (a typo of the word still counts)."""
-    left_tokens, right_tokens = left.split(), right.split()
-    left_negations = [t for t in left_tokens if t in NEGATIONS]
-    right_negations = [t for t in right_tokens if t in NEGATIONS]
+    left_negations, right_negations = _negations(left), _negations(right)
     if bool(left_negations) == bool(right_negations):
         return False
     negations, other = (
-        (left_negations, right_tokens) if left_negations else (right_negations, left_tokens)
+        (left_negations, right.split()) if left_negations else (right_negations, left.split())
     )
     from rapidfuzz import fuzz
 

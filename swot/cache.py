@@ -23,6 +23,13 @@ When an entry comes from the cache
     * the file had no problem at all. Files with errors or warnings are read every time, so
       their messages are always current and in the language asked for.
 
+Groups of near-duplicates
+    ``groups-<round>.json`` keeps, per theme × quadrant, which distinct texts were grouped,
+    keyed by a digest of everything grouping depends on: the distinct normalised texts, the
+    merges.yaml decisions of that theme × quadrant, the similarity threshold and the code of
+    ``swot.similarity`` and ``swot.merging``. A theme × quadrant whose texts changed is grouped
+    afresh; the others reuse their groups.
+
 Writing the cache may fail (a read-only share, a full disk): the round is then read as usual
 and nothing is reported; the next run tries again. Two runs writing at once each replace the
 file whole (write beside it, then rename).
@@ -49,6 +56,8 @@ FORMAT = 1
 MAGIC = b"swot-entries-cache"
 # The modules whose code decides which entries are valid and what they hold.
 _READING_CODE = ("models.py", "loading.py", "yamltree.py", "vocabulary.py", "cache.py")
+# The modules whose code decides how texts are grouped.
+_GROUPING_CODE = ("similarity.py", "merging.py", "decisions.py", "cache.py")
 
 README = """\
 Den här mappen skapas av swot. Den sparar redan kontrollerade poster så att nästa
@@ -65,10 +74,10 @@ def cache_folder(workshop: LoadedWorkshop) -> Path:
     return workshop.folder / CACHE_DIR
 
 
-def _code_digest() -> str:
+def _code_digest(modules: tuple[str, ...]) -> str:
     here = Path(__file__).parent
     digest = hashlib.blake2b(swot.__version__.encode(), digest_size=16)
-    for name in _READING_CODE:
+    for name in modules:
         with contextlib.suppress(OSError):  # e.g. running from a zip: the version still counts
             digest.update((here / name).read_bytes())
     return digest.hexdigest()
@@ -87,11 +96,17 @@ class RoundCache:
     def open(cls, workshop: LoadedWorkshop, round_id: str) -> RoundCache:
         """The round's cache; empty if there is none or it cannot be used."""
         key = hashlib.blake2b(
-            f"{FORMAT}\n{_code_digest()}\n{workshop.workshop.model_dump_json()}".encode(),
+            f"{FORMAT}\n{_code_digest(_READING_CODE)}\n{workshop.workshop.model_dump_json()}".encode(),
             digest_size=16,
         ).hexdigest()
         cache = cls(cache_folder(workshop) / f"entries-{_safe(round_id)}.json", key)
-        cache.files = _read(cache.path, key)
+        cache.files = {
+            name: cached
+            for name, cached in _read(cache.path, key).items()
+            if isinstance(cached.get("size"), int)
+            and isinstance(cached.get("digest"), str)
+            and isinstance(cached.get("rows"), list)
+        }
         return cache
 
     def lookup(self, path: Path, unit: str, round_id: str) -> EntriesFile | None:
@@ -143,28 +158,12 @@ class RoundCache:
 
     def save(self) -> None:
         """Write the cache if this run changed it; give up quietly if it cannot be written."""
-        if not self.changed:
-            return
-        body = json.dumps(self.files, ensure_ascii=False, separators=(",", ":")).encode()
-        head = b"%s %d %s %s\n" % (MAGIC, FORMAT, self.key.encode(), _digest(body).encode())
-        folder = self.path.parent
-        try:
-            if not folder.is_dir():
-                folder.mkdir(exist_ok=True)
-                (folder / "README.txt").write_text(README, encoding="utf-8")
-            temp = folder / f".{self.path.name}.{os.getpid()}.tmp"
-            try:
-                temp.write_bytes(head + body)
-                os.replace(temp, self.path)
-            finally:
-                with contextlib.suppress(OSError):
-                    temp.unlink()
-        except OSError:
-            return
-        self.changed = False
+        if self.changed and _write(self.path, self.key, self.files):
+            self.changed = False
 
 
 def _read(path: Path, key: str) -> dict[str, dict]:
+    """The cache file's content if it is whole and was written under ``key``; else empty."""
     try:
         data = path.read_bytes()
     except OSError:
@@ -173,24 +172,36 @@ def _read(path: Path, key: str) -> dict[str, dict]:
     parts = head.split(b" ")
     if len(parts) != 4 or parts[0] != MAGIC or parts[1] != str(FORMAT).encode():
         return {}
-    if parts[2].decode(errors="replace") != key or parts[3].decode(errors="replace") != _digest(
-        body
-    ):
+    if parts[2] != key.encode() or parts[3] != _digest(body).encode():
         return {}
     try:
-        files = json.loads(body)
+        content = json.loads(body)
     except ValueError:
         return {}
-    if not isinstance(files, dict):
+    if not isinstance(content, dict):
         return {}
-    return {
-        name: cached
-        for name, cached in files.items()
-        if isinstance(cached, dict)
-        and isinstance(cached.get("size"), int)
-        and isinstance(cached.get("digest"), str)
-        and isinstance(cached.get("rows"), list)
-    }
+    return {name: value for name, value in content.items() if isinstance(value, dict)}
+
+
+def _write(path: Path, key: str, content: dict[str, dict]) -> bool:
+    """Replace the cache file whole (a header line with its key and digest, then JSON)."""
+    body = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()
+    head = b"%s %d %s %s\n" % (MAGIC, FORMAT, key.encode(), _digest(body).encode())
+    folder = path.parent
+    try:
+        if not folder.is_dir():
+            folder.mkdir(exist_ok=True)
+            (folder / "README.txt").write_text(README, encoding="utf-8")
+        temp = folder / f".{path.name}.{os.getpid()}.tmp"
+        try:
+            temp.write_bytes(head + body)
+            os.replace(temp, path)
+        finally:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+    except OSError:
+        return False
+    return True
 
 
 def _digest(body: bytes) -> str:
@@ -200,3 +211,53 @@ def _digest(body: bytes) -> str:
 def _safe(round_id: str) -> str:
     """A round id as part of a file name (ids are checked, but a cache must never escape)."""
     return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in round_id)
+
+
+@dataclass
+class GroupMemo:
+    """Groups found before, per theme × quadrant, keyed by everything grouping depends on."""
+
+    path: Path
+    key: str
+    buckets: dict[str, dict] = field(default_factory=dict)
+    used: dict[str, dict] = field(default_factory=dict)
+    changed: bool = False
+
+    @classmethod
+    def open(cls, workshop: LoadedWorkshop, round_id: str) -> GroupMemo:
+        key = _code_digest(_GROUPING_CODE)
+        memo = cls(cache_folder(workshop) / f"groups-{_safe(round_id)}.json", key)
+        memo.buckets = _read(memo.path, key)
+        return memo
+
+    def get(self, bucket_key: str, size: int) -> tuple[list[int], list[float], list[bool]] | None:
+        """(root of each text, weakest score, joined by a decision) for ``size`` texts, or None."""
+        found = self.buckets.get(bucket_key)
+        if found is None:
+            return None
+        roots, weakest, by_decision = found.get("roots"), found.get("weakest"), found.get("decided")
+        if not (
+            isinstance(roots, list)
+            and isinstance(weakest, list)
+            and isinstance(by_decision, list)
+            and len(roots) == len(weakest) == len(by_decision) == size
+            and all(isinstance(r, int) and 0 <= r < size and roots[r] == r for r in roots)
+            and all(isinstance(w, (int, float)) for w in weakest)
+            and all(isinstance(d, bool) for d in by_decision)
+        ):
+            return None
+        self.used[bucket_key] = found
+        return roots, [float(w) for w in weakest], by_decision
+
+    def put(
+        self, bucket_key: str, roots: list[int], weakest: list[float], by_decision: list[bool]
+    ) -> None:
+        self.used[bucket_key] = {"roots": roots, "weakest": weakest, "decided": by_decision}
+        self.changed = True
+
+    def save(self) -> None:
+        """Keep the groups of this run's buckets (older ones are dropped), if anything changed."""
+        if (self.changed or self.used.keys() != self.buckets.keys()) and _write(
+            self.path, self.key, self.used
+        ):
+            self.buckets, self.changed = dict(self.used), False

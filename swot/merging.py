@@ -19,6 +19,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ from swot.similarity import (
 from swot.vocabulary import QUADRANT_ORDER, Quadrant
 
 if TYPE_CHECKING:
+    from swot.cache import GroupMemo
     from swot.decisions import MergeDecision, MergeDecisions
     from swot.loading import LoadedWorkshop, RoundEntries
     from swot.ranking import RankedItem
@@ -70,7 +72,9 @@ class MergedItem:
     joined_by_decision: bool = False
     wordings: list[str] = field(default_factory=list)  # distinct original texts, most common first
 
-    @property
+    # Computed once: an item's entries do not change after grouping, and ranking and handouts
+    # ask often (an item of a national round can have thousands of entries).
+    @cached_property
     def units(self) -> list[str]:
         """Sorted ids of the units behind the item."""
         return sorted({entry.unit for entry in self.entries})
@@ -84,7 +88,7 @@ class MergedItem:
     def mentions(self) -> int:
         return len(self.entries)
 
-    @property
+    @cached_property
     def mean_importance(self) -> float | None:
         values = [e.importance for e in self.entries if e.importance is not None]
         return sum(values) / len(values) if values else None
@@ -139,11 +143,13 @@ def merge_entries(
     *,
     similarity: float = DEFAULT_SIMILARITY,
     decisions: MergeDecisions | None = None,
+    memo: GroupMemo | None = None,
 ) -> list[MergedItem]:
     """Group near-duplicates within each theme × quadrant (blocking on rare tokens, not all pairs).
 
     Items come back sorted by theme, quadrant (S, W, O, T) and key; rank them with
-    ``swot.ranking.rank_items``.
+    ``swot.ranking.rank_items``. With a ``memo`` (``swot.cache``), a theme × quadrant whose
+    texts, decisions and threshold are those of an earlier run reuses that run's groups.
     """
     buckets: dict[tuple[str, Quadrant], list[Entry]] = {}
     for entry in entries:
@@ -151,7 +157,7 @@ def merge_entries(
     items: list[MergedItem] = []
     for (theme, quadrant), bucket in buckets.items():
         bucket_decisions = decisions.for_bucket(theme, quadrant) if decisions else []
-        items.extend(_merge_bucket(theme, quadrant, bucket, similarity, bucket_decisions))
+        items.extend(_merge_bucket(theme, quadrant, bucket, similarity, bucket_decisions, memo))
     order = {q: i for i, q in enumerate(QUADRANT_ORDER)}
     items.sort(key=lambda item: (item.theme, order[item.quadrant], item.key))
     return items
@@ -179,11 +185,12 @@ def _merge_bucket(
     bucket: list[Entry],
     similarity: float,
     decisions: list[MergeDecision],
+    memo: GroupMemo | None = None,
 ) -> list[MergedItem]:
     by_text = _distinct_texts(bucket)
     texts = list(by_text)
     position = {text: index for index, text in enumerate(texts)}
-    groups = _group(texts, position, similarity, decisions)
+    groups = _remembered_groups(theme, quadrant, texts, position, similarity, decisions, memo)
     members: dict[int, list[int]] = {}
     for index in range(len(texts)):
         members.setdefault(groups.find(index), []).append(index)
@@ -212,6 +219,36 @@ def _merge_bucket(
             )
         )
     return items
+
+
+def _remembered_groups(
+    theme: str,
+    quadrant: Quadrant,
+    texts: list[str],
+    position: dict[str, int],
+    similarity: float,
+    decisions: list[MergeDecision],
+    memo: GroupMemo | None,
+) -> _Groups:
+    """``_group``, or the groups an earlier run found for exactly these inputs."""
+    if memo is None:
+        return _group(texts, position, similarity, decisions)
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (theme, quadrant.value, repr(similarity)):
+        digest.update(part.encode() + b"\x00")
+    for decision in decisions:
+        digest.update(repr((decision.kind, decision.normalised, decision.wording)).encode())
+    digest.update(b"\x00" + "\n".join(texts).encode())
+    key = digest.hexdigest()
+    found = memo.get(key, len(texts))
+    if found is not None:
+        groups = _Groups(len(texts), [set() for _ in texts])
+        groups.parent, groups.weakest, groups.by_decision = found
+        return groups
+    groups = _group(texts, position, similarity, decisions)
+    roots = [groups.find(index) for index in range(len(texts))]
+    memo.put(key, roots, groups.weakest, groups.by_decision)
+    return groups
 
 
 def _group(
@@ -515,7 +552,14 @@ def merge_round(
             )
         )
     warnings += _stale_decisions(workshop, decisions, loaded.entries, round_.id, language)
-    items = merge_entries(loaded.entries, similarity=similarity, decisions=decisions)
+    memo = None
+    if workshop.cache:
+        from swot.cache import GroupMemo
+
+        memo = GroupMemo.open(workshop, round_.id)
+    items = merge_entries(loaded.entries, similarity=similarity, decisions=decisions, memo=memo)
+    if memo is not None:
+        memo.save()
     counts: dict[str, int] | None = None
     if method == "votes":
         from swot.decisions import MESSAGES as DECISION_MESSAGES

@@ -183,3 +183,104 @@ def test_merge_twice_gives_the_same_handouts(workshop: Path, runner: CliRunner) 
     assert second.exit_code == 0, second.output
     assert second.output == first.output
     assert handout.read_bytes() == written
+
+
+# ---------------------------------------------------------------- groups remembered between runs
+
+SIMILAR = """\
+- theme: equality
+  quadrant: weaknesses
+  text: We have an equality plan but no activities
+- theme: equality
+  quadrant: weaknesses
+  text: We have an equality plan but no activitys
+- theme: equality
+  quadrant: strengths
+  text: Committed supervisors who know the participants
+- theme: equality
+  quadrant: strengths
+  text: Commited supervisors who know the participants
+"""
+
+
+@pytest.fixture
+def grouped(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Sizes of the buckets actually grouped (not taken from the memo)."""
+    from swot import merging
+
+    sizes: list[int] = []
+    real = merging._group
+
+    def spy(texts: list[str], *args: object, **kwargs: object) -> object:
+        sizes.append(len(texts))
+        return real(texts, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(merging, "_group", spy)
+    return sizes
+
+
+def _items(folder: Path, similarity: float = 85.0) -> list[tuple]:
+    from swot.merging import merge_round
+
+    merged = merge_round(load_workshop(folder, cache=True), "baseline", similarity=similarity)
+    return [(i.key, i.text, i.cohesion, [(e.unit, e.line) for e in i.entries]) for i in merged.items]
+
+
+def test_unchanged_buckets_reuse_their_groups(
+    make_workshop: Callable[..., Path], grouped: list[int]
+) -> None:
+    folder = make_workshop({"baseline/hoganas": SIMILAR})
+    first = _items(folder)
+    assert sorted(grouped) == [2, 2] and len(first) == 2  # each pair became one item
+    grouped.clear()
+    assert _items(folder) == first
+    assert grouped == []
+    # One new text in strengths: only that bucket is grouped again.
+    path = folder / "entries" / "baseline" / "hoganas.yaml"
+    path.write_text(
+        SIMILAR + "- theme: equality\n  quadrant: strengths\n  text: Flexible hours\n",
+        encoding="utf-8",
+    )
+    third = _items(folder)
+    assert grouped == [3] and len(third) == 3
+
+
+def test_another_threshold_or_decision_groups_again(
+    make_workshop: Callable[..., Path], grouped: list[int]
+) -> None:
+    folder = make_workshop({"baseline/hoganas": SIMILAR})
+    _items(folder)
+    grouped.clear()
+    assert len(_items(folder, similarity=99.0)) == 4  # nothing is that alike
+    assert sorted(grouped) == [2, 2]
+    _items(folder)  # the memo keeps the last run's groups only
+    grouped.clear()
+    (folder / "merges.yaml").write_text(
+        "- decision: apart\n  theme: equality\n  quadrant: weaknesses\n  texts:\n"
+        "    - We have an equality plan but no activities\n"
+        "    - We have an equality plan but no activitys\n",
+        encoding="utf-8",
+    )
+    items = _items(folder)
+    assert grouped == [2] and len(items) == 3
+
+
+def test_damaged_groups_are_found_again(
+    make_workshop: Callable[..., Path], grouped: list[int]
+) -> None:
+    from swot import cache
+
+    folder = make_workshop({"baseline/hoganas": SIMILAR})
+    first = _items(folder)
+    memo_file = folder / CACHE_DIR / "groups-baseline.json"
+    head, _, body = memo_file.read_bytes().partition(b"\n")
+    body = body.replace(b'"roots":[0,0]', b'"roots":[1,7]')
+    parts = head.split(b" ")
+    parts[3] = cache._digest(body).encode()
+    memo_file.write_bytes(b" ".join(parts) + b"\n" + body)
+    grouped.clear()
+    assert _items(folder) == first
+    assert grouped == [2, 2]
+    grouped.clear()
+    _items(folder)
+    assert grouped == []  # written whole again

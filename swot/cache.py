@@ -41,19 +41,20 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import swot
-from swot.models import entry_from_row, entry_row
+from swot.models import Entry, entry_from_row, entry_row
 
 if TYPE_CHECKING:
     from swot.loading import EntriesFile, LoadedWorkshop
 
 CACHE_DIR = ".swot-cache"
 FORMAT = 1
-MAGIC = b"swot-entries-cache"
+MAGIC = b"swot-cache"
 # The modules whose code decides which entries are valid and what they hold.
 _READING_CODE = ("models.py", "loading.py", "yamltree.py", "vocabulary.py", "cache.py")
 # The modules whose code decides how texts are grouped.
@@ -84,12 +85,28 @@ def _code_digest(modules: tuple[str, ...]) -> str:
 
 
 @dataclass
+class _Cached:
+    """One entries file in the cache: its size, digest and entries (as JSON rows, or entries)."""
+
+    size: int
+    digest: str
+    rows: bytes | None = None  # the JSON of its rows, as read from the cache file
+    entries: list[Entry] | None = None  # or the entries read this run
+
+
+@dataclass
 class RoundCache:
-    """The cached entries of one round, and what this run adds to them."""
+    """The cached entries of one round, and what this run adds to them.
+
+    The file holds a header line (format, key, digest of the rest), then one line per entries
+    file: ``["u01.yaml", size, "digest"]`` TAB ``[[theme, quadrant, text, …], …]``. A file's rows
+    are parsed only when its entries are used, and an unchanged file's line is written back as
+    it was read, so neither reading nor writing holds a second copy of the whole round.
+    """
 
     path: Path
     key: str
-    files: dict[str, dict] = field(default_factory=dict)  # file name -> size, digest, rows
+    files: dict[str, _Cached] = field(default_factory=dict)
     changed: bool = False
 
     @classmethod
@@ -100,22 +117,24 @@ class RoundCache:
             digest_size=16,
         ).hexdigest()
         cache = cls(cache_folder(workshop) / f"entries-{_safe(round_id)}.json", key)
-        cache.files = {
-            name: cached
-            for name, cached in _read(cache.path, key).items()
-            if isinstance(cached.get("size"), int)
-            and isinstance(cached.get("digest"), str)
-            and isinstance(cached.get("rows"), list)
-        }
+        body = _read_verified(cache.path, key)
+        for line in body.split(b"\n") if body else ():
+            about, tab, rows = line.partition(b"\t")
+            try:
+                name, size, digest = json.loads(about)
+            except ValueError:
+                continue
+            if tab and isinstance(name, str) and isinstance(size, int) and isinstance(digest, str):
+                cache.files[name] = _Cached(size, digest, rows)
         return cache
 
     def lookup(self, path: Path, unit: str, round_id: str) -> EntriesFile | None:
         """The file's entries if it is cached and unchanged; None means: read it."""
         cached = self.files.get(path.name)
-        if cached is None:
+        if cached is None or cached.rows is None:
             return None
         try:
-            if path.stat().st_size != cached["size"]:
+            if path.stat().st_size != cached.size:
                 return None
             data = path.read_bytes()
         except OSError:
@@ -123,18 +142,18 @@ class RoundCache:
         from swot.loading import EntriesFile, content_digest
 
         digest = content_digest(data)
-        if digest != cached["digest"]:
+        if digest != cached.digest:
             return None
         try:
-            entries = [entry_from_row(row, unit, round_id) for row in cached["rows"]]
+            entries = [entry_from_row(row, unit, round_id) for row in json.loads(cached.rows)]
         except (ValueError, TypeError):  # damaged in a way the digest could not tell
-            self.files.pop(path.name, None)
+            del self.files[path.name]
             self.changed = True
             return None
         return EntriesFile(path, unit, round_id, entries, [], digest)
 
     def update(self, files: list[EntriesFile]) -> None:
-        """Remember the files read this run that had no problem; forget files that are gone."""
+        """Remember the files read this run that had no problem; forget the others."""
         present = {f.path.name for f in files}
         for name in list(self.files):
             if name not in present:
@@ -146,47 +165,52 @@ class RoundCache:
                 if cached is not None:
                     del self.files[read.path.name]
                     self.changed = True
-                continue
-            if cached is not None and cached["digest"] == read.digest:
-                continue
-            self.files[read.path.name] = {
-                "size": read.path.stat().st_size if read.path.exists() else -1,
-                "digest": read.digest,
-                "rows": [entry_row(entry) for entry in read.entries],
-            }
-            self.changed = True
+            elif cached is None or cached.digest != read.digest:
+                try:
+                    size = read.path.stat().st_size
+                except OSError:
+                    continue
+                self.files[read.path.name] = _Cached(size, read.digest, entries=read.entries)
+                self.changed = True
 
     def save(self) -> None:
         """Write the cache if this run changed it; give up quietly if it cannot be written."""
-        if self.changed and _write(self.path, self.key, self.files):
+        if self.changed and _write(self.path, self.key, self._lines()):
             self.changed = False
 
+    def _lines(self) -> Iterator[bytes]:
+        for name, cached in self.files.items():
+            yield json.dumps([name, cached.size, cached.digest], ensure_ascii=False).encode()
+            yield b"\t"
+            if cached.rows is not None:
+                yield cached.rows
+            else:
+                rows = [entry_row(entry) for entry in cached.entries or []]
+                yield json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode()
+            yield b"\n"
 
-def _read(path: Path, key: str) -> dict[str, dict]:
-    """The cache file's content if it is whole and was written under ``key``; else empty."""
+
+def _read_verified(path: Path, key: str) -> bytes | None:
+    """The cache file's content after its header, if it is whole and was written under ``key``."""
     try:
         data = path.read_bytes()
     except OSError:
-        return {}
+        return None
     head, _, body = data.partition(b"\n")
     parts = head.split(b" ")
     if len(parts) != 4 or parts[0] != MAGIC or parts[1] != str(FORMAT).encode():
-        return {}
+        return None
     if parts[2] != key.encode() or parts[3] != _digest(body).encode():
-        return {}
-    try:
-        content = json.loads(body)
-    except ValueError:
-        return {}
-    if not isinstance(content, dict):
-        return {}
-    return {name: value for name, value in content.items() if isinstance(value, dict)}
+        return None
+    return body
 
 
-def _write(path: Path, key: str, content: dict[str, dict]) -> bool:
-    """Replace the cache file whole (a header line with its key and digest, then JSON)."""
-    body = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()
-    head = b"%s %d %s %s\n" % (MAGIC, FORMAT, key.encode(), _digest(body).encode())
+def _write(path: Path, key: str, chunks: Iterable[bytes]) -> bool:
+    """Replace the cache file whole: a header line with its key and the digest of the rest.
+
+    The content is streamed (the header is written last, at the start of the file), so a large
+    round is never held twice in memory.
+    """
     folder = path.parent
     try:
         if not folder.is_dir():
@@ -194,7 +218,14 @@ def _write(path: Path, key: str, content: dict[str, dict]) -> bool:
             (folder / "README.txt").write_text(README, encoding="utf-8")
         temp = folder / f".{path.name}.{os.getpid()}.tmp"
         try:
-            temp.write_bytes(head + body)
+            digest = hashlib.blake2b(digest_size=16)
+            with temp.open("wb") as out:
+                out.write(_header(key, "0" * 32))
+                for chunk in chunks:
+                    digest.update(chunk)
+                    out.write(chunk)
+                out.seek(0)
+                out.write(_header(key, digest.hexdigest()))
             os.replace(temp, path)
         finally:
             with contextlib.suppress(OSError):
@@ -202,6 +233,10 @@ def _write(path: Path, key: str, content: dict[str, dict]) -> bool:
     except OSError:
         return False
     return True
+
+
+def _header(key: str, digest: str) -> bytes:
+    return b"%s %d %s %s\n" % (MAGIC, FORMAT, key.encode(), digest.encode())
 
 
 def _digest(body: bytes) -> str:
@@ -227,7 +262,11 @@ class GroupMemo:
     def open(cls, workshop: LoadedWorkshop, round_id: str) -> GroupMemo:
         key = _code_digest(_GROUPING_CODE)
         memo = cls(cache_folder(workshop) / f"groups-{_safe(round_id)}.json", key)
-        memo.buckets = _read(memo.path, key)
+        body = _read_verified(memo.path, key)
+        with contextlib.suppress(ValueError):
+            content = json.loads(body) if body else {}
+            if isinstance(content, dict):
+                memo.buckets = {k: v for k, v in content.items() if isinstance(v, dict)}
         return memo
 
     def get(self, bucket_key: str, size: int) -> tuple[list[int], list[float], list[bool]] | None:
@@ -257,7 +296,8 @@ class GroupMemo:
 
     def save(self) -> None:
         """Keep the groups of this run's buckets (older ones are dropped), if anything changed."""
+        body = json.dumps(self.used, separators=(",", ":")).encode()
         if (self.changed or self.used.keys() != self.buckets.keys()) and _write(
-            self.path, self.key, self.used
+            self.path, self.key, [body]
         ):
             self.buckets, self.changed = dict(self.used), False

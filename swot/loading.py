@@ -1273,7 +1273,7 @@ def _read_in_processes(
     from concurrent.futures.process import BrokenProcessPool
 
     batches = [paths[i : i + BATCH_FILES] for i in range(0, len(paths), BATCH_FILES)]
-    results: dict[int, list[tuple]] = {}
+    results: dict[int, list[EntriesFile]] = {}
     done = 0
     # Forked workers would otherwise walk (and so copy) every object the parent holds at each
     # garbage collection; frozen objects are left alone.
@@ -1285,7 +1285,18 @@ def _read_in_processes(
                 for number, batch in enumerate(batches)
             }
             for future in as_completed(futures):
-                results[futures[future]] = future.result()
+                # Rebuilt as each batch arrives, so the round is never held twice as rows.
+                results[futures[future]] = [
+                    EntriesFile(
+                        Path(path),
+                        unit,
+                        round_id,
+                        [entry_from_row(row, unit, round_id) for row in rows],
+                        problems,
+                        digest,
+                    )
+                    for path, unit, round_id, rows, problems, digest in future.result()
+                ]
                 done += len(batches[futures[future]])
                 if progress is not None:
                     progress(done, len(paths))
@@ -1293,12 +1304,7 @@ def _read_in_processes(
         return None
     finally:
         gc.unfreeze()
-    files = []
-    for number in range(len(batches)):
-        for path, unit, round_id, rows, problems, digest in results[number]:
-            entries = [entry_from_row(row, unit, round_id) for row in rows]
-            files.append(EntriesFile(Path(path), unit, round_id, entries, problems, digest))
-    return files
+    return [file for number in range(len(batches)) for file in results[number]]
 
 
 def _read_batch(paths: list[Path], workshop: LoadedWorkshop, lang: str | None) -> list[tuple]:

@@ -111,6 +111,12 @@ class Series:
             return "1 run"
         return f"{len(times)} runs, {fmt_seconds(min(times))}–{fmt_seconds(max(times))}"
 
+    def rss_spread(self) -> str:
+        sizes = [s.maxrss_kb * 1024 for s in self.samples]
+        if len(sizes) == 1:
+            return "1 run"
+        return f"{len(sizes)} runs, {fmt_mb(min(sizes))}–{fmt_mb(max(sizes))}"
+
 
 @dataclass
 class Plan:
@@ -439,6 +445,30 @@ def git_state() -> str:
     return commit + (" + uncommitted changes in swot/ or templates/" if dirty else "")
 
 
+def swot_source() -> Path | None:
+    """The folder of the swot package that this Python imports (without importing it)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("swot")
+    if spec is None or not spec.origin:
+        return None
+    return Path(spec.origin).parent
+
+
+def source_digest() -> str:
+    """A digest of swot's code and templates, to notice code that changed during a run."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=8)
+    folders = [swot_source(), REPO / "templates"]
+    for folder in [f for f in folders if f is not None and f.is_dir()]:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(folder)).encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 # ---------------------------------------------------------------------------------------------
 # The run
 # ---------------------------------------------------------------------------------------------
@@ -633,10 +663,10 @@ def measure(plan: Plan, temp: Path) -> Results:
         Row(
             "peak memory, cold merge 1× (max RSS)",
             fmt_mb(peak),
-            "",
+            cold.rss_spread(),
             f"{peak / one.bytes:.1f} × YAML read",
         ),
-        Row("  baseline: merge of a one-entry workshop", fmt_mb(base), ""),
+        Row("  baseline: merge of a one-entry workshop", fmt_mb(base), baseline.rss_spread()),
         Row(
             "  net: peak − baseline",
             fmt_mb(peak - base),
@@ -793,6 +823,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.repeat is not None and args.repeat < 1:
         parser.error("--repeat must be at least 1")
     plan = make_plan(args.quick, args.repeat)
+    if swot_source() is None:
+        print(
+            f"✗ swot is not installed for {sys.executable}: run this with the Python of the "
+            "environment swot is installed in (e.g. .venv/bin/python benchmarks/run.py)",
+            file=sys.stderr,
+        )
+        return 1
+    code_before = source_digest()
     started = time.perf_counter()
     try:
         with tempfile.TemporaryDirectory(prefix="swot-bench-") as temp:
@@ -805,6 +843,11 @@ def main(argv: list[str] | None = None) -> int:
         print(failure.stderr.rstrip(), file=sys.stderr)
         return 1
     took = time.perf_counter() - started
+    if source_digest() != code_before:
+        results.notes.append(
+            "⚠ swot's code or templates changed while this run was measuring: its figures mix "
+            "versions of swot. Rerun it."
+        )
     info = machine()
     print()
     print(f"swot benchmarks ({'quick' if plan.quick else 'full'}), {took:.0f} s")

@@ -266,7 +266,7 @@ def stage_breakdown(folder: Path, out: Path) -> None:
 
     started = time.perf_counter()
     from swot.handouts import HandoutOptions, write_handouts
-    from swot.loading import load_workshop
+    from swot.loading import load_round, load_workshop
     from swot.merging import merge_round
 
     for module, _, _ in STAGES:
@@ -303,16 +303,31 @@ def stage_breakdown(folder: Path, out: Path) -> None:
     merge, t_merge, t_write = cold_merge()
     for module, attr, original in restore:
         setattr(module, attr, original)
-    profiler = cProfile.Profile()
-    profiler.enable()
-    cold_merge()
-    profiler.disable()
-    text = io.StringIO()
-    stats = pstats.Stats(profiler, stream=text)
-    stats.sort_stats("cumulative").print_stats(15)
-    profile = text.getvalue()
-    for prefix in sorted({str(REPO) + "/", *(p + "/" for p in sys.path if p)}, key=len)[::-1]:
-        profile = profile.replace(prefix, "")
+
+    def profiled(function: Callable[[], object], sort: str) -> str:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        function()
+        profiler.disable()
+        text = io.StringIO()
+        pstats.Stats(profiler, stream=text).sort_stats(sort).print_stats(15)
+        report = text.getvalue()
+        for prefix in sorted({str(REPO) + "/", *(p + "/" for p in sys.path if p)}, key=len)[::-1]:
+            report = report.replace(prefix, "")
+        return "\n".join(line.rstrip() for line in report.strip().splitlines())
+
+    profile = profiled(cold_merge, "cumulative")
+    # The entries files are parsed in worker processes, which the profile above does not see:
+    # profile the reading once more in this process, by the time spent in each function.
+    loader_profile = ""
+    if "workers" in inspect.signature(load_round).parameters:
+
+        def read_serially() -> None:
+            shutil.rmtree(folder / CACHE_DIR, ignore_errors=True)
+            workshop = load_workshop(folder, **options)
+            load_round(workshop, workshop.workshop.latest_round.id, workers=1)
+
+        loader_profile = profiled(read_serially, "tottime")
     result = {
         "imports": imports,
         "merge_round": t_merge,
@@ -320,7 +335,8 @@ def stage_breakdown(folder: Path, out: Path) -> None:
         "stages": [[label, totals[label], calls[label]] for _, _, label in STAGES],
         "items": len(getattr(merge, "items", [])),
         "entries": len(getattr(merge, "entries", [])),
-        "profile": "\n".join(line.rstrip() for line in profile.strip().splitlines()),
+        "profile": profile,
+        "loader_profile": loader_profile,
     }
     out.write_text(json.dumps(result), encoding="utf-8")
 
@@ -760,6 +776,16 @@ def write_results(path: Path, results: Results, info: dict[str, str], took: floa
     command = "python " + shlex.join([script, *sys.argv[1:]])
     now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     mode = "a quick run on small data: its figures mean nothing" if plan.quick else "a full run"
+    loader_section = ""
+    if results.breakdown.get("loader_profile"):
+        loader_section = f"""
+The reading alone, in one process (`load_round(..., workers=1)`, no cache), top 15 by time spent
+in the function itself — what the worker processes do:
+
+```
+{results.breakdown["loader_profile"]}
+```
+"""
     text = f"""# Benchmark results
 
 Written by `python benchmarks/run.py` ({mode}); rerun it rather than editing this file.
@@ -802,7 +828,7 @@ slows it down; entries files read in worker processes show up as waiting in the 
 ```
 {results.breakdown["profile"]}
 ```
-"""
+{loader_section}"""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
 

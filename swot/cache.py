@@ -249,29 +249,49 @@ def _safe(round_id: str) -> str:
 
 
 @dataclass
-class GroupMemo:
-    """Groups found before, per theme × quadrant, keyed by everything grouping depends on."""
+class MergeMemo:
+    """What grouping found in the last run, per theme × quadrant, keyed by what it depends on.
+
+    Two kinds of record (see ``swot.merging``): ``items:<digest>`` holds a bucket's items with
+    its entries by position, for a bucket whose entries (texts, units, lines), decisions and
+    threshold are all unchanged; ``groups:<digest>`` holds which distinct texts were grouped,
+    for a bucket whose distinct texts are unchanged. Every record is checked before use; one
+    that does not fit is ignored and found again.
+    """
 
     path: Path
     key: str
-    buckets: dict[str, dict] = field(default_factory=dict)
+    records: dict[str, dict] = field(default_factory=dict)
     used: dict[str, dict] = field(default_factory=dict)
     changed: bool = False
 
     @classmethod
-    def open(cls, workshop: LoadedWorkshop, round_id: str) -> GroupMemo:
+    def open(cls, workshop: LoadedWorkshop, round_id: str) -> MergeMemo:
         key = _code_digest(_GROUPING_CODE)
         memo = cls(cache_folder(workshop) / f"groups-{_safe(round_id)}.json", key)
         body = _read_verified(memo.path, key)
         with contextlib.suppress(ValueError):
             content = json.loads(body) if body else {}
             if isinstance(content, dict):
-                memo.buckets = {k: v for k, v in content.items() if isinstance(v, dict)}
+                memo.records = {k: v for k, v in content.items() if isinstance(v, dict)}
         return memo
 
-    def get(self, bucket_key: str, size: int) -> tuple[list[int], list[float], list[bool]] | None:
+    def items(self, key: str, size: int) -> list[list] | None:
+        """A bucket's items (entry positions, text, key, cohesion, by decision, wordings)."""
+        found = self.records.get(key)
+        items = found.get("items") if found else None
+        if not isinstance(items, list) or not _items_fit(items, size):
+            return None
+        self.used[key] = found  # type: ignore[assignment]
+        return items
+
+    def put_items(self, key: str, items: list[list]) -> None:
+        self.used[key] = {"items": items}
+        self.changed = True
+
+    def groups(self, key: str, size: int) -> tuple[list[int], list[float], list[bool]] | None:
         """(root of each text, weakest score, joined by a decision) for ``size`` texts, or None."""
-        found = self.buckets.get(bucket_key)
+        found = self.records.get(key)
         if found is None:
             return None
         roots, weakest, by_decision = found.get("roots"), found.get("weakest"), found.get("decided")
@@ -285,19 +305,42 @@ class GroupMemo:
             and all(isinstance(d, bool) for d in by_decision)
         ):
             return None
-        self.used[bucket_key] = found
+        self.used[key] = found
         return roots, [float(w) for w in weakest], by_decision
 
-    def put(
-        self, bucket_key: str, roots: list[int], weakest: list[float], by_decision: list[bool]
+    def put_groups(
+        self, key: str, roots: list[int], weakest: list[float], by_decision: list[bool]
     ) -> None:
-        self.used[bucket_key] = {"roots": roots, "weakest": weakest, "decided": by_decision}
+        self.used[key] = {"roots": roots, "weakest": weakest, "decided": by_decision}
         self.changed = True
 
     def save(self) -> None:
-        """Keep the groups of this run's buckets (older ones are dropped), if anything changed."""
-        body = json.dumps(self.used, separators=(",", ":")).encode()
-        if (self.changed or self.used.keys() != self.buckets.keys()) and _write(
-            self.path, self.key, [body]
+        """Keep the records of this run (older ones are dropped), if anything changed."""
+        if not (self.changed or self.used.keys() != self.records.keys()):
+            return
+        body = json.dumps(self.used, ensure_ascii=False, separators=(",", ":")).encode()
+        if _write(self.path, self.key, [body]):
+            self.records, self.changed = dict(self.used), False
+
+
+def _items_fit(items: list, size: int) -> bool:
+    """Whether memo items are well formed and use each of ``size`` entries exactly once."""
+    seen = 0
+    every: set[int] = set()
+    for item in items:
+        if not (isinstance(item, list) and len(item) == 6):
+            return False
+        indexes, text, key, cohesion, by_decision, wordings = item
+        if not (
+            isinstance(indexes, list)
+            and isinstance(text, str)
+            and isinstance(key, str)
+            and isinstance(cohesion, (int, float))
+            and isinstance(by_decision, bool)
+            and isinstance(wordings, list)
+            and all(isinstance(w, str) for w in wordings)
         ):
-            self.buckets, self.changed = dict(self.used), False
+            return False
+        seen += len(indexes)
+        every.update(indexes)
+    return seen == size == len(every) and every == set(range(size))

@@ -75,6 +75,10 @@ LABELS: Catalogue = {
         "en": "{theme}: all items, ranked",
         "sv": "{theme}: alla punkter i rangordning",
     },
+    "list_more": {
+        "en": "The first {shown} of {count} items are listed here; swot export gives them all.",
+        "sv": "De första {shown} av {count} punkterna visas här; swot export ger alla.",
+    },
     "list_caption": {
         "en": "{quadrant} on {theme}: {count} items from {entries} entries",
         "sv": "{quadrant} inom {theme_lower}: {count} punkter ur {entries} poster",
@@ -266,6 +270,9 @@ class HandoutOptions:
     top: int = 5
     lang: str = "sv"
     date: dt.date | None = None
+    # Items per theme × quadrant in the full lists (0: all). A regional round has a few dozen;
+    # a national one thousands, which no one reads on paper: the rest are in `swot export`.
+    list_limit: int = 50
 
 
 def figures(ranked: RankedItem, total_units: int, lang: str) -> str:
@@ -315,7 +322,13 @@ def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any
         quadrants = []
         for index, quadrant in enumerate(QUADRANT_ORDER):
             ranked_items = by_bucket.get((theme.id, quadrant.value), [])
-            shown = [_item_view(r, unit_names, unit_order, total_units, lang) for r in ranked_items]
+            limit = len(ranked_items)
+            if options.list_limit:
+                limit = min(limit, max(options.list_limit, options.top))
+            shown = [
+                _item_view(r, unit_names, unit_order, total_units, lang)
+                for r in ranked_items[:limit]
+            ]
             quadrant_name = QUADRANT_NAMES[quadrant][lang]
             quadrants.append(
                 {
@@ -325,6 +338,15 @@ def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any
                     "scope": say(LABELS, f"scope.{quadrant.value}", lang),
                     "top": shown[: options.top],
                     "all": shown,
+                    "more": say(
+                        LABELS,
+                        "list_more",
+                        lang,
+                        shown=len(shown),
+                        count=len(ranked_items),
+                    )
+                    if len(shown) < len(ranked_items)
+                    else "",
                     "caption": say(
                         LABELS,
                         "list_caption",

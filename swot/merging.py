@@ -15,14 +15,16 @@ and representative texts. The scorer and ``DEFAULT_SIMILARITY`` are explained in
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from swot.errors import Problem
 from swot.i18n import Catalogue, say
@@ -32,12 +34,13 @@ from swot.similarity import (
     candidate_pairs,
     normalise,
     score_pairs,
+    similar_pairs,
     strip_control,
 )
 from swot.vocabulary import QUADRANT_ORDER, Quadrant
 
 if TYPE_CHECKING:
-    from swot.cache import GroupMemo
+    from swot.cache import MergeMemo
     from swot.decisions import MergeDecision, MergeDecisions
     from swot.loading import LoadedWorkshop, RoundEntries
     from swot.ranking import RankedItem
@@ -143,27 +146,146 @@ def merge_entries(
     *,
     similarity: float = DEFAULT_SIMILARITY,
     decisions: MergeDecisions | None = None,
-    memo: GroupMemo | None = None,
+    memo: MergeMemo | None = None,
+    workers: int | None = None,
 ) -> list[MergedItem]:
     """Group near-duplicates within each theme × quadrant (blocking on rare tokens, not all pairs).
 
     Items come back sorted by theme, quadrant (S, W, O, T) and key; rank them with
     ``swot.ranking.rank_items``. With a ``memo`` (``swot.cache``), a theme × quadrant whose
-    texts, decisions and threshold are those of an earlier run reuses that run's groups.
+    entries (or only texts), decisions and threshold are those of an earlier run reuses that
+    run's items (or groups). Large rounds are grouped in ``workers`` processes (default: up to
+    2 from ``PARALLEL_FROM_ENTRIES`` entries), one theme × quadrant at a time.
     """
-    buckets: dict[tuple[str, Quadrant], list[Entry]] = {}
+    by_bucket: dict[tuple[str, Quadrant], list[Entry]] = {}
     for entry in entries:
-        buckets.setdefault((entry.theme, entry.quadrant), []).append(entry)
-    items: list[MergedItem] = []
-    for (theme, quadrant), bucket in buckets.items():
-        bucket_decisions = decisions.for_bucket(theme, quadrant) if decisions else []
-        items.extend(_merge_bucket(theme, quadrant, bucket, similarity, bucket_decisions, memo))
+        by_bucket.setdefault((entry.theme, entry.quadrant), []).append(entry)
+    plans = [
+        _Bucket(theme, quadrant, bucket, decisions.for_bucket(theme, quadrant) if decisions else [])
+        for (theme, quadrant), bucket in by_bucket.items()
+    ]
+    skeletons: dict[int, list[list]] = {}
+    keys: dict[int, str] = {}
+    if memo is not None:
+        for number, plan in enumerate(plans):
+            keys[number] = plan.key(similarity)
+            found = memo.items(keys[number], len(plan.entries))
+            if found is not None:
+                skeletons[number] = found
+    todo = [number for number in range(len(plans)) if number not in skeletons]
+    if workers is None:
+        size = sum(len(plans[number].entries) for number in todo)
+        workers = min(2, os.cpu_count() or 1) if size >= PARALLEL_FROM_ENTRIES else 1
+    for number, (skeleton, groups) in _group_buckets(plans, todo, similarity, memo, workers):
+        skeletons[number] = skeleton
+        if memo is not None:
+            memo.put_items(keys[number], skeleton)
+            if groups is not None:
+                memo.put_groups(*groups)
+    items = [
+        MergedItem(
+            theme=plan.theme,
+            quadrant=plan.quadrant,
+            text=text,
+            entries=[plan.entries[index] for index in indexes],
+            key=key,
+            cohesion=cohesion,
+            joined_by_decision=by_decision,
+            wordings=wordings,
+        )
+        for number, plan in enumerate(plans)
+        for indexes, text, key, cohesion, by_decision, wordings in skeletons[number]
+    ]
     order = {q: i for i, q in enumerate(QUADRANT_ORDER)}
     items.sort(key=lambda item: (item.theme, order[item.quadrant], item.key))
     return items
 
 
-_TEXT = attrgetter("text")
+# From this many entries to group, worker processes save more than they cost to start.
+PARALLEL_FROM_ENTRIES = 20_000
+
+
+@dataclass
+class _Bucket:
+    """The entries of one theme × quadrant and the decisions that apply to them."""
+
+    theme: str
+    quadrant: Quadrant
+    entries: list[Entry]
+    decisions: list[MergeDecision]
+
+    def key(self, similarity: float) -> str:
+        """A digest of everything this bucket's items depend on (not importance: not grouped)."""
+        digest = self._digest(similarity)
+        digest.update(
+            "\x1f".join(
+                f"{e.text}\x1e{e.unit}\x1e{e.round}\x1e{e.line}" for e in self.entries
+            ).encode()
+        )
+        return "items:" + digest.hexdigest()
+
+    def texts_key(self, similarity: float, texts: list[str]) -> str:
+        """A digest of everything the groups of these distinct texts depend on."""
+        digest = self._digest(similarity)
+        digest.update("\n".join(texts).encode())
+        return "groups:" + digest.hexdigest()
+
+    def _digest(self, similarity: float) -> Any:
+        digest = hashlib.blake2b(digest_size=16)
+        for part in (self.theme, self.quadrant.value, repr(similarity)):
+            digest.update(part.encode() + b"\x00")
+        for decision in self.decisions:
+            digest.update(repr((decision.kind, decision.normalised, decision.wording)).encode())
+        return digest
+
+
+# What forked workers group: set before the workers start, so they inherit it instead of
+# receiving every entry through a pipe.
+_FOR_WORKERS: tuple[list[_Bucket], MergeMemo | None] = ([], None)
+
+Skeleton = tuple[list[list], tuple[str, list[int], list[float], list[bool]] | None]
+
+
+def _group_buckets(
+    plans: list[_Bucket],
+    todo: list[int],
+    similarity: float,
+    memo: MergeMemo | None,
+    workers: int,
+) -> Iterable[tuple[int, Skeleton]]:
+    """(bucket number, its items and new groups) for each bucket to group."""
+    global _FOR_WORKERS
+    import multiprocessing
+
+    if workers > 1 and len(todo) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        largest_first = sorted(todo, key=lambda number: -len(plans[number].entries))
+        _FOR_WORKERS = (plans, memo)
+        gc.freeze()  # forked workers would otherwise copy the parent's heap as they collect
+        try:
+            with ProcessPoolExecutor(
+                max_workers=workers, mp_context=multiprocessing.get_context("fork")
+            ) as pool:
+                futures = [
+                    (number, pool.submit(_group_in_worker, number, similarity))
+                    for number in largest_first
+                ]
+                return [(number, future.result()) for number, future in futures]
+        except (OSError, BrokenProcessPool):
+            pass  # processes cannot be used here: group in this one
+        finally:
+            _FOR_WORKERS = ([], None)
+            gc.unfreeze()
+    return [(number, _skeleton(plans[number], similarity, memo)) for number in todo]
+
+
+def _group_in_worker(number: int, similarity: float) -> Skeleton:
+    plans, memo = _FOR_WORKERS
+    return _skeleton(plans[number], similarity, memo)
+
+
 _ENTRY_ORDER = attrgetter("unit", "round", "line", "text")
 
 
@@ -179,76 +301,85 @@ def _distinct_texts(bucket: Iterable[Entry]) -> dict[str, list[Entry]]:
     return dict(sorted(by_text.items()))
 
 
-def _merge_bucket(
-    theme: str,
-    quadrant: Quadrant,
-    bucket: list[Entry],
-    similarity: float,
-    decisions: list[MergeDecision],
-    memo: GroupMemo | None = None,
-) -> list[MergedItem]:
-    by_text = _distinct_texts(bucket)
-    texts = list(by_text)
-    position = {text: index for index, text in enumerate(texts)}
-    groups = _remembered_groups(theme, quadrant, texts, position, similarity, decisions, memo)
-    members: dict[int, list[int]] = {}
-    for index in range(len(texts)):
-        members.setdefault(groups.find(index), []).append(index)
-    wording_of = _wordings(decisions, position, groups)
-    token_counts: Counter[str] = Counter()
-    for text, group in by_text.items():
-        for token in text.split():
-            token_counts[token] += len(group)
-    items = []
-    for root, indexes in members.items():
-        group_entries = [e for i in indexes for e in by_text[texts[i]]]
-        group_entries.sort(key=_ENTRY_ORDER)
-        representative, wordings = _representative(
-            {texts[i]: by_text[texts[i]] for i in indexes}, token_counts
-        )
-        items.append(
-            MergedItem(
-                theme=theme,
-                quadrant=quadrant,
-                text=wording_of.get(root, representative),
-                entries=group_entries,
-                key=item_key(theme, quadrant, normalise(representative)),
-                cohesion=groups.weakest[root],
-                joined_by_decision=groups.by_decision[root],
-                wordings=wordings,
-            )
-        )
-    return items
-
-
-def _remembered_groups(
-    theme: str,
-    quadrant: Quadrant,
-    texts: list[str],
-    position: dict[str, int],
-    similarity: float,
-    decisions: list[MergeDecision],
-    memo: GroupMemo | None,
-) -> _Groups:
-    """``_group``, or the groups an earlier run found for exactly these inputs."""
-    if memo is None:
-        return _group(texts, position, similarity, decisions)
-    digest = hashlib.blake2b(digest_size=16)
-    for part in (theme, quadrant.value, repr(similarity)):
-        digest.update(part.encode() + b"\x00")
-    for decision in decisions:
-        digest.update(repr((decision.kind, decision.normalised, decision.wording)).encode())
-    digest.update(b"\x00" + "\n".join(texts).encode())
-    key = digest.hexdigest()
-    found = memo.get(key, len(texts))
+def _skeleton(plan: _Bucket, similarity: float, memo: MergeMemo | None) -> Skeleton:
+    """The items of one bucket as plain values (entries by position), and the groups found
+    (for the memo; None if they came from it)."""
+    texts = _Texts(plan.entries)
+    normalised = texts.normalised
+    position = {text: index for index, text in enumerate(normalised)}
+    groups_key = plan.texts_key(similarity, normalised) if memo is not None else ""
+    found = memo.groups(groups_key, len(normalised)) if memo is not None else None
+    new_groups = None
     if found is not None:
-        groups = _Groups(len(texts), [set() for _ in texts])
+        groups = _Groups(len(normalised), [set() for _ in normalised])
         groups.parent, groups.weakest, groups.by_decision = found
-        return groups
-    groups = _group(texts, position, similarity, decisions)
-    roots = [groups.find(index) for index in range(len(texts))]
-    memo.put(key, roots, groups.weakest, groups.by_decision)
-    return groups
+    else:
+        groups = _group(normalised, position, similarity, plan.decisions)
+        if memo is not None:
+            roots = [groups.find(index) for index in range(len(normalised))]
+            new_groups = (groups_key, roots, groups.weakest, groups.by_decision)
+    members: dict[int, list[int]] = {}
+    for index in range(len(normalised)):
+        members.setdefault(groups.find(index), []).append(index)
+    wording_of = _wordings(plan.decisions, position, groups)
+    where = {id(entry): index for index, entry in enumerate(plan.entries)}
+    skeleton = []
+    for root, indexes in members.items():
+        group_texts = [normalised[i] for i in indexes]
+        group_entries = [e for text in group_texts for e in texts.entries(text)]
+        group_entries.sort(key=_ENTRY_ORDER)
+        representative, wordings = _representative(group_texts, texts)
+        skeleton.append(
+            [
+                [where[id(entry)] for entry in group_entries],
+                wording_of.get(root, representative),
+                item_key(plan.theme, plan.quadrant, normalise(representative)),
+                groups.weakest[root],
+                groups.by_decision[root],
+                wordings,
+            ]
+        )
+    return skeleton, new_groups
+
+
+class _Texts:
+    """The texts of a bucket: each distinct written text, and the normalised texts they share.
+
+    Built once per bucket so that nothing below walks the entries one by one again.
+    """
+
+    def __init__(self, bucket: Iterable[Entry]) -> None:
+        self.by_raw: dict[str, list[Entry]] = {}
+        for entry in bucket:
+            self.by_raw.setdefault(entry.text, []).append(entry)
+        # Each distinct written text is normalised once (a round repeats texts many times).
+        self.raws: dict[str, list[str]] = {}
+        for raw in self.by_raw:
+            self.raws.setdefault(normalise(raw), []).append(raw)
+        self.normalised = sorted(self.raws)
+        self.count = {
+            text: sum(len(self.by_raw[raw]) for raw in raws) for text, raws in self.raws.items()
+        }
+        self._token_counts: Counter[str] | None = None
+
+    def entries(self, text: str) -> list[Entry]:
+        return [entry for raw in self.raws[text] for entry in self.by_raw[raw]]
+
+    def shown(self, text: str) -> Counter[str]:
+        """How often each wording of a normalised text was written, as shown."""
+        shown: Counter[str] = Counter()
+        for raw in self.raws[text]:
+            shown[strip_control(raw)] += len(self.by_raw[raw])
+        return shown
+
+    def token_counts(self) -> Counter[str]:
+        """How often each word is written in the bucket (asked only to break rare ties)."""
+        if self._token_counts is None:
+            self._token_counts = Counter()
+            for text, count in self.count.items():
+                for token in text.split():
+                    self._token_counts[token] += count
+        return self._token_counts
 
 
 def _group(
@@ -269,9 +400,10 @@ def _group(
             found = [position[t] for t in decision.normalised if t in position]
             for other in found[1:]:
                 groups.union(found[0], other, 100.0, by_decision=True)
-    scored = score_pairs(texts, candidate_pairs(texts), floor=similarity)
-    for left, right, score in sorted(scored, key=lambda s: (-s[2], s[0], s[1])):
-        if groups.find(left) != groups.find(right) and groups.allowed(left, right):
+    constrained = any(labels)
+    find = groups.find
+    for left, right, score in similar_pairs(texts, similarity):  # best first: single linkage
+        if find(left) != find(right) and (not constrained or groups.allowed(left, right)):
             groups.union(left, right, score)
     return groups
 
@@ -289,37 +421,40 @@ def _wordings(
     return chosen
 
 
-def _representative(
-    by_text: dict[str, list[Entry]], token_counts: Counter[str]
-) -> tuple[str, list[str]]:
-    """The most common wording of a group.
+def _representative(group: list[str], texts: _Texts) -> tuple[str, list[str]]:
+    """The most common wording of a group of normalised texts, and all its wordings.
 
     Ties go to the most central wording (most like the others), then to the one whose words
     are most common in the bucket (a typo makes a rare word), then alphabetical order.
     """
-    counts = {text: len(entries) for text, entries in by_text.items()}
-    most = max(counts.values())
-    tied = [text for text, count in counts.items() if count == most]
-    centrality = dict.fromkeys(by_text, 0.0)
-    if len(tied) > 1 and len(by_text) > 2:
+    most = max(texts.count[text] for text in group)
+    tied = [text for text in group if texts.count[text] == most]
+    if len(tied) > 1 and len(group) > 2:
         # Only the tied wordings need a centrality: all pairs of a big group would cost its square.
         from rapidfuzz import fuzz, process
 
-        others = list(by_text)
         scores = process.cdist(
-            tied, others, scorer=fuzz.token_sort_ratio, workers=1, dtype="float64"
+            tied, group, scorer=fuzz.token_sort_ratio, workers=1, dtype="float64"
         )
-        for text, row in zip(tied, scores, strict=True):
-            centrality[text] = sum(
-                float(score) for other, score in zip(others, row, strict=True) if other != text
+        centrality = {
+            text: sum(
+                float(score) for other, score in zip(group, row, strict=True) if other != text
             )
+            for text, row in zip(tied, scores, strict=True)
+        }
+        best_centrality = max(centrality.values())
+        tied = [text for text in tied if centrality[text] == best_centrality]
+    if len(tied) > 1:
+        token_counts = texts.token_counts()
 
-    def commonness(text: str) -> float:
-        words = text.split()
-        return sum(token_counts[w] for w in words) / max(1, len(words))
+        def commonness(text: str) -> float:
+            words = text.split()
+            return sum(token_counts[w] for w in words) / max(1, len(words))
 
-    best = min(by_text, key=lambda t: (-counts[t], -centrality[t], -commonness(t), t))
-    originals = _written(by_text[best])
+        best_commonness = max(commonness(text) for text in tied)
+        tied = [text for text in tied if commonness(text) == best_commonness]
+    best = min(tied)
+    originals = texts.shown(best)
     # Spellings of one normalised text differ only in case and punctuation: prefer a capital
     # first letter and no trailing full stop (how a list item reads best), then the most common.
     text = min(
@@ -327,18 +462,10 @@ def _representative(
         key=lambda t: (not t[:1].isupper(), t.endswith("."), -originals[t], t),
     )
     every: Counter[str] = Counter()
-    for entries in by_text.values():
-        every.update(_written(entries))
+    for member in group:
+        every.update(texts.shown(member))
     wordings = sorted(every, key=lambda t: (-every[t], t))
     return text, wordings
-
-
-def _written(entries: list[Entry]) -> Counter[str]:
-    """How often each wording was written, as shown (control characters removed)."""
-    shown: Counter[str] = Counter()
-    for raw, count in Counter(map(_TEXT, entries)).items():
-        shown[strip_control(raw)] += count
-    return shown
 
 
 def item_key(theme: str, quadrant: Quadrant, normalised_text: str) -> str:
@@ -408,7 +535,7 @@ def review_pairs(
     for (theme, quadrant), bucket in sorted(buckets.items(), key=lambda kv: kv[0]):
         by_text = _distinct_texts(bucket)
         texts = list(by_text)
-        for i, j, score in score_pairs(texts, candidate_pairs(texts), similarity - REVIEW_BELOW):
+        for i, j, score in similar_pairs(texts, similarity - REVIEW_BELOW):
             if not similarity - REVIEW_BELOW <= score < similarity + REVIEW_ABOVE:
                 continue
             if (theme, quadrant, texts[i], texts[j]) in decided:
@@ -554,9 +681,9 @@ def merge_round(
     warnings += _stale_decisions(workshop, decisions, loaded.entries, round_.id, language)
     memo = None
     if workshop.cache:
-        from swot.cache import GroupMemo
+        from swot.cache import MergeMemo
 
-        memo = GroupMemo.open(workshop, round_.id)
+        memo = MergeMemo.open(workshop, round_.id)
     items = merge_entries(loaded.entries, similarity=similarity, decisions=decisions, memo=memo)
     if memo is not None:
         memo.save()

@@ -37,6 +37,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 DEFAULT_SIMILARITY = 85.0
 RARE_TOKENS = 3
@@ -56,6 +57,7 @@ NEGATIONS = frozenset(
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 # C0/C1 control characters, zero-width and bidi-override characters (they can disguise text).
 # Handouts show a text on one line, so newlines and tabs become spaces before this is applied.
+_LINE_BREAKS = re.compile(r"[\t\n\r\v\f\u2028\u2029]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -68,7 +70,9 @@ TEXT_CACHE_SIZE = 1 << 17
 def strip_control(text: str) -> str:
     """Text without control or bidi-override characters; newlines and tabs become spaces."""
     text = unicodedata.normalize("NFC", text)
-    text = re.sub(r"[\t\n\r\v\f\u2028\u2029]+", " ", text)
+    if text.isprintable():  # the usual case: no control, format or line-break characters
+        return text.strip()
+    text = _LINE_BREAKS.sub(" ", text)
     return _CONTROL.sub("", text).strip()
 
 
@@ -90,6 +94,53 @@ def candidate_pairs(texts: Sequence[str], rare: int = RARE_TOKENS) -> list[tuple
 
     Sorted, so the result does not depend on hashing.
     """
+    left, right = _candidates(texts, rare)
+    return list(zip(left.tolist(), right.tolist(), strict=True))
+
+
+def similar_pairs(
+    texts: Sequence[str], floor: float, rare: int = RARE_TOKENS
+) -> list[tuple[int, int, float]]:
+    """Pairs (i < j, score) of normalised texts that score at least ``floor``, found by blocking;
+    best first (then by i and j).
+
+    Candidates share one of their rarest keys and have lengths that allow the floor (the
+    scorer cannot give more than ``2 × shorter / (sum of lengths)``); only they are scored.
+    """
+    left, right = _candidates(texts, rare)
+    if len(left):
+        import numpy as np
+
+        lengths = np.fromiter(map(len, texts), dtype=np.float64, count=len(texts))
+        shorter = np.minimum(lengths[left], lengths[right])
+        longer = np.maximum(lengths[left], lengths[right])
+        reach = (floor - ROUNDING) / 100.0
+        possible = 2.0 * shorter >= reach * (shorter + longer)
+        left, right = left[possible], right[possible]
+    return _score(texts, left, right, floor)
+
+
+def score_pairs(
+    texts: Sequence[str], pairs: Sequence[tuple[int, int]], floor: float = 0.0
+) -> list[tuple[int, int, float]]:
+    """``token_sort_ratio`` (0–100, less ``NEGATION_PENALTY`` where only one text is negated) of
+    each pair of normalised texts, best first; pairs scoring below ``floor`` are left out."""
+    if not pairs:
+        return []
+    import numpy as np
+
+    indexes = np.asarray(pairs, dtype=np.int64)
+    return _score(texts, indexes[:, 0], indexes[:, 1], floor)
+
+
+# Scores are rounded to one decimal: a raw score this far below the floor may still reach it.
+ROUNDING = 0.05
+
+
+def _candidates(texts: Sequence[str], rare: int) -> tuple[Any, Any]:
+    """Sorted, distinct index pairs (as two numpy arrays) of texts sharing a rare key."""
+    import numpy as np
+
     keys = [blocking_keys(text) for text in texts]
     frequency: dict[str, int] = defaultdict(int)
     for text_keys in keys:
@@ -100,42 +151,82 @@ def candidate_pairs(texts: Sequence[str], rare: int = RARE_TOKENS) -> list[tuple
         # A key no other text has cannot pair this text with anything: skip it, or a typo
         # (a word only this text has) would use up one of its few chances.
         shared = [k for k in text_keys if frequency[k] > 1]
-        for key in sorted(shared, key=lambda k: (frequency[k], k))[:rare]:
+        # Rarest first; keys are in alphabetical order already, and the sort is stable.
+        for key in sorted(shared, key=frequency.__getitem__)[:rare]:
             postings[key].append(index)
-    pairs: set[tuple[int, int]] = set()
+    # Pairs within each posting list, built for all lists of one size at once; a pair is coded
+    # as i × n + j so that duplicates (texts sharing several keys) fall out in one sort.
+    by_size: dict[int, list[list[int]]] = defaultdict(list)
     for members in postings.values():
-        for position, left in enumerate(members):
-            for right in members[position + 1 :]:
-                pairs.add((left, right))
-    return sorted(pairs)
+        if len(members) > 1:
+            by_size[len(members)].append(members)
+    count = len(texts)
+    codes = [np.empty(0, dtype=np.int64)]
+    for size, lists in by_size.items():
+        table = np.asarray(lists, dtype=np.int64)
+        first, second = np.triu_indices(size, 1)
+        codes.append((table[:, first] * count + table[:, second]).ravel())
+    unique = _distinct(np.concatenate(codes))
+    return unique // count, unique % count
 
 
-def score_pairs(
-    texts: Sequence[str], pairs: Sequence[tuple[int, int]], floor: float = 0.0
+def _distinct(values: Any) -> Any:
+    """Sorted distinct values of an integer array (``np.unique`` hashes, which is slower here)."""
+    import numpy as np
+
+    values = np.sort(values)
+    if len(values) < 2:
+        return values
+    keep = np.empty(len(values), dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
+
+
+def _score(
+    texts: Sequence[str], left: Any, right: Any, floor: float
 ) -> list[tuple[int, int, float]]:
-    """``token_sort_ratio`` (0–100, less ``NEGATION_PENALTY`` where only one text is negated) of
-    each pair of normalised texts; pairs scoring below ``floor`` are left out."""
-    if not pairs:
+    """Score index pairs (numpy arrays) of normalised texts; keep those reaching ``floor``."""
+    if not len(left):
         return []
     import numpy as np
     from rapidfuzz import fuzz, process
 
-    left = [texts[i] for i, _ in pairs]
-    right = [texts[j] for _, j in pairs]
-    scores = process.cpdist(left, right, scorer=fuzz.token_sort_ratio, processor=None, workers=1)
-    result = []
-    # Only pairs that reach the floor before the penalty (and rounding) can reach it after.
-    for index in np.flatnonzero(scores >= floor - 0.05).tolist():
-        i, j = pairs[index]
-        score = float(scores[index])
-        if score >= DEFAULT_SIMILARITY - 2 * NEGATION_PENALTY and negation_differs(
-            texts[i], texts[j]
-        ):
-            score = max(0.0, score - NEGATION_PENALTY)
-        score = round(score, 1)
-        if score >= floor:
-            result.append((i, j, score))
-    return result
+    # token_sort_ratio is the ratio of the texts with their words sorted: sort each text once,
+    # not once per pair.
+    sorted_words = np.array([" ".join(sorted(text.split())) for text in texts], dtype=object)
+    cutoff = max(0.0, floor - ROUNDING)
+    scores = process.cpdist(
+        sorted_words[left].tolist(),
+        sorted_words[right].tolist(),
+        scorer=fuzz.ratio,
+        processor=None,
+        score_cutoff=cutoff,
+        workers=1,
+    )
+    hits = np.flatnonzero(scores >= cutoff)
+    left, right, raw = left[hits], right[hits], scores[hits].astype(np.float64)
+    # Only a pair where one text has a negation word and the other has none can be penalised.
+    negated = np.fromiter((bool(_negations(t)) for t in texts), dtype=bool, count=len(texts))
+    suspects = (negated[left] != negated[right]) & (
+        raw >= DEFAULT_SIMILARITY - 2 * NEGATION_PENALTY
+    )
+    for k in np.flatnonzero(suspects).tolist():
+        if negation_differs(texts[left[k]], texts[right[k]]):
+            raw[k] = max(0.0, raw[k] - NEGATION_PENALTY)
+    # One decimal, as round(score, 1) gives: scores come as float32, so score × 10 is exact.
+    rounded = np.rint(raw * 10.0) / 10.0
+    keep = rounded >= floor
+    left, right, rounded = left[keep], right[keep], rounded[keep]
+    best_first = np.lexsort((right, left, -rounded))
+    return list(
+        zip(
+            left[best_first].tolist(),
+            right[best_first].tolist(),
+            rounded[best_first].tolist(),
+            strict=True,
+        )
+    )
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)

@@ -223,7 +223,9 @@ def _items(folder: Path, similarity: float = 85.0) -> list[tuple]:
     from swot.merging import merge_round
 
     merged = merge_round(load_workshop(folder, cache=True), "baseline", similarity=similarity)
-    return [(i.key, i.text, i.cohesion, [(e.unit, e.line) for e in i.entries]) for i in merged.items]
+    return [
+        (i.key, i.text, i.cohesion, [(e.unit, e.line) for e in i.entries]) for i in merged.items
+    ]
 
 
 def test_unchanged_buckets_reuse_their_groups(
@@ -265,22 +267,101 @@ def test_another_threshold_or_decision_groups_again(
     assert grouped == [2] and len(items) == 3
 
 
-def test_damaged_groups_are_found_again(
-    make_workshop: Callable[..., Path], grouped: list[int]
-) -> None:
+def _rewrite_memo(folder: Path, change: Callable[[bytes], bytes]) -> None:
+    """Change the memo's content and give it a matching digest (damage the digest cannot see)."""
     from swot import cache
 
-    folder = make_workshop({"baseline/hoganas": SIMILAR})
-    first = _items(folder)
     memo_file = folder / CACHE_DIR / "groups-baseline.json"
     head, _, body = memo_file.read_bytes().partition(b"\n")
-    body = body.replace(b'"roots":[0,0]', b'"roots":[1,7]')
+    body = change(body)
     parts = head.split(b" ")
     parts[3] = cache._digest(body).encode()
     memo_file.write_bytes(b" ".join(parts) + b"\n" + body)
+
+
+def test_moved_entries_reuse_groups_but_not_items(
+    make_workshop: Callable[..., Path], grouped: list[int]
+) -> None:
+    """Items remember entries by position and line: a comment added on top moves every line."""
+    folder = make_workshop({"baseline/hoganas": SIMILAR})
+    first = _items(folder)
+    path = folder / "entries" / "baseline" / "hoganas.yaml"
+    path.write_text("# Höganäs, baseline\n\n" + SIMILAR, encoding="utf-8")
+    grouped.clear()
+    moved = _items(folder)
+    assert grouped == []  # the same texts: groups come from the memo
+    assert [(key, text) for key, text, _, _ in moved] == [(k, t) for k, t, _, _ in first]
+    assert [[line for _, line in item[3]] for item in moved] == [
+        [line + 2 for _, line in item[3]] for item in first
+    ]
+
+
+def test_damaged_memo_records_are_found_again(
+    make_workshop: Callable[..., Path], grouped: list[int]
+) -> None:
+    folder = make_workshop({"baseline/hoganas": SIMILAR})
+    first = _items(folder)
+    # Items that do not use every entry once: the groups record still serves.
+    _rewrite_memo(folder, lambda body: body.replace(b'"items":[[[0,1]', b'"items":[[[0,0]'))
     grouped.clear()
     assert _items(folder) == first
-    assert grouped == [2, 2]
+    assert grouped == []
+    # Both kinds damaged: grouped afresh, and written whole again.
+    _rewrite_memo(
+        folder,
+        lambda body: body.replace(b'"items":[[[0,1]', b'"items":[[[0,7]').replace(
+            b'"roots":[0,0]', b'"roots":[1,7]'
+        ),
+    )
+    grouped.clear()
+    assert _items(folder) == first
+    assert grouped == [2, 2]  # the same change hit both buckets
     grouped.clear()
     _items(folder)
-    assert grouped == []  # written whole again
+    assert grouped == []
+
+
+def test_grouping_in_two_processes_gives_the_same_items(
+    make_workshop: Callable[..., Path],
+) -> None:
+    from swot.cache import MergeMemo
+    from swot.merging import merge_entries
+
+    units = {f"u{n:02d}": f"Enhet {n}" for n in range(12)}
+    variants = [
+        "We have an equality plan but no activities",
+        "We have an equality plan but no activitys",
+        "we have a equality plan but no activities",
+        "Committed supervisors who know the participants",
+        "Commited supervisors who know the participants",
+        "Flexible hours for parents",
+    ]
+    quadrants = ["strengths", "weaknesses", "opportunities", "threats"]
+    entries = {
+        f"baseline/{unit}": "".join(
+            f"- theme: {'equality' if n % 3 else 'accessibility'}\n"
+            f"  quadrant: {quadrants[n % 4]}\n  text: {variants[(n + u) % 6]} {n % 5}\n"
+            for n in range(40)
+        )
+        for u, unit in enumerate(units)
+    }
+    folder = make_workshop(entries, units=units, rounds={"baseline": {}})
+    workshop = load_workshop(folder)
+    loaded = load_round(workshop, "baseline").entries
+
+    def summary(items: list) -> list:
+        return [
+            (i.key, i.text, i.cohesion, i.wordings, [(e.unit, e.line) for e in i.entries])
+            for i in items
+        ]
+
+    serial = summary(merge_entries(loaded, workers=1))
+    assert len(serial) > 8
+    assert summary(merge_entries(loaded, workers=2)) == serial
+    memo = MergeMemo.open(workshop, "baseline")
+    assert summary(merge_entries(loaded, workers=2, memo=memo)) == serial
+    assert memo.changed and len(memo.used) == 16  # items and groups of 8 buckets
+    memo.save()
+    again = MergeMemo.open(workshop, "baseline")
+    assert summary(merge_entries(loaded, workers=2, memo=again)) == serial
+    assert not again.changed

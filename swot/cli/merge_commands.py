@@ -61,6 +61,11 @@ MESSAGES: Catalogue = {
         "en": "the default, {default}, was chosen on the example workshops; try 80–92",
         "sv": "standardvärdet, {default}, valdes på exempelworkshopparna; prova 80–92",
     },
+    "bad_list": {
+        "en": "--list must be 0 (all items) or more, not {value}",
+        "sv": "--list ska vara 0 (alla punkter) eller mer, inte {value}",
+    },
+    "bad_list.hint": {"en": "example: --list 100", "sv": "exempel: --list 100"},
     "bad_top": {
         "en": "--top must be between 1 and 20, not {value}",
         "sv": "--top ska vara mellan 1 och 20, inte {value}",
@@ -168,11 +173,13 @@ def _merge(
         return merge_round(loaded, round_.id, similarity=similarity, method=method, lang=language)
     from rich.progress import Progress
 
-    with Progress(console=error_console(), transient=True) as progress:
+    # No refresh thread (auto_refresh): merging forks worker processes, and a thread holding a
+    # lock at that moment would leave the lock held in the workers.
+    with Progress(console=error_console(), transient=True, auto_refresh=False) as progress:
         task = progress.add_task(say(MESSAGES, "loading", language), total=None)
 
         def advance(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total)
+            progress.update(task, completed=done, total=total, refresh=True)
 
         return merge_round(
             loaded,
@@ -217,6 +224,14 @@ def merge_command(
             show_default=False,
         ),
     ] = None,
+    list_limit: Annotated[
+        int,
+        typer.Option(
+            "--list",
+            help="Items per quadrant in the handout's full lists; 0 lists all (swot export "
+            "always gives all).",
+        ),
+    ] = 50,
     lang: LangOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -243,9 +258,16 @@ def merge_command(
         raise UsageError(
             say(MESSAGES, "bad_top", language, value=top), say(MESSAGES, "bad_top.hint", language)
         )
+    if list_limit < 0:
+        raise UsageError(
+            say(MESSAGES, "bad_list", language, value=list_limit),
+            say(MESSAGES, "bad_list.hint", language),
+        )
     cover_date = _parse_date(date, language)
     merge = _merge(loaded, round_id, language, threshold, rank, show_progress=not as_json)
-    options = HandoutOptions(top=top, lang=language, date=cover_date or merge.round.date)
+    options = HandoutOptions(
+        top=top, lang=language, date=cover_date or merge.round.date, list_limit=list_limit
+    )
     written = write_handouts(merge, options)
     if as_json:
         from swot.export import as_json as merge_json

@@ -794,6 +794,8 @@ See `benchmarks/README.md` for what each figure is.
 - Date: {now}; the run took {took:.0f} s
 - Command: `{command}`
 - Machine: {info["cpu"]}, {info["cores"]} cores, {info["ram"]} RAM, {info["os"]}
+- Load average (1 min): {info.get("load", "?")} — other work on the machine slows some runs;
+  the medians and the interleaved floor/cold runs are meant to absorb that
 - Python {info["python"]}
 - Libraries: {info["libraries"]}
 - swot {info["swot"]}, commit {info["commit"]}
@@ -817,8 +819,9 @@ Medians of separate processes; ratios are within this run.
 
 Timed in one child process that calls `swot.merging.merge_round` and
 `swot.handouts.write_handouts` as `swot merge` does, with no `{CACHE_DIR}`; each stage is the
-time spent in calls to that function made during the merge. The last row is the median cold
-`swot merge` minus the in-process total.
+time spent in calls to that function made during the merge. This is one run (the table above
+holds medians), so the last row — the median cold `swot merge` minus this run's in-process
+total — also holds the difference in the machine's load between the two.
 
 {breakdown_table(results)}
 
@@ -857,6 +860,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 1
     code_before = source_digest()
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     try:
         with tempfile.TemporaryDirectory(prefix="swot-bench-") as temp:
@@ -875,6 +879,7 @@ def main(argv: list[str] | None = None) -> int:
             "versions of swot. Rerun it."
         )
     info = machine()
+    info["load"] = f"{load_before:.2f} at the start, {os.getloadavg()[0]:.2f} at the end"
     print()
     print(f"swot benchmarks ({'quick' if plan.quick else 'full'}), {took:.0f} s")
     print(f"{info['cpu']}, {info['cores']} cores, {info['ram']} RAM; Python {info['python']}")

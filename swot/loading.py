@@ -32,6 +32,7 @@ from swot.yamltree import (
     SequenceNode,
     SyntaxProblem,
     parse_document,
+    simple_entry_items,
     to_python,
 )
 
@@ -1059,12 +1060,45 @@ def read_entries_file(
     if data is not None:
         result.digest = content_digest(data)
     text = text_of(data, problems) if data is not None else None
+    context = workshop.workshop.entry_context(language) if workshop else None
+    # Most files are plain lists of valid entries: read those the fast way.
+    simple = _simple_entries(text, context, unit, round_id) if text is not None else None
+    if simple is not None:
+        result.entries = simple
+        result.problems = problems.capped()
+        return result
+    return _read_fully(result, text, problems, context)
+
+
+def read_simple_entries_file(
+    path: Path, workshop: LoadedWorkshop, lang: str | None = None
+) -> EntriesFile | None:
+    """``read_entries_file`` for a file in the common shape with nothing wrong in it; None
+    for any other file (then ``read_entries_file`` reads it and says what is wrong)."""
+    problems = ProblemCollector(path, lang or workshop.language)
+    unit, round_id = path.stem, path.parent.name
+    _check_place(workshop, unit, round_id, problems)
+    data = read_bytes(path, problems)
+    text = text_of(data, problems) if data is not None else None
+    if text is None or problems.problems:
+        return None
+    context = workshop.workshop.entry_context(problems.lang)
+    entries = _simple_entries(text, context, unit, round_id)
+    if entries is None:
+        return None
+    return EntriesFile(path, unit, round_id, entries, [], content_digest(data or b""))
+
+
+def _read_fully(
+    result: EntriesFile, text: str | None, problems: ProblemCollector, context: dict | None
+) -> EntriesFile:
+    """The entries of a file through the located tree, with every problem where it stands."""
+    unit, round_id = result.unit, result.round
     root = parse_yaml(text, problems, "entries") if text is not None else None
     if root is not None and not isinstance(root, SequenceNode):
         problems.add("entries_not_list", root)
         root = None
     if root is not None:
-        context = workshop.workshop.entry_context(language) if workshop else None
         for index, item in enumerate(root.items):
             entry = _read_entry(index, item, problems, context, unit, round_id)
             if entry is not None:
@@ -1076,6 +1110,33 @@ def read_entries_file(
 def content_digest(data: bytes) -> str:
     """A fingerprint of a file's bytes (the entries cache is keyed by it)."""
     return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _simple_entries(
+    text: str, context: dict | None, unit: str, round_id: str
+) -> list[Entry] | None:
+    """The entries of a file in the common shape whose every entry is valid, read without
+    building a located tree (``swot.yamltree.simple_entry_items``); None otherwise: then the
+    file is read the full way, which says where each problem is."""
+    items = simple_entry_items(text)
+    if items is None:
+        return None
+    lookup = _key_lookup(ENTRY_KEYS)
+    entries = []
+    for line, pairs in items:
+        data: dict[str, object] = {}
+        for key, value in pairs:
+            canonical = lookup.get(fold(key))
+            if canonical is None or canonical in data:
+                return None
+            data[canonical] = value
+        data.update(unit=unit, round=round_id, line=line + 1)
+        try:
+            entry = Entry.model_validate(data, context=context)
+        except ValidationError:
+            return None
+        entries.append(compact_entry(entry))
+    return entries
 
 
 def read_entry_nodes(
@@ -1238,16 +1299,32 @@ def _read_files(
     if workers is None:
         size = sum(_size(path) for path in paths)
         workers = min(2, os.cpu_count() or 1) if size >= PARALLEL_FROM_BYTES else 1
+    # Files in the common shape are read fast, here; only the others are worth processes.
+    read: dict[Path, EntriesFile] = {}
+    rest = []
+    for path in paths:
+        quick = read_simple_entries_file(path, workshop, lang)
+        if quick is None:
+            rest.append(path)
+        else:
+            read[path] = quick
+            if progress is not None:
+                progress(len(read), len(paths))
+    progress = _offset(progress, len(read), len(paths))
+    if workers is None:
+        size = sum(_size(path) for path in rest)
+        workers = min(2, os.cpu_count() or 1) if size >= PARALLEL_FROM_BYTES else 1
     files: list[EntriesFile] | None = None
-    if workers > 1 and len(paths) > BATCH_FILES:
-        files = _read_in_processes(paths, workshop, lang, workers, progress)
+    if workers > 1 and len(rest) > BATCH_FILES:
+        files = _read_in_processes(rest, workshop, lang, workers, progress)
     if files is None:
         files = []
-        for done, path in enumerate(paths, start=1):
+        for done, path in enumerate(rest, start=1):
             files.append(read_entries_file(path, workshop, lang))
             if progress is not None:
-                progress(done, len(paths))
-    return dict(zip(paths, files, strict=True))
+                progress(done, len(rest))
+    read.update(zip(rest, files, strict=True))
+    return read
 
 
 def _size(path: Path) -> int:

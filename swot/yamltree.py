@@ -12,6 +12,7 @@ Typing happens later, in the models, against the field that is being read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -209,3 +210,111 @@ def _attach(
         problems.append(SyntaxProblem("complex_key", key.line, key.column))
     pending_keys[-1] = None
     return root
+
+
+# ---------------------------------------------------------------- the common shape, read fast
+
+# An entries file as swot writes it and as people type it: a list of flat mappings, one
+# "key: value" per line. Parsing YAML through PyYAML's events costs more than PyYAML's own
+# loader (each event and its marks is a Python object); this reads that one shape line by line
+# and gives the tree ``parse_document`` would give. Anything else - a quote with an escape, a
+# value over two lines, a nested list, a tab, an anchor, a duplicate key - makes it give up
+# (return None) so that the full parser reads the file, with all its checks and messages.
+_LINE = re.compile(
+    r"(?P<indent> *)(?:(?P<dash>-) +)?(?P<key>[^\W\d][\w-]*):(?: +(?P<value>.*?))? *"
+)
+_BLANK_OR_COMMENT = re.compile(r" *(?:#.*)?")
+_PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
+
+
+def parse_simple_entries(text: str) -> SequenceNode | None:
+    """The tree of an entries file in the common shape, or None: then use ``parse_document``."""
+    lines = _simple_lines(text)
+    if lines is None:
+        return None
+    root = SequenceNode(lines[0][0], lines[0][1])
+    item = MappingNode(0, 0)
+    for number, dash, key, key_column, value, value_column, quoted in lines:
+        if dash >= 0:
+            item = MappingNode(number, key_column)
+            root.items.append(item)
+        item.pairs.append(
+            (ScalarNode(number, key_column, key), ScalarNode(number, value_column, value, quoted))
+        )
+    return root
+
+
+def simple_entry_items(text: str) -> list[tuple[int, list[tuple[str, str | None]]]] | None:
+    """The entries of a file in the common shape as (0-based line, [(key, value), …]), values as
+    ``ScalarNode.python`` gives them; None: read the file with ``parse_document``."""
+    lines = _simple_lines(text)
+    if lines is None:
+        return None
+    items: list[tuple[int, list[tuple[str, str | None]]]] = []
+    pairs: list[tuple[str, str | None]] = []
+    for number, dash, key, _, value, _, quoted in lines:
+        if dash >= 0:
+            pairs = []
+            items.append((number, pairs))
+        pairs.append((key, None if not quoted and value in NULL_SPELLINGS else value))
+    return items
+
+
+SimpleLine = tuple[int, int, str, int, str, int, bool]
+
+
+def _simple_lines(text: str) -> list[SimpleLine] | None:
+    """(line, dash column or -1, key, key column, value, value column, quoted) of each
+    "key: value" line of a file in the common shape; None if the file is not in that shape."""
+    if not text.replace("\n", "").isprintable():  # control or line-break characters, tabs
+        return None
+    result: list[SimpleLine] = []
+    keys: set[str] = set()
+    key_column = -1
+    dash_column = -1
+    fullmatch = _LINE.fullmatch
+    for number, line in enumerate(text.split("\n")):
+        match = fullmatch(line)
+        if match is None:
+            if not line or _BLANK_OR_COMMENT.fullmatch(line):
+                continue
+            return None
+        indent, dash, key, raw = match.groups()
+        if not raw:
+            return None  # an empty value, or a nested block below it
+        key_start = match.start(3)
+        if dash is not None:
+            dash = len(indent)
+            if dash_column < 0:
+                dash_column = dash
+            elif dash != dash_column:
+                return None
+            keys = set()
+            key_column = key_start
+        else:
+            dash = -1
+            if key_start != key_column:
+                return None
+        if key in keys:
+            return None  # the full parser names both lines
+        keys.add(key)
+        value_column = match.start(4)
+        first = raw[0]
+        if first == '"' or first == "'":
+            end = raw.find(first, 1)
+            if end < 0 or (first == '"' and "\\" in raw[:end]):
+                return None
+            rest = raw[end + 1 :]
+            if rest and (rest[0] != " " or not _BLANK_OR_COMMENT.fullmatch(rest)):
+                return None
+            result.append((number, dash, key, key_start, raw[1:end], value_column, True))
+            continue
+        if first in _PLAIN_START:
+            return None
+        comment = raw.find(" #")
+        if comment >= 0:
+            raw = raw[:comment].rstrip(" ")
+        if ": " in raw or raw.endswith(":"):
+            return None
+        result.append((number, dash, key, key_start, raw, value_column, False))
+    return result or None

@@ -32,13 +32,20 @@ def workshop(make_workshop: Callable[..., Path]) -> Path:
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Names of the entries files actually parsed (not taken from the cache)."""
     names: list[str] = []
-    real = loading.read_entries_file
+    real, quick = loading.read_entries_file, loading.read_simple_entries_file
 
     def spy(path: Path, *args: object, **kwargs: object) -> loading.EntriesFile:
         names.append(path.name)
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
+    def quick_spy(path: Path, *args: object, **kwargs: object) -> loading.EntriesFile | None:
+        read = quick(path, *args, **kwargs)  # type: ignore[arg-type]
+        if read is not None:  # otherwise read_entries_file reads it (and is counted)
+            names.append(path.name)
+        return read
+
     monkeypatch.setattr(loading, "read_entries_file", spy)
+    monkeypatch.setattr(loading, "read_simple_entries_file", quick_spy)
     return names
 
 

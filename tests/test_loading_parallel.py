@@ -8,12 +8,19 @@ from pathlib import Path
 from swot.loading import load_round, load_workshop
 
 GOOD = "- tema: jämställdhet\n  kvadrant: svagheter\n  text: Plan utan aktiviteter {i}\n  vikt: 4\n  svarande: r{i:02d}\n"
+# The same entry with an escape in a quoted text: only the full parser reads it, so files like
+# this one are the ones read in worker processes.
+ESCAPED = '- tema: jämställdhet\n  kvadrant: svagheter\n  text: "Plan utan\\x20aktiviteter {i}"\n  vikt: 4\n  svarande: r{i:02d}\n'
+
 BROKEN = "- tema: jämställdhet\n  kvadrant: svagheterr\n  text: Fel\n- tema: x\n  kvadrant: S\n  text: y\n"
 
 
 def _workshop(make_workshop: Callable[..., Path], units: int = 20) -> Path:
     ids = {f"u{n:02d}": f"Enhet {n}" for n in range(units)}
-    entries = {f"baseline/{u}": "".join(GOOD.format(i=i) for i in range(1, 6)) for u in ids}
+    entries = {
+        f"baseline/{u}": "".join((ESCAPED if n % 2 else GOOD).format(i=i) for i in range(1, 6))
+        for n, u in enumerate(ids)
+    }
     entries["baseline/u03"] = BROKEN
     return make_workshop(entries, units=ids, rounds={"baseline": {u: 5 for u in ids}})
 
@@ -38,6 +45,7 @@ def test_parallel_reading_gives_the_same_entries_and_problems_as_serial(
     parallel = load_round(workshop, "baseline", "en", workers=2)
     assert _summary(parallel) == _summary(serial)
     assert len(parallel.entries) == 19 * 5
+    assert {e.text for e in parallel.entries} == {f"Plan utan aktiviteter {i}" for i in range(1, 6)}
     assert [p.line for p in parallel.problems] == [2, 4]
 
 

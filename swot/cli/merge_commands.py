@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -169,7 +170,8 @@ def _merge(
 
     round_ = find_round(loaded, round_id, language)
     many = len(entries_files(loaded, round_.id)) >= PROGRESS_FROM_FILES
-    if not (show_progress and many):
+    # A progress bar only where someone watches it (Rich would hide it anyway, at a cost).
+    if not (show_progress and many and sys.stderr.isatty()):
         return merge_round(loaded, round_.id, similarity=similarity, method=method, lang=language)
     from rich.progress import Progress
 

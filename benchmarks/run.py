@@ -861,6 +861,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     code_before = source_digest()
     load_before = os.getloadavg()[0]
+    commit_before = git_state()
     started = time.perf_counter()
     try:
         with tempfile.TemporaryDirectory(prefix="swot-bench-") as temp:
@@ -879,6 +880,7 @@ def main(argv: list[str] | None = None) -> int:
             "versions of swot. Rerun it."
         )
     info = machine()
+    info["commit"] = commit_before  # the code measured (a commit made during the run is not)
     info["load"] = f"{load_before:.2f} at the start, {os.getloadavg()[0]:.2f} at the end"
     print()
     print(f"swot benchmarks ({'quick' if plan.quick else 'full'}), {took:.0f} s")

@@ -431,11 +431,17 @@ def _representative(group: list[str], texts: _Texts) -> tuple[str, list[str]]:
     tied = [text for text in group if texts.count[text] == most]
     if len(tied) > 1 and len(group) > 2:
         # Only the tied wordings need a centrality: all pairs of a big group would cost its square.
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import fuzz
 
-        scores = process.cdist(
-            tied, group, scorer=fuzz.token_sort_ratio, workers=1, dtype="float64"
-        )
+        scores: Any
+        if len(tied) * len(group) <= 10_000:  # no numpy for a small group
+            scores = [[fuzz.token_sort_ratio(t, other) for other in group] for t in tied]
+        else:
+            from rapidfuzz import process
+
+            scores = process.cdist(
+                tied, group, scorer=fuzz.token_sort_ratio, workers=1, dtype="float64"
+            )
         centrality = {
             text: sum(
                 float(score) for other, score in zip(group, row, strict=True) if other != text

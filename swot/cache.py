@@ -41,6 +41,7 @@ import contextlib
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -283,14 +284,17 @@ class MergeMemo:
         if not isinstance(items, list) or not _items_fit(items, size):
             return None
         self.used[key] = found  # type: ignore[assignment]
+        for item in items:  # read from JSON: share the texts with the entries' own
+            item[1] = sys.intern(item[1])
+            item[5] = [sys.intern(wording) for wording in item[5]]
         return items
 
     def put_items(self, key: str, items: list[list]) -> None:
         self.used[key] = {"items": items}
         self.changed = True
 
-    def groups(self, key: str, size: int) -> tuple[list[int], list[float], list[bool]] | None:
-        """(root of each text, weakest score, joined by a decision) for ``size`` texts, or None."""
+    def groups(self, key: str) -> tuple[list[int], list[float], list[bool]] | None:
+        """(root of each distinct text, weakest score, joined by a decision), or None."""
         found = self.records.get(key)
         if found is None:
             return None
@@ -299,8 +303,8 @@ class MergeMemo:
             isinstance(roots, list)
             and isinstance(weakest, list)
             and isinstance(by_decision, list)
-            and len(roots) == len(weakest) == len(by_decision) == size
-            and all(isinstance(r, int) and 0 <= r < size and roots[r] == r for r in roots)
+            and len(roots) == len(weakest) == len(by_decision)
+            and all(isinstance(r, int) and 0 <= r < len(roots) and roots[r] == r for r in roots)
             and all(isinstance(w, (int, float)) for w in weakest)
             and all(isinstance(d, bool) for d in by_decision)
         ):
@@ -318,9 +322,17 @@ class MergeMemo:
         """Keep the records of this run (older ones are dropped), if anything changed."""
         if not (self.changed or self.used.keys() != self.records.keys()):
             return
-        body = json.dumps(self.used, ensure_ascii=False, separators=(",", ":")).encode()
-        if _write(self.path, self.key, [body]):
+        if _write(self.path, self.key, _json_object(self.used)):
             self.records, self.changed = dict(self.used), False
+
+
+def _json_object(records: dict[str, dict]) -> Iterator[bytes]:
+    """A JSON object written record by record (one big ``json.dumps`` would hold it twice)."""
+    yield b"{"
+    for number, (key, record) in enumerate(records.items()):
+        yield (b"," if number else b"") + json.dumps(key).encode() + b":"
+        yield json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+    yield b"}"
 
 
 def _items_fit(items: list, size: int) -> bool:

@@ -55,6 +55,7 @@ LABELS: Catalogue = {
     "col_figures": {"en": "Figures", "sv": "Underlag"},
     "col_key": {"en": "Id", "sv": "Id"},
     "also": {"en": "Also written as:", "sv": "Även formulerat:"},
+    "also_more": {"en": "and {count} more", "sv": "och {count} till"},
     "tows_lead": {
         "en": "Pair the quadrants to turn the analysis into strategies. Write in the boxes "
         "during the workshop.",
@@ -438,6 +439,10 @@ def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any
     }
 
 
+# Other wordings shown under an item, most common first (the examples have at most 7).
+ALSO_LIMIT = 8
+
+
 def _item_view(
     ranked: RankedItem,
     unit_names: dict[str, str],
@@ -456,6 +461,8 @@ def _item_view(
         if folded not in shown:
             shown.add(folded)
             also.append(clean)
+    if len(also) > ALSO_LIMIT:  # a national item can have hundreds of spellings
+        also = [*also[:ALSO_LIMIT], say(LABELS, "also_more", lang, count=len(also) - ALSO_LIMIT)]
     units = sorted(item.units, key=lambda u: unit_order.get(u, len(unit_order)))
     return {
         "rank": ranked.rank,

@@ -10,13 +10,14 @@ Reading a file goes through four gates, each with its own kind of message:
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -35,6 +36,9 @@ from swot.yamltree import (
     simple_entry_items,
     to_python,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_PROBLEMS_PER_FILE = 50
@@ -1246,6 +1250,7 @@ def load_round(
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
     cache: bool | None = None,
+    pool: Executor | None = None,
 ) -> RoundEntries:
     """Read every entries file of a round. A broken file is reported and the rest still load.
 
@@ -1269,7 +1274,9 @@ def load_round(
         if progress is not None and known:
             progress(len(known), len(paths))
     todo = [path for path in paths if path not in known]
-    read = _read_files(todo, workshop, lang, workers, _offset(progress, len(known), len(paths)))
+    read = _read_files(
+        todo, workshop, lang, workers, _offset(progress, len(known), len(paths)), pool
+    )
     files = [known.get(path) or read[path] for path in paths]
     if store is not None:
         store.update(files)
@@ -1295,6 +1302,7 @@ def _read_files(
     lang: str | None,
     workers: int | None,
     progress: Callable[[int, int], None] | None,
+    pool: Executor | None = None,
 ) -> dict[Path, EntriesFile]:
     if workers is None:
         size = sum(_size(path) for path in paths)
@@ -1315,8 +1323,8 @@ def _read_files(
         size = sum(_size(path) for path in rest)
         workers = min(2, os.cpu_count() or 1) if size >= PARALLEL_FROM_BYTES else 1
     files: list[EntriesFile] | None = None
-    if workers > 1 and len(rest) > BATCH_FILES:
-        files = _read_in_processes(rest, workshop, lang, workers, progress)
+    if (workers > 1 or pool is not None) and len(rest) > BATCH_FILES:
+        files = _read_in_processes(rest, workshop, lang, workers, progress, pool)
     if files is None:
         files = []
         for done, path in enumerate(rest, start=1):
@@ -1340,6 +1348,7 @@ def _read_in_processes(
     lang: str | None,
     workers: int,
     progress: Callable[[int, int], None] | None,
+    pool: Executor | None = None,
 ) -> list[EntriesFile] | None:
     """Read files in worker processes; None if processes cannot be used here (then read serially).
 
@@ -1356,9 +1365,9 @@ def _read_in_processes(
     # garbage collection; frozen objects are left alone.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with contextlib.nullcontext(pool) if pool else ProcessPoolExecutor(workers) as executor:
             futures = {
-                pool.submit(_read_batch, batch, workshop, lang): number
+                executor.submit(_read_batch, batch, workshop, lang): number
                 for number, batch in enumerate(batches)
             }
             for future in as_completed(futures):

@@ -15,16 +15,18 @@ and representative texts. The scorer and ``DEFAULT_SIMILARITY`` are explained in
 
 from __future__ import annotations
 
-import gc
+import contextlib
 import hashlib
 import os
+import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from swot.errors import Problem
 from swot.i18n import Catalogue, say
@@ -40,6 +42,8 @@ from swot.similarity import (
 from swot.vocabulary import QUADRANT_ORDER, Quadrant
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from swot.cache import MergeMemo
     from swot.decisions import MergeDecision, MergeDecisions
     from swot.loading import LoadedWorkshop, RoundEntries
@@ -147,15 +151,15 @@ def merge_entries(
     similarity: float = DEFAULT_SIMILARITY,
     decisions: MergeDecisions | None = None,
     memo: MergeMemo | None = None,
-    workers: int | None = None,
+    pool: Executor | None = None,
 ) -> list[MergedItem]:
     """Group near-duplicates within each theme × quadrant (blocking on rare tokens, not all pairs).
 
     Items come back sorted by theme, quadrant (S, W, O, T) and key; rank them with
     ``swot.ranking.rank_items``. With a ``memo`` (``swot.cache``), a theme × quadrant whose
     entries (or only texts), decisions and threshold are those of an earlier run reuses that
-    run's items (or groups). Large rounds are grouped in ``workers`` processes (default: up to
-    2 from ``PARALLEL_FROM_ENTRIES`` entries), one theme × quadrant at a time.
+    run's items (or groups). With a ``pool`` (``worker_processes``), themes × quadrants are
+    grouped in its processes.
     """
     by_bucket: dict[tuple[str, Quadrant], list[Entry]] = {}
     for entry in entries:
@@ -165,23 +169,25 @@ def merge_entries(
         for (theme, quadrant), bucket in by_bucket.items()
     ]
     skeletons: dict[int, list[list]] = {}
-    keys: dict[int, str] = {}
-    if memo is not None:
-        for number, plan in enumerate(plans):
-            keys[number] = plan.key(similarity)
-            found = memo.items(keys[number], len(plan.entries))
-            if found is not None:
-                skeletons[number] = found
+    keys: dict[int, tuple[str, str]] = {}
+    groups: dict[int, tuple[list[int], list[float], list[bool]] | None] = {}
+    for number, plan in enumerate(plans):
+        if memo is None:
+            groups[number] = None
+            continue
+        keys[number] = (plan.key(similarity), plan.texts_key(similarity))
+        found = memo.items(keys[number][0], len(plan.entries))
+        if found is not None:
+            skeletons[number] = found
+        else:
+            groups[number] = memo.groups(keys[number][1])
     todo = [number for number in range(len(plans)) if number not in skeletons]
-    if workers is None:
-        size = sum(len(plans[number].entries) for number in todo)
-        workers = min(2, os.cpu_count() or 1) if size >= PARALLEL_FROM_ENTRIES else 1
-    for number, (skeleton, groups) in _group_buckets(plans, todo, similarity, memo, workers):
+    for number, (skeleton, new_groups) in _group_buckets(plans, todo, similarity, groups, pool):
         skeletons[number] = skeleton
         if memo is not None:
-            memo.put_items(keys[number], skeleton)
-            if groups is not None:
-                memo.put_groups(*groups)
+            memo.put_items(keys[number][0], skeleton)
+            if new_groups is not None:
+                memo.put_groups(keys[number][1], *new_groups)
     items = [
         MergedItem(
             theme=plan.theme,
@@ -201,8 +207,46 @@ def merge_entries(
     return items
 
 
-# From this many entries to group, worker processes save more than they cost to start.
-PARALLEL_FROM_ENTRIES = 20_000
+# From this many bytes of entries files, a round is grouped (and, where files need the full
+# parser, read) in worker processes.
+PARALLEL_FROM_BYTES = 4 * 1024 * 1024
+
+
+@contextmanager
+def worker_processes(round_bytes: int, force: bool = False) -> Iterator[Executor | None]:
+    """Two worker processes for a large round (None for a small one, or where there are none).
+
+    They are started before the round is read, so they do not carry a copy of its entries
+    (a forked process counts every page of its parent): each bucket is sent to them as rows.
+    Linux only: fork is what makes them cheap to start, and elsewhere fork is not safe.
+    """
+    import multiprocessing
+
+    usable = sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
+    if not (force or (usable and round_bytes >= PARALLEL_FROM_BYTES)):
+        yield None
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
+        pool.submit(int).result()  # starts both workers now, while this process is small
+    except OSError:
+        yield None
+        return
+    try:
+        yield pool
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+class _Row(NamedTuple):
+    """What grouping needs of an entry (sent to worker processes instead of the entry)."""
+
+    text: str
+    unit: str
+    round: str
+    line: int
 
 
 @dataclass
@@ -211,7 +255,7 @@ class _Bucket:
 
     theme: str
     quadrant: Quadrant
-    entries: list[Entry]
+    entries: Sequence[Entry | _Row]
     decisions: list[MergeDecision]
 
     def key(self, similarity: float) -> str:
@@ -224,10 +268,10 @@ class _Bucket:
         )
         return "items:" + digest.hexdigest()
 
-    def texts_key(self, similarity: float, texts: list[str]) -> str:
-        """A digest of everything the groups of these distinct texts depend on."""
+    def texts_key(self, similarity: float) -> str:
+        """A digest of everything the groups of this bucket's distinct texts depend on."""
         digest = self._digest(similarity)
-        digest.update("\n".join(texts).encode())
+        digest.update("\n".join(sorted({e.text for e in self.entries})).encode())
         return "groups:" + digest.hexdigest()
 
     def _digest(self, similarity: float) -> Any:
@@ -239,51 +283,45 @@ class _Bucket:
         return digest
 
 
-# What forked workers group: set before the workers start, so they inherit it instead of
-# receiving every entry through a pipe.
-_FOR_WORKERS: tuple[list[_Bucket], MergeMemo | None] = ([], None)
-
-Skeleton = tuple[list[list], tuple[str, list[int], list[float], list[bool]] | None]
+Groups = tuple[list[int], list[float], list[bool]]  # root of each text, weakest, by decision
+Skeleton = tuple[list[list], Groups | None]
 
 
 def _group_buckets(
     plans: list[_Bucket],
     todo: list[int],
     similarity: float,
-    memo: MergeMemo | None,
-    workers: int,
+    groups: dict[int, Groups | None],
+    pool: Executor | None,
 ) -> Iterable[tuple[int, Skeleton]]:
-    """(bucket number, its items and new groups) for each bucket to group."""
-    global _FOR_WORKERS
-    import multiprocessing
-
-    if workers > 1 and len(todo) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        from concurrent.futures import ProcessPoolExecutor
+    """(bucket number, its items and the groups found) for each bucket to group."""
+    if pool is not None and len(todo) > 1:
         from concurrent.futures.process import BrokenProcessPool
 
         largest_first = sorted(todo, key=lambda number: -len(plans[number].entries))
-        _FOR_WORKERS = (plans, memo)
-        gc.freeze()  # forked workers would otherwise copy the parent's heap as they collect
         try:
-            with ProcessPoolExecutor(
-                max_workers=workers, mp_context=multiprocessing.get_context("fork")
-            ) as pool:
-                futures = [
-                    (number, pool.submit(_group_in_worker, number, similarity))
-                    for number in largest_first
-                ]
-                return [(number, future.result()) for number, future in futures]
+            futures = [
+                (
+                    number,
+                    pool.submit(_skeleton, _as_rows(plans[number]), similarity, groups[number]),
+                )
+                for number in largest_first
+            ]
+            done = [(number, future.result()) for number, future in futures]
         except (OSError, BrokenProcessPool):
             pass  # processes cannot be used here: group in this one
-        finally:
-            _FOR_WORKERS = ([], None)
-            gc.unfreeze()
-    return [(number, _skeleton(plans[number], similarity, memo)) for number in todo]
+        else:
+            for _, (skeleton, _) in done:
+                for item in skeleton:  # texts that came through a pipe: share the entries'
+                    item[1] = sys.intern(item[1])
+                    item[5] = [sys.intern(wording) for wording in item[5]]
+            return done
+    return [(number, _skeleton(plans[number], similarity, groups[number])) for number in todo]
 
 
-def _group_in_worker(number: int, similarity: float) -> Skeleton:
-    plans, memo = _FOR_WORKERS
-    return _skeleton(plans[number], similarity, memo)
+def _as_rows(plan: _Bucket) -> _Bucket:
+    rows = [_Row(e.text, e.unit, e.round, e.line) for e in plan.entries]
+    return _Bucket(plan.theme, plan.quadrant, rows, plan.decisions)
 
 
 _ENTRY_ORDER = attrgetter("unit", "round", "line", "text")
@@ -301,23 +339,20 @@ def _distinct_texts(bucket: Iterable[Entry]) -> dict[str, list[Entry]]:
     return dict(sorted(by_text.items()))
 
 
-def _skeleton(plan: _Bucket, similarity: float, memo: MergeMemo | None) -> Skeleton:
+def _skeleton(plan: _Bucket, similarity: float, found: Groups | None) -> Skeleton:
     """The items of one bucket as plain values (entries by position), and the groups found
-    (for the memo; None if they came from it)."""
+    (None if they were ``found`` already, in the memo)."""
     texts = _Texts(plan.entries)
     normalised = texts.normalised
     position = {text: index for index, text in enumerate(normalised)}
-    groups_key = plan.texts_key(similarity, normalised) if memo is not None else ""
-    found = memo.groups(groups_key, len(normalised)) if memo is not None else None
     new_groups = None
-    if found is not None:
+    if found is not None and len(found[0]) == len(normalised):
         groups = _Groups(len(normalised), [set() for _ in normalised])
         groups.parent, groups.weakest, groups.by_decision = found
     else:
         groups = _group(normalised, position, similarity, plan.decisions)
-        if memo is not None:
-            roots = [groups.find(index) for index in range(len(normalised))]
-            new_groups = (groups_key, roots, groups.weakest, groups.by_decision)
+        roots = [groups.find(index) for index in range(len(normalised))]
+        new_groups = (roots, groups.weakest, groups.by_decision)
     members: dict[int, list[int]] = {}
     for index in range(len(normalised)):
         members.setdefault(groups.find(index), []).append(index)
@@ -348,8 +383,8 @@ class _Texts:
     Built once per bucket so that nothing below walks the entries one by one again.
     """
 
-    def __init__(self, bucket: Iterable[Entry]) -> None:
-        self.by_raw: dict[str, list[Entry]] = {}
+    def __init__(self, bucket: Iterable[Entry | _Row]) -> None:
+        self.by_raw: dict[str, list[Entry | _Row]] = {}
         for entry in bucket:
             self.by_raw.setdefault(entry.text, []).append(entry)
         # Each distinct written text is normalised once (a round repeats texts many times).
@@ -362,7 +397,7 @@ class _Texts:
         }
         self._token_counts: Counter[str] | None = None
 
-    def entries(self, text: str) -> list[Entry]:
+    def entries(self, text: str) -> list[Entry | _Row]:
         return [entry for raw in self.raws[text] for entry in self.by_raw[raw]]
 
     def shown(self, text: str) -> Counter[str]:
@@ -614,11 +649,12 @@ def load_round_entries(
     round_id: str,
     lang: str,
     progress: Callable[[int, int], None] | None = None,
+    pool: Executor | None = None,
 ) -> RoundEntries:
     """``swot.loading.load_round``, reporting (files read, files in all) as files are read."""
     from swot.loading import load_round
 
-    return load_round(workshop, round_id, lang, progress)
+    return load_round(workshop, round_id, lang, progress, pool=pool)
 
 
 def _stale_decisions(
@@ -660,15 +696,43 @@ def merge_round(
     A broken entries file becomes a warning and the other files still merge. Raises
     ``DataError`` if merges.yaml (or, for ``method="votes"``, votes.yaml) is broken.
     """
-    from swot.decisions import load_votes
-    from swot.loading import display_path
-    from swot.ranking import rank_items, votes_by_key
-    from swot.status import find_round, round_status
+    from swot.status import find_round
 
     language = lang or workshop.language
     round_ = find_round(workshop, round_id, language)
     decisions = load_decisions(workshop, language)
-    loaded = load_round_entries(workshop, round_.id, language, progress)
+    with worker_processes(_round_bytes(workshop, round_.id)) as pool:
+        return _merge_round(
+            workshop, round_, decisions, similarity, method, language, progress, pool
+        )
+
+
+def _round_bytes(workshop: LoadedWorkshop, round_id: str) -> int:
+    from swot.loading import entries_files
+
+    total = 0
+    for path in entries_files(workshop, round_id):
+        with contextlib.suppress(OSError):
+            total += path.stat().st_size
+    return total
+
+
+def _merge_round(
+    workshop: LoadedWorkshop,
+    round_: Round,
+    decisions: MergeDecisions,
+    similarity: float,
+    method: str,
+    language: str,
+    progress: Callable[[int, int], None] | None,
+    pool: Executor | None,
+) -> RoundMerge:
+    from swot.decisions import load_votes
+    from swot.loading import display_path
+    from swot.ranking import rank_items, votes_by_key
+    from swot.status import round_status
+
+    loaded = load_round_entries(workshop, round_.id, language, progress, pool)
     status = round_status(workshop, round_.id, language, loaded=loaded)
     warnings = _file_warnings(workshop, loaded, language, display_path)
     for unit_id in loaded.missing_units:
@@ -690,7 +754,9 @@ def merge_round(
         from swot.cache import MergeMemo
 
         memo = MergeMemo.open(workshop, round_.id)
-    items = merge_entries(loaded.entries, similarity=similarity, decisions=decisions, memo=memo)
+    items = merge_entries(
+        loaded.entries, similarity=similarity, decisions=decisions, memo=memo, pool=pool
+    )
     if memo is not None:
         memo.save()
     counts: dict[str, int] | None = None

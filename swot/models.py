@@ -325,25 +325,26 @@ ROW_FIELDS = ("theme", "quadrant", "text", "importance", "source", "respondent",
 # swot asks which fields were given, and since the shared set already names every field, setting
 # or copying a field never changes it.
 _SHARED_FIELDS_SET = {*ROW_FIELDS, "unit", "round"}
+_FIELD_ORDER = tuple(Entry.model_fields)
 _QUADRANTS = {quadrant.value: quadrant for quadrant in Quadrant}
 _SOURCES = {source.value: source for source in Source}
 
 
 def compact_entry(entry: Entry) -> Entry:
-    """The same entry, sharing its field set and its repeated strings with other entries."""
+    """The same entry in less memory: its repeated strings and its field set shared with other
+    entries, its values in a dict that shares its keys with theirs (see ``_instance``)."""
     values = entry.__dict__
     values["text"] = sys.intern(values["text"])
     if values["respondent"] is not None:
         values["respondent"] = sys.intern(values["respondent"])
-    object.__setattr__(entry, "__pydantic_fields_set__", _SHARED_FIELDS_SET)
-    return entry
+    return _instance(values)
 
 
 def entry_from_row(row: tuple | list, unit: str, round_id: str) -> Entry:
     """An entry from values that were validated before (by a worker process or when cached).
 
     Not validated again: only for rows that ``entry_row`` made from a validated entry. Raises
-    ``ValueError``/``TypeError`` when a row is malformed, so a damaged cache is noticed.
+    ``ValueError`` when a row is malformed, so a damaged cache is noticed.
     """
     theme, quadrant, text, importance, source, respondent, note, line = row
     try:
@@ -361,9 +362,19 @@ def entry_from_row(row: tuple | list, unit: str, round_id: str) -> Entry:
         }
     except (KeyError, TypeError):
         raise ValueError(f"not an entry row: {row!r:.80}") from None
-    # What ``Entry.model_construct`` does, without its per-field bookkeeping (5× faster).
+    return _instance(values)
+
+
+def _instance(values: dict[str, object]) -> Entry:
+    """An Entry holding ``values`` (already valid), built the way Python keeps objects small.
+
+    Pydantic gives each model its own dict (≈ 360 bytes for an entry); setting the fields one by
+    one, always in the same order, lets CPython share one table of keys between all entries
+    (≈ 190 bytes): 10 MB less for a national round of 58,000 entries.
+    """
     entry = Entry.__new__(Entry)
-    object.__setattr__(entry, "__dict__", values)
+    for name in _FIELD_ORDER:
+        object.__setattr__(entry, name, values[name])
     object.__setattr__(entry, "__pydantic_fields_set__", _SHARED_FIELDS_SET)
     object.__setattr__(entry, "__pydantic_extra__", None)
     object.__setattr__(entry, "__pydantic_private__", None)

@@ -332,7 +332,7 @@ def test_grouping_in_two_processes_gives_the_same_items(
     make_workshop: Callable[..., Path],
 ) -> None:
     from swot.cache import MergeMemo
-    from swot.merging import merge_entries
+    from swot.merging import merge_entries, worker_processes
 
     units = {f"u{n:02d}": f"Enhet {n}" for n in range(12)}
     variants = [
@@ -362,13 +362,23 @@ def test_grouping_in_two_processes_gives_the_same_items(
             for i in items
         ]
 
-    serial = summary(merge_entries(loaded, workers=1))
+    serial = summary(merge_entries(loaded))
     assert len(serial) > 8
-    assert summary(merge_entries(loaded, workers=2)) == serial
-    memo = MergeMemo.open(workshop, "baseline")
-    assert summary(merge_entries(loaded, workers=2, memo=memo)) == serial
-    assert memo.changed and len(memo.used) == 16  # items and groups of 8 buckets
-    memo.save()
-    again = MergeMemo.open(workshop, "baseline")
-    assert summary(merge_entries(loaded, workers=2, memo=again)) == serial
-    assert not again.changed
+    with worker_processes(0, force=True) as pool:
+        assert pool is not None
+        assert summary(merge_entries(loaded, pool=pool)) == serial
+        memo = MergeMemo.open(workshop, "baseline")
+        assert summary(merge_entries(loaded, pool=pool, memo=memo)) == serial
+        assert memo.changed and len(memo.used) == 16  # items and groups of 8 buckets
+        memo.save()
+        again = MergeMemo.open(workshop, "baseline")
+        assert summary(merge_entries(loaded, pool=pool, memo=again)) == serial
+        assert not again.changed
+        # Entries moved (lines shifted), texts the same: groups from the memo, items anew.
+        moved = [e.model_copy(update={"line": e.line + 2}) for e in loaded]
+        third = MergeMemo.open(workshop, "baseline")
+        items = merge_entries(moved, pool=pool, memo=third)
+        assert [(k, t, c, w) for k, t, c, w, _ in summary(items)] == [
+            (k, t, c, w) for k, t, c, w, _ in serial
+        ]
+        assert all(key.startswith("items:") for key in third.used.keys() - third.records.keys())

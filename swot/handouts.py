@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -477,11 +478,16 @@ def _item_view(
 
 def render_handouts(merge: RoundMerge, options: HandoutOptions) -> dict[str, str]:
     """File name -> text of the HTML and Markdown handouts."""
+    return dict(_rendered(merge, options))
+
+
+def _rendered(merge: RoundMerge, options: HandoutOptions) -> Iterator[tuple[str, str]]:
+    """(file name, text) of each handout, one at a time (a national handout is megabytes)."""
     dirs = template_dirs(merge.workshop.folder)
     context = handout_context(merge, options)
-    html = html_environment(dirs).get_template(HTML_TEMPLATE).render(context)
+    yield "handout.html", html_environment(dirs).get_template(HTML_TEMPLATE).render(context)
     markdown = markdown_environment(dirs).get_template(MARKDOWN_TEMPLATE).render(context)
-    return {"handout.html": html, "handout.md": _tidy_markdown(markdown)}
+    yield "handout.md", _tidy_markdown(markdown)
 
 
 def _tidy_markdown(text: str) -> str:
@@ -500,8 +506,9 @@ def write_handouts(merge: RoundMerge, options: HandoutOptions) -> list[Path]:
 
     folder = handouts_folder(merge)
     written = []
-    for name, text in render_handouts(merge, options).items():
+    for name, text in _rendered(merge, options):
         path = folder / name
         atomic_write_text(path, text)
         written.append(path)
+        del text  # before the next one is rendered
     return written

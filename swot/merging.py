@@ -222,6 +222,8 @@ def worker_processes(round_bytes: int, force: bool = False) -> Iterator[Executor
     """
     import multiprocessing
 
+    if round_bytes >= PARALLEL_FROM_BYTES:
+        _return_freed_memory()
     usable = sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
     if not (force or (usable and round_bytes >= PARALLEL_FROM_BYTES)):
         yield None
@@ -238,6 +240,27 @@ def worker_processes(round_bytes: int, force: bool = False) -> Iterator[Executor
         yield pool
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def _return_freed_memory() -> None:
+    """Ask glibc to give large freed blocks back to the system (Linux only; harmless elsewhere).
+
+    A large round passes megabytes through pipes and JSON; by default glibc raises its mmap
+    threshold after the first such block is freed and keeps later ones in its heap, where they
+    stay part of the process after they are freed (measured: 5 MB of the peak of a national
+    merge). A fixed 128 KiB threshold returns them.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None)
+        m_trim_threshold, m_mmap_threshold = -1, -3  # from <malloc.h>
+        libc.mallopt(m_mmap_threshold, 128 * 1024)
+        libc.mallopt(m_trim_threshold, 128 * 1024)
+    except (OSError, AttributeError):  # not glibc (e.g. musl has no mallopt)
+        pass
 
 
 class _Row(NamedTuple):
@@ -261,11 +284,14 @@ class _Bucket:
     def key(self, similarity: float) -> str:
         """A digest of everything this bucket's items depend on (not importance: not grouped)."""
         digest = self._digest(similarity)
-        digest.update(
-            "\x1f".join(
-                f"{e.text}\x1e{e.unit}\x1e{e.round}\x1e{e.line}" for e in self.entries
-            ).encode()
-        )
+        entries = self.entries
+        for start in range(0, len(entries), 1000):  # in slices: a bucket can be megabytes
+            digest.update(
+                "".join(
+                    f"{e.text}\x1e{e.unit}\x1e{e.round}\x1e{e.line}\x1f"
+                    for e in entries[start : start + 1000]
+                ).encode()
+            )
         return "items:" + digest.hexdigest()
 
     def texts_key(self, similarity: float) -> str:

@@ -23,7 +23,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -66,6 +65,10 @@ REVIEW_BELOW = 10.0  # review pairs this far below the threshold…
 REVIEW_ABOVE = 5.0  # …and this far above it
 
 
+_UNIT = attrgetter("unit")
+_IMPORTANCE = attrgetter("importance")
+
+
 @dataclass
 class MergedItem:
     """Entries from one or more units that say the same thing, shown as one text."""
@@ -79,12 +82,16 @@ class MergedItem:
     joined_by_decision: bool = False
     wordings: list[str] = field(default_factory=list)  # distinct original texts, most common first
 
-    # Computed once: an item's entries do not change after grouping, and ranking and handouts
-    # ask often (an item of a national round can have thousands of entries).
-    @cached_property
-    def units(self) -> list[str]:
-        """Sorted ids of the units behind the item."""
-        return sorted({entry.unit for entry in self.entries})
+    # Computed once, when the item is made: its entries do not change after grouping, and
+    # ranking and handouts ask often (an item of a national round can have thousands).
+    units: list[str] = field(init=False, repr=False, compare=False)  # sorted unit ids
+    mean_importance: float | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.units = sorted(set(map(_UNIT, self.entries)))
+        # Importance is 1–5 or missing (None), so filter(None, …) keeps exactly the given ones.
+        values = list(filter(None, map(_IMPORTANCE, self.entries)))
+        self.mean_importance = sum(values) / len(values) if values else None
 
     @property
     def breadth(self) -> int:
@@ -94,11 +101,6 @@ class MergedItem:
     @property
     def mentions(self) -> int:
         return len(self.entries)
-
-    @cached_property
-    def mean_importance(self) -> float | None:
-        values = [e.importance for e in self.entries if e.importance is not None]
-        return sum(values) / len(values) if values else None
 
 
 @dataclass(frozen=True)
@@ -175,11 +177,12 @@ def merge_entries(
         if memo is None:
             groups[number] = None
             continue
-        keys[number] = (plan.key(similarity), plan.texts_key(similarity))
+        keys[number] = (plan.key(similarity), "")
         found = memo.items(keys[number][0], len(plan.entries))
         if found is not None:
             skeletons[number] = found
-        else:
+        else:  # the items changed; perhaps not the texts
+            keys[number] = (keys[number][0], plan.texts_key(similarity))
             groups[number] = memo.groups(keys[number][1])
     todo = [number for number in range(len(plans)) if number not in skeletons]
     for number, (skeleton, new_groups) in _group_buckets(plans, todo, similarity, groups, pool):

@@ -117,7 +117,7 @@ class RoundCache:
             f"{FORMAT}\n{_code_digest(_READING_CODE)}\n{workshop.workshop.model_dump_json()}".encode(),
             digest_size=16,
         ).hexdigest()
-        cache = cls(cache_folder(workshop) / f"entries-{_safe(round_id)}.json", key)
+        cache = cls(cls.path_of(workshop, round_id), key)
         body = _read_verified(cache.path, key)
         for line in body.split(b"\n") if body else ():
             about, tab, rows = line.partition(b"\t")
@@ -128,6 +128,10 @@ class RoundCache:
             if tab and isinstance(name, str) and isinstance(size, int) and isinstance(digest, str):
                 cache.files[name] = _Cached(size, digest, rows)
         return cache
+
+    @staticmethod
+    def path_of(workshop: LoadedWorkshop, round_id: str) -> Path:
+        return cache_folder(workshop) / f"entries-{_safe(round_id)}.json"
 
     def lookup(self, path: Path, unit: str, round_id: str) -> EntriesFile | None:
         """The file's entries if it is cached and unchanged; None means: read it."""
@@ -269,13 +273,17 @@ class MergeMemo:
     @classmethod
     def open(cls, workshop: LoadedWorkshop, round_id: str) -> MergeMemo:
         key = _code_digest(_GROUPING_CODE)
-        memo = cls(cache_folder(workshop) / f"groups-{_safe(round_id)}.json", key)
+        memo = cls(cls.path_of(workshop, round_id), key)
         body = _read_verified(memo.path, key)
         with contextlib.suppress(ValueError):
             content = json.loads(body) if body else {}
             if isinstance(content, dict):
                 memo.records = {k: v for k, v in content.items() if isinstance(v, dict)}
         return memo
+
+    @staticmethod
+    def path_of(workshop: LoadedWorkshop, round_id: str) -> Path:
+        return cache_folder(workshop) / f"groups-{_safe(round_id)}.json"
 
     def items(self, key: str, size: int) -> list[list] | None:
         """A bucket's items (entry positions, text, key, cohesion, by decision, wordings)."""

@@ -373,7 +373,7 @@ def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any
                         quadrant=quadrant_name,
                         theme=name,
                         theme_lower=name.lower(),
-                        count=len(shown),
+                        count=len(ranked_items),
                         entries=sum(r.item.mentions for r in ranked_items),
                     ),
                 }
@@ -440,8 +440,10 @@ def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any
     }
 
 
-# Other wordings shown under an item, most common first (the examples have at most 7).
+# Other wordings shown under an item, most common first (the examples have at most 7), and
+# units named beside it (a regional network has 8 to 11).
 ALSO_LIMIT = 8
+UNITS_LIMIT = 12
 
 
 def _item_view(
@@ -465,12 +467,18 @@ def _item_view(
     if len(also) > ALSO_LIMIT:  # a national item can have hundreds of spellings
         also = [*also[:ALSO_LIMIT], say(LABELS, "also_more", lang, count=len(also) - ALSO_LIMIT)]
     units = sorted(item.units, key=lambda u: unit_order.get(u, len(unit_order)))
+    names = [unit_names.get(u, u) for u in units]
+    if len(names) > UNITS_LIMIT:  # a national item raised by 200 units: the figures say how many
+        names = [
+            *names[:UNITS_LIMIT],
+            say(LABELS, "also_more", lang, count=len(names) - UNITS_LIMIT),
+        ]
     return {
         "rank": ranked.rank,
         "text": text,
         "short_text": short,
         "also": "; ".join(also),
-        "unit_names": ", ".join(unit_names.get(u, u) for u in units),
+        "unit_names": ", ".join(names),
         "figures": figures(ranked, total_units, lang),
         "key": item.key,
     }

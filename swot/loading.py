@@ -1228,6 +1228,14 @@ class RoundEntries:
     round: str
     files: list[EntriesFile]
     missing_units: list[str]
+    # With load_round(..., save_later=True): the cache still to be written (see save_cache).
+    unsaved_cache: Any = field(default=None, repr=False, compare=False)
+
+    def save_cache(self) -> None:
+        """Write the entries cache, if ``load_round`` left it to the caller."""
+        if self.unsaved_cache is not None:
+            self.unsaved_cache.save()
+            self.unsaved_cache = None
 
     @property
     def entries(self) -> list[Entry]:
@@ -1251,6 +1259,7 @@ def load_round(
     workers: int | None = None,
     cache: bool | None = None,
     pool: Executor | None = None,
+    save_later: bool = False,
 ) -> RoundEntries:
     """Read every entries file of a round. A broken file is reported and the rest still load.
 
@@ -1280,10 +1289,12 @@ def load_round(
     files = [known.get(path) or read[path] for path in paths]
     if store is not None:
         store.update(files)
-        store.save()
+        if not save_later:  # else the caller saves it when it has time (``save_cache``)
+            store.save()
+            store = None
     present = {f.unit for f in files}
     missing = [u.id for u in workshop.workshop.units if u.id not in present]
-    return RoundEntries(round_id, files, missing)
+    return RoundEntries(round_id, files, missing, store)
 
 
 def _offset(

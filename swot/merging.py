@@ -154,6 +154,7 @@ def merge_entries(
     decisions: MergeDecisions | None = None,
     memo: MergeMemo | None = None,
     pool: Executor | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[MergedItem]:
     """Group near-duplicates within each theme × quadrant (blocking on rare tokens, not all pairs).
 
@@ -161,7 +162,8 @@ def merge_entries(
     ``swot.ranking.rank_items``. With a ``memo`` (``swot.cache``), a theme × quadrant whose
     entries (or only texts), decisions and threshold are those of an earlier run reuses that
     run's items (or groups). With a ``pool`` (``worker_processes``), themes × quadrants are
-    grouped in its processes.
+    grouped in its processes, and ``meanwhile`` (if given) is called while they work; it is
+    always called once, before this returns.
     """
     by_bucket: dict[tuple[str, Quadrant], list[Entry]] = {}
     for entry in entries:
@@ -185,7 +187,8 @@ def merge_entries(
             keys[number] = (keys[number][0], plan.texts_key(similarity))
             groups[number] = memo.groups(keys[number][1])
     todo = [number for number in range(len(plans)) if number not in skeletons]
-    for number, (skeleton, new_groups) in _group_buckets(plans, todo, similarity, groups, pool):
+    grouped = _group_buckets(plans, todo, similarity, groups, pool, meanwhile or _nothing)
+    for number, (skeleton, new_groups) in grouped:
         skeletons[number] = skeleton
         if memo is not None:
             memo.put_items(keys[number][0], skeleton)
@@ -232,17 +235,28 @@ def worker_processes(round_bytes: int, force: bool = False) -> Iterator[Executor
         yield None
         return
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     try:
-        pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
-        pool.submit(int).result()  # starts both workers now, while this process is small
-    except OSError:
+        pool = ProcessPoolExecutor(
+            max_workers=2,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_warm_up,  # imports while this process reads the round
+        )
+        pool.submit(int)  # starts both workers now, while this process is small (no waiting)
+    except (OSError, BrokenProcessPool):
         yield None
         return
     try:
         yield pool
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def _warm_up() -> None:
+    """In a worker: import what grouping a large bucket needs, before the first bucket comes."""
+    import numpy  # noqa: F401
+    from rapidfuzz import process  # noqa: F401
 
 
 def _return_freed_memory() -> None:
@@ -322,21 +336,16 @@ def _group_buckets(
     similarity: float,
     groups: dict[int, Groups | None],
     pool: Executor | None,
+    meanwhile: Callable[[], None],
 ) -> Iterable[tuple[int, Skeleton]]:
-    """(bucket number, its items and the groups found) for each bucket to group."""
+    """(bucket number, its items and the groups found) for each bucket to group; ``meanwhile``
+    is called once, while the pool's processes work (or first, without them)."""
     if pool is not None and len(todo) > 1:
         from concurrent.futures.process import BrokenProcessPool
 
         largest_first = sorted(todo, key=lambda number: -len(plans[number].entries))
         try:
-            futures = [
-                (
-                    number,
-                    pool.submit(_skeleton, _as_rows(plans[number]), similarity, groups[number]),
-                )
-                for number in largest_first
-            ]
-            done = [(number, future.result()) for number, future in futures]
+            done = list(_in_pool(pool, plans, largest_first, similarity, groups, meanwhile))
         except (OSError, BrokenProcessPool):
             pass  # processes cannot be used here: group in this one
         else:
@@ -345,12 +354,54 @@ def _group_buckets(
                     item[1] = sys.intern(item[1])
                     item[5] = [sys.intern(wording) for wording in item[5]]
             return done
+    meanwhile()
     return [(number, _skeleton(plans[number], similarity, groups[number])) for number in todo]
 
 
-def _as_rows(plan: _Bucket) -> _Bucket:
-    rows = [_Row(e.text, e.unit, e.round, e.line) for e in plan.entries]
-    return _Bucket(plan.theme, plan.quadrant, rows, plan.decisions)
+def _nothing() -> None:
+    pass
+
+
+def _in_pool(
+    pool: Executor,
+    plans: list[_Bucket],
+    order: list[int],
+    similarity: float,
+    groups: dict[int, Groups | None],
+    meanwhile: Callable[[], None],
+) -> Iterator[tuple[int, Skeleton]]:
+    """Buckets grouped in the pool; only a few in flight, so their rows are not all held twice
+    (as entries and as pickled rows) at once. ``meanwhile`` runs once the first are sent."""
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
+
+    waiting = list(order)
+    running: dict[Future, int] = {}
+    while waiting or running:
+        while waiting and len(running) < 3:
+            number = waiting.pop(0)
+            plan = plans[number]
+            rows = [(e.text, e.unit, e.round, e.line) for e in plan.entries]
+            task = (plan.theme, plan.quadrant, rows, plan.decisions, similarity, groups[number])
+            running[pool.submit(_skeleton_of_rows, *task)] = number
+        if meanwhile is not _nothing:
+            meanwhile()
+            meanwhile = _nothing
+        finished, _ = wait(running, return_when=FIRST_COMPLETED)
+        for future in finished:
+            yield running.pop(future), future.result()
+
+
+def _skeleton_of_rows(
+    theme: str,
+    quadrant: Quadrant,
+    rows: list[tuple[str, str, str, int]],
+    decisions: list[MergeDecision],
+    similarity: float,
+    found: Groups | None,
+) -> Skeleton:
+    """In a worker: ``_skeleton`` of a bucket sent as (text, unit, round, line) rows."""
+    plan = _Bucket(theme, quadrant, [_Row(*row) for row in rows], decisions)
+    return _skeleton(plan, similarity, found)
 
 
 _ENTRY_ORDER = attrgetter("unit", "round", "line", "text")
@@ -683,7 +734,7 @@ def load_round_entries(
     """``swot.loading.load_round``, reporting (files read, files in all) as files are read."""
     from swot.loading import load_round
 
-    return load_round(workshop, round_id, lang, progress, pool=pool)
+    return load_round(workshop, round_id, lang, progress, pool=pool, save_later=True)
 
 
 def _stale_decisions(
@@ -730,10 +781,23 @@ def merge_round(
     language = lang or workshop.language
     round_ = find_round(workshop, round_id, language)
     decisions = load_decisions(workshop, language)
-    with worker_processes(_round_bytes(workshop, round_.id)) as pool:
+    # Worker processes pay off when there is grouping to do: not when the round was merged
+    # before and is likely unchanged (its groups are remembered), which a warm rerun is.
+    remembered = workshop.cache and _remembered(workshop, round_.id)
+    with worker_processes(0 if remembered else _round_bytes(workshop, round_.id)) as pool:
         return _merge_round(
             workshop, round_, decisions, similarity, method, language, progress, pool
         )
+
+
+def _remembered(workshop: LoadedWorkshop, round_id: str) -> bool:
+    """Whether the cache holds this round's entries and groups (if a file changed, the few
+    buckets it touches are grouped in this process)."""
+    from swot.cache import MergeMemo, RoundCache
+
+    return RoundCache.path_of(workshop, round_id).is_file() and (
+        MergeMemo.path_of(workshop, round_id).is_file()
+    )
 
 
 def _round_bytes(workshop: LoadedWorkshop, round_id: str) -> int:
@@ -762,32 +826,45 @@ def _merge_round(
     from swot.status import round_status
 
     loaded = load_round_entries(workshop, round_.id, language, progress, pool)
-    status = round_status(workshop, round_.id, language, loaded=loaded)
-    warnings = _file_warnings(workshop, loaded, language, display_path)
-    for unit_id in loaded.missing_units:
-        unit = workshop.workshop.unit(unit_id)
-        warnings.append(
-            Problem(
-                file=display_path(workshop.entries_file(round_.id, unit_id)),
-                message=say(
-                    MESSAGES, "unit_missing", language, unit=unit.name if unit else unit_id
-                ),
-                hint=say(MESSAGES, "unit_missing.hint", language),
-                code="unit_missing",
-                severity="warning",
+    statuses: list[RoundStatus] = []
+    warnings: list[Problem] = []
+
+    def meanwhile() -> None:
+        """What does not depend on the groups: done while worker processes group."""
+        loaded.save_cache()
+        statuses.append(round_status(workshop, round_.id, language, loaded=loaded))
+        warnings.extend(_file_warnings(workshop, loaded, language, display_path))
+        for unit_id in loaded.missing_units:
+            unit = workshop.workshop.unit(unit_id)
+            warnings.append(
+                Problem(
+                    file=display_path(workshop.entries_file(round_.id, unit_id)),
+                    message=say(
+                        MESSAGES, "unit_missing", language, unit=unit.name if unit else unit_id
+                    ),
+                    hint=say(MESSAGES, "unit_missing.hint", language),
+                    code="unit_missing",
+                    severity="warning",
+                )
             )
-        )
-    warnings += _stale_decisions(workshop, decisions, loaded.entries, round_.id, language)
+        warnings.extend(_stale_decisions(workshop, decisions, loaded.entries, round_.id, language))
+
     memo = None
     if workshop.cache:
         from swot.cache import MergeMemo
 
         memo = MergeMemo.open(workshop, round_.id)
     items = merge_entries(
-        loaded.entries, similarity=similarity, decisions=decisions, memo=memo, pool=pool
+        loaded.entries,
+        similarity=similarity,
+        decisions=decisions,
+        memo=memo,
+        pool=pool,
+        meanwhile=meanwhile,
     )
     if memo is not None:
         memo.save()
+    status = statuses[0]
     counts: dict[str, int] | None = None
     if method == "votes":
         from swot.decisions import MESSAGES as DECISION_MESSAGES

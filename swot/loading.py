@@ -1315,9 +1315,6 @@ def _read_files(
     progress: Callable[[int, int], None] | None,
     pool: Executor | None = None,
 ) -> dict[Path, EntriesFile]:
-    if workers is None:
-        size = sum(_size(path) for path in paths)
-        workers = min(2, os.cpu_count() or 1) if size >= PARALLEL_FROM_BYTES else 1
     # Files in the common shape are read fast, here; only the others are worth processes.
     read: dict[Path, EntriesFile] = {}
     rest = []

@@ -23,7 +23,14 @@ from pydantic import ValidationError
 
 from swot.errors import DataError, Problem, shorten
 from swot.i18n import Catalogue, default_language, say
-from swot.models import Entry, Workshop, compact_entry, entry_from_row, entry_row
+from swot.models import (
+    Entry,
+    Workshop,
+    compact_entry,
+    entry_from_row,
+    entry_from_strings,
+    entry_row,
+)
 from swot.vocabulary import LANGUAGE_LOOKUP, QUADRANT_SPELLINGS, did_you_mean, fold
 from swot.yamltree import (
     MAX_DEPTH,
@@ -1134,6 +1141,10 @@ def _simple_entries(
             if canonical is None or canonical in data:
                 return None
             data[canonical] = value
+        quick = entry_from_strings(data, context, unit, round_id, line + 1)  # type: ignore[arg-type]
+        if quick is not None:
+            entries.append(quick)
+            continue
         data.update(unit=unit, round=round_id, line=line + 1)
         try:
             entry = Entry.model_validate(data, context=context)

@@ -226,14 +226,13 @@ def worker_processes(round_bytes: int, force: bool = False) -> Iterator[Executor
     (a forked process counts every page of its parent): each bucket is sent to them as rows.
     Linux only: fork is what makes them cheap to start, and elsewhere fork is not safe.
     """
-    import multiprocessing
-
     if round_bytes >= PARALLEL_FROM_BYTES:
         _return_freed_memory()
     usable = sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
     if not (force or (usable and round_bytes >= PARALLEL_FROM_BYTES)):
         yield None
         return
+    import multiprocessing  # only now: ~20 ms to import
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 

@@ -35,9 +35,10 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 DEFAULT_SIMILARITY = 85.0
@@ -155,10 +156,7 @@ SMALL_PAIRS = 20_000
 def _candidates(texts: Sequence[str], rare: int) -> tuple[Any, Any]:
     """Sorted, distinct index pairs of texts sharing a rare key, as two lists or numpy arrays."""
     keys = [blocking_keys(text) for text in texts]
-    frequency: dict[str, int] = defaultdict(int)
-    for text_keys in keys:
-        for key in text_keys:
-            frequency[key] += 1
+    frequency = Counter(chain.from_iterable(keys))
     postings: dict[str, list[int]] = defaultdict(list)
     for index, text_keys in enumerate(keys):
         # A key no other text has cannot pair this text with anything: skip it, or a typo

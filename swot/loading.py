@@ -1054,8 +1054,11 @@ def read_entries_file(
     lang: str | None = None,
     unit: str | None = None,
     round_id: str | None = None,
+    simple: bool = True,
 ) -> EntriesFile:
     """Read ``entries/<round>/<unit>.yaml``: every valid entry and every problem, none raised.
+
+    ``simple=False`` skips the fast reader (for a file it has already declined).
 
     Unit and round come from the path unless given. With a workshop, theme names and the
     unit and round ids are checked against it.
@@ -1073,9 +1076,9 @@ def read_entries_file(
     text = text_of(data, problems) if data is not None else None
     context = workshop.workshop.entry_context(language) if workshop else None
     # Most files are plain lists of valid entries: read those the fast way.
-    simple = _simple_entries(text, context, unit, round_id) if text is not None else None
-    if simple is not None:
-        result.entries = simple
+    quick = _simple_entries(text, context, unit, round_id) if simple and text else None
+    if quick is not None:
+        result.entries = quick
         result.problems = problems.capped()
         return result
     return _read_fully(result, text, problems, context)
@@ -1347,7 +1350,7 @@ def _read_files(
     if files is None:
         files = []
         for done, path in enumerate(rest, start=1):
-            files.append(read_entries_file(path, workshop, lang))
+            files.append(read_entries_file(path, workshop, lang, simple=False))
             if progress is not None:
                 progress(done, len(rest))
     read.update(zip(rest, files, strict=True))
@@ -1415,8 +1418,8 @@ def _read_in_processes(
 def _read_batch(paths: list[Path], workshop: LoadedWorkshop, lang: str | None) -> list[tuple]:
     """Worker: read a few files and return them as picklable tuples."""
     out = []
-    for path in paths:
-        result = read_entries_file(path, workshop, lang)
+    for path in paths:  # files the fast reader declined
+        result = read_entries_file(path, workshop, lang, simple=False)
         rows = [entry_row(entry) for entry in result.entries]
         out.append(
             (str(result.path), result.unit, result.round, rows, result.problems, result.digest)

@@ -187,7 +187,7 @@ def merge_entries(
             keys[number] = (keys[number][0], plan.texts_key(similarity))
             groups[number] = memo.groups(keys[number][1])
     todo = [number for number in range(len(plans)) if number not in skeletons]
-    grouped = _group_buckets(plans, todo, similarity, groups, pool, meanwhile or _nothing)
+    grouped = _group_buckets(plans, todo, similarity, groups, pool, meanwhile)
     for number, (skeleton, new_groups) in grouped:
         skeletons[number] = skeleton
         if memo is not None:
@@ -215,7 +215,7 @@ def merge_entries(
 
 # From this many bytes of entries files, a round is grouped (and, where files need the full
 # parser, read) in worker processes.
-PARALLEL_FROM_BYTES = 4 * 1024 * 1024
+WORKERS_FROM_BYTES = 4 * 1024 * 1024
 
 
 @contextmanager
@@ -226,10 +226,10 @@ def worker_processes(round_bytes: int, force: bool = False) -> Iterator[Executor
     (a forked process counts every page of its parent): each bucket is sent to them as rows.
     Linux only: fork is what makes them cheap to start, and elsewhere fork is not safe.
     """
-    if round_bytes >= PARALLEL_FROM_BYTES:
+    if round_bytes >= WORKERS_FROM_BYTES:
         _return_freed_memory()
     usable = sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
-    if not (force or (usable and round_bytes >= PARALLEL_FROM_BYTES)):
+    if not (force or (usable and round_bytes >= WORKERS_FROM_BYTES)):
         yield None
         return
     import multiprocessing  # only now: ~20 ms to import
@@ -335,7 +335,7 @@ def _group_buckets(
     similarity: float,
     groups: dict[int, Groups | None],
     pool: Executor | None,
-    meanwhile: Callable[[], None],
+    meanwhile: Callable[[], None] | None,
 ) -> Iterable[tuple[int, Skeleton]]:
     """(bucket number, its items and the groups found) for each bucket to group; ``meanwhile``
     is called once, while the pool's processes work (or first, without them)."""
@@ -353,12 +353,9 @@ def _group_buckets(
                     item[1] = sys.intern(item[1])
                     item[5] = [sys.intern(wording) for wording in item[5]]
             return done
-    meanwhile()
+    if meanwhile is not None:
+        meanwhile()
     return [(number, _skeleton(plans[number], similarity, groups[number])) for number in todo]
-
-
-def _nothing() -> None:
-    pass
 
 
 def _in_pool(
@@ -367,7 +364,7 @@ def _in_pool(
     order: list[int],
     similarity: float,
     groups: dict[int, Groups | None],
-    meanwhile: Callable[[], None],
+    meanwhile: Callable[[], None] | None,
 ) -> Iterator[tuple[int, Skeleton]]:
     """Buckets grouped in the pool; only a few in flight, so their rows are not all held twice
     (as entries and as pickled rows) at once. ``meanwhile`` runs once the first are sent."""
@@ -382,9 +379,9 @@ def _in_pool(
             rows = [(e.text, e.unit, e.round, e.line) for e in plan.entries]
             task = (plan.theme, plan.quadrant, rows, plan.decisions, similarity, groups[number])
             running[pool.submit(_skeleton_of_rows, *task)] = number
-        if meanwhile is not _nothing:
+        if meanwhile is not None:
             meanwhile()
-            meanwhile = _nothing
+            meanwhile = None  # once
         finished, _ = wait(running, return_when=FIRST_COMPLETED)
         for future in finished:
             yield running.pop(future), future.result()
@@ -404,18 +401,6 @@ def _skeleton_of_rows(
 
 
 _ENTRY_ORDER = attrgetter("unit", "round", "line", "text")
-
-
-def _distinct_texts(bucket: Iterable[Entry]) -> dict[str, list[Entry]]:
-    """Normalised text -> its entries (in input order), sorted by text."""
-    by_raw: dict[str, list[Entry]] = {}
-    for entry in bucket:
-        by_raw.setdefault(entry.text, []).append(entry)
-    # Each distinct written text is normalised once (a round repeats texts many times).
-    by_text: dict[str, list[Entry]] = {}
-    for raw, entries in by_raw.items():
-        by_text.setdefault(normalise(raw), []).extend(entries)
-    return dict(sorted(by_text.items()))
 
 
 def _skeleton(plan: _Bucket, similarity: float, found: Groups | None) -> Skeleton:
@@ -653,8 +638,8 @@ def review_pairs(
         buckets.setdefault((entry.theme, entry.quadrant), []).append(entry)
     pairs: list[ReviewPair] = []
     for (theme, quadrant), bucket in sorted(buckets.items(), key=lambda kv: kv[0]):
-        by_text = _distinct_texts(bucket)
-        texts = list(by_text)
+        distinct = _Texts(bucket)
+        texts = distinct.normalised
         for i, j, score in similar_pairs(texts, similarity - REVIEW_BELOW):
             if not similarity - REVIEW_BELOW <= score < similarity + REVIEW_ABOVE:
                 continue
@@ -663,8 +648,8 @@ def review_pairs(
             together = (
                 group_of[(theme, quadrant, texts[i])] == group_of[(theme, quadrant, texts[j])]
             )
-            left = strip_control(by_text[texts[i]][0].text)
-            right = strip_control(by_text[texts[j]][0].text)
+            left = strip_control(distinct.raws[texts[i]][0])  # as first written
+            right = strip_control(distinct.raws[texts[j]][0])
             pairs.append(ReviewPair(theme, quadrant, left, right, score, together))
     pairs.sort(key=lambda p: (abs(p.score - similarity), p.theme, p.quadrant.value, p.left))
     return pairs

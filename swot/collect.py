@@ -240,6 +240,10 @@ MESSAGES: Catalogue = {
         "en": "{file} holds no entries; nothing was saved",
     },
     "saved": {"sv": "✓ Sparade {count} i {file}", "en": "✓ Saved {count} in {file}"},
+    "renumbered": {
+        "sv": "  Svarande från filen fick nya id så att ingen räknas dubbelt: {pairs}",
+        "en": "  Respondents from the file got new ids so that no one is counted twice: {pairs}",
+    },
     "csv_ignored": {
         "sv": "kolumnen '{name}' är inget fält i en post och läses inte{suggestion}",
         "en": "the column '{name}' is not a field of an entry and is not read{suggestion}",
@@ -308,6 +312,7 @@ class EntriesAppender:
         self.header = header if header is not None else entries_header(workshop, unit_id, round_id)
         self.taken_respondents = list(taken_respondents)
         self.saved: list[Entry] = []
+        self.renumbered: dict[str, str] = {}  # old respondent id → new, of the last save
         self._known: tuple[bytes, list[Entry]] | None = None
         theme_lang = workshop.language
         self.theme_names = {t.id: t.name(theme_lang).lower() for t in workshop.workshop.themes}
@@ -334,9 +339,14 @@ class EntriesAppender:
             raise InvalidEntriesFile(self.path, result.problems, self.lang, "invalid_file")
         return result.entries
 
-    def save(self, entries: Sequence[Entry], new_respondent: bool = False) -> list[Entry]:
+    def save(
+        self, entries: Sequence[Entry], new_respondent: bool = False, renumber: bool = False
+    ) -> list[Entry]:
         """Append ``entries`` (all or none); with ``new_respondent`` they get the next free id.
 
+        With ``renumber`` each respondent id of ``entries`` (they come from another file, e.g.
+        another laptop's) becomes a fresh id, the same fresh id for the same old one, chosen
+        under the lock; ``self.renumbered`` then maps old ids to new ones.
         Returns the entries as written. Raises ``InvalidEntriesFile`` if the file has mistakes.
         """
         count_before: list[int] = []
@@ -344,6 +354,8 @@ class EntriesAppender:
         def choose(old: bytes | None) -> list[Entry]:
             present = self.existing(old)
             count_before.append(len(present))
+            if renumber:
+                return self._renumbered(entries, present)
             if not new_respondent:
                 return list(entries)
             respondent = next_respondent_id(present, self.taken_respondents)
@@ -377,6 +389,20 @@ class EntriesAppender:
             self._known = written[-1]
         self.saved.extend(saved)
         return saved
+
+    def _renumbered(self, entries: Sequence[Entry], present: list[Entry]) -> list[Entry]:
+        """``entries`` with each respondent id replaced by a fresh one (consistently)."""
+        taken = [*self.taken_respondents]
+        fresh: dict[str, str] = {}
+        for entry in entries:
+            if entry.respondent and entry.respondent not in fresh:
+                fresh[entry.respondent] = next_respondent_id(present, taken)
+                taken.append(fresh[entry.respondent])
+        self.renumbered = fresh
+        return [
+            e.model_copy(update={"respondent": fresh[e.respondent]}) if e.respondent else e
+            for e in entries
+        ]
 
 
 def side_file_path(workshop: LoadedWorkshop, round_id: str, unit_id: str) -> Path:
@@ -565,6 +591,7 @@ class Saved:
 
     path: Path
     entries: list[Entry]
+    renumbered: dict[str, str] = field(default_factory=dict)  # respondent id in the input → saved
 
 
 @dataclass
@@ -686,7 +713,8 @@ def _collect_from_file(
     for unit_id, group in groups.items():
         if group.entries:
             appender = EntriesAppender(workshop, round_id, unit_id, lang)
-            saved.append(Saved(appender.path, appender.save(group.entries)))
+            written = appender.save(group.entries, renumber=True)
+            saved.append(Saved(appender.path, written, appender.renumbered))
     return CollectResult(saved, warnings)
 
 

@@ -66,6 +66,32 @@ MESSAGES: Catalogue = {
         "en": "As many threats as before.",
         "sv": "Lika många hot som tidigare.",
     },
+    "basis": {
+        "en": "compared for the {count} of {total} units that answered in both rounds",
+        "sv": "jämfört för de {count} av {total} enheter som svarade i båda omgångarna",
+    },
+    "basis.rates": {
+        "en": "; response rate {before} → {after}",
+        "sv": "; svarsfrekvens {before} → {after}",
+    },
+    "not_compared": {
+        "en": "Not compared (did not answer in both rounds): {units}. Their items are counted "
+        "neither as resolved nor as new.",
+        "sv": "Inte jämförda (svarade inte i båda omgångarna): {units}. Deras punkter räknas "
+        "varken som lösta eller som nya.",
+    },
+    "not_compared.unit": {
+        "en": "{unit} (no answers in {round})",
+        "sv": "{unit} (inga svar i {round})",
+    },
+    "not_compared.unit.both": {
+        "en": "{unit} (no answers in either round)",
+        "sv": "{unit} (inga svar i någon av omgångarna)",
+    },
+    "nothing_compared": {
+        "en": "No unit answered in both rounds, so nothing can be said about change.",
+        "sv": "Ingen enhet svarade i båda omgångarna, så inget kan sägas om förändringen.",
+    },
     "heading.resolved": {"en": "Resolved", "sv": "Lösta"},
     "heading.dropped": {"en": "No longer raised", "sv": "Nämns inte längre"},
     "heading.new": {"en": "New", "sv": "Nya"},
@@ -189,9 +215,10 @@ class BucketChange:
             mean([c.after for c in self.persisting if c.after]),
         )
 
-    def summary(self, theme_name: str, lang: str) -> str:
+    def summary(self, theme_name: str, lang: str, basis: str | None = "") -> str:
         """'Svagheter inom jämställdhet: 12 → 7 (−5); 4 lösta, 1 nytt' and, for weaknesses and
-        threats, whether they decreased."""
+        threats, whether they decreased, with the ``basis`` it rests on (which units, which
+        response rates); ``basis=None`` means no unit answered in both rounds: no trend."""
         resolved = len(self.resolved)
         if self.quadrant in NEEDS_QUADRANTS:
             gone = say(
@@ -214,7 +241,9 @@ class BucketChange:
             gone=gone,
             new=new,
         )
-        trend = self.trend(lang)
+        trend = self.trend(lang) if basis is not None else None
+        if trend and basis:
+            trend = f"{trend.removesuffix('.')} ({basis})."
         return f"{text}. {trend}" if trend else text
 
     def trend(self, lang: str) -> str | None:
@@ -224,7 +253,7 @@ class BucketChange:
         direction = "down" if self.change < 0 else "up" if self.change > 0 else "same"
         return say(MESSAGES, f"trend.{self.quadrant.value}.{direction}", lang)
 
-    def as_dict(self, theme_name: str, lang: str) -> dict[str, Any]:
+    def as_dict(self, theme_name: str, lang: str, basis: str | None = "") -> dict[str, Any]:
         before, after = self.persisting_importance()
         return {
             "quadrant": self.quadrant.value,
@@ -234,10 +263,10 @@ class BucketChange:
             "resolved": len(self.resolved),
             "new": len(self.new),
             "persisting": len(self.persisting),
-            "needs_decreased": self.needs_decreased,
+            "needs_decreased": self.needs_decreased if basis is not None else None,
             "persisting_importance_before": None if before is None else round(before, 2),
             "persisting_importance_after": None if after is None else round(after, 2),
-            "summary": self.summary(theme_name, lang),
+            "summary": self.summary(theme_name, lang, basis),
             "items": {
                 RESOLVED: [c.as_dict() for c in self.resolved],
                 NEW: [c.as_dict() for c in self.new],
@@ -248,16 +277,18 @@ class BucketChange:
 
 @dataclass
 class RateChange:
-    """One unit's response rate in both rounds."""
+    """One unit's response rate in both rounds (None in a round the unit is not part of)."""
 
     unit: str
     name: str
-    before: UnitStatus
-    after: UnitStatus
+    before: UnitStatus | None
+    after: UnitStatus | None
 
     @property
     def points(self) -> int | None:
         """Change in whole percentage points, as the shown (rounded-down) rates differ."""
+        if self.before is None or self.after is None:
+            return None
         if self.before.rate is None or self.after.rate is None:
             return None
         return int(self.after.rate * 100 + 1e-9) - int(self.before.rate * 100 + 1e-9)
@@ -274,6 +305,7 @@ class Comparison:
     similarity: float
     lang: str
     problems: list[Problem] = field(default_factory=list)
+    compared_units: list[str] = field(default_factory=list)  # answered in both rounds
 
     @property
     def themes(self) -> list[tuple[str, str]]:
@@ -287,14 +319,70 @@ class Comparison:
         return next(b for b in self.buckets if b.theme == theme and b.quadrant == quadrant)
 
     def rates(self) -> list[RateChange]:
+        """Every unit of either round, in workshop order."""
+        before = {u.unit: u for u in self.baseline.units}
+        after = {u.unit: u for u in self.followup.units}
         return [
-            RateChange(u.unit, u.name, u, self.followup.unit(u.unit)) for u in self.baseline.units
+            RateChange(u.id, u.name, before.get(u.id), after.get(u.id))
+            for u in self.workshop.workshop.units
+            if u.id in before or u.id in after
         ]
+
+    def not_compared(self) -> list[tuple[str, str | None]]:
+        """Units of either round left out of the comparison, with the round they did not
+        answer in (None: neither)."""
+        answered = {
+            status.round.id: {u.unit for u in status.units if u.entries}
+            for status in (self.baseline, self.followup)
+        }
+        left_out = []
+        for rate in self.rates():
+            if rate.unit in self.compared_units:
+                continue
+            silent = [
+                status.round
+                for status in (self.baseline, self.followup)
+                if rate.unit not in answered[status.round.id]
+            ]
+            left_out.append((rate.name, silent[0].title() if len(silent) == 1 else None))
+        return left_out
+
+    def not_compared_text(self) -> str:
+        """'Inte jämförda (…): Klippan (inga svar i Kvartal 1 2026), …', or '' if none."""
+        left_out = self.not_compared()
+        if not left_out:
+            return ""
+        names = [
+            say(MESSAGES, "not_compared.unit", self.lang, unit=name, round=round_)
+            if round_
+            else say(MESSAGES, "not_compared.unit.both", self.lang, unit=name)
+            for name, round_ in left_out
+        ]
+        return say(MESSAGES, "not_compared", self.lang, units=", ".join(names))
+
+    def basis(self) -> str | None:
+        """What a trend rests on: which units, and their response rates; None if no unit
+        answered in both rounds (then no trend is stated)."""
+        if not self.compared_units:
+            return None
+        total = len(self.rates())
+        text = say(MESSAGES, "basis", self.lang, count=len(self.compared_units), total=total)
+        rates = [_joint_rate(s, self.compared_units) for s in (self.baseline, self.followup)]
+        if rates[0] is not None and rates[1] is not None:
+            text += say(
+                MESSAGES,
+                "basis.rates",
+                self.lang,
+                before=format_percent(rates[0], self.lang),
+                after=format_percent(rates[1], self.lang),
+            )
+        return text
 
     def summaries(self, theme: str) -> list[str]:
         """The plain-words lines of one theme, one per quadrant."""
         name = dict(self.themes)[theme]
-        return [b.summary(name, self.lang) for b in self.buckets_of(theme)]
+        basis = self.basis()
+        return [b.summary(name, self.lang, basis) for b in self.buckets_of(theme)]
 
     def as_dict(self) -> dict[str, Any]:
         """The comparison for ``--json``."""
@@ -320,7 +408,9 @@ class Comparison:
                 {
                     "theme": theme,
                     "name": name,
-                    "quadrants": [b.as_dict(name, self.lang) for b in self.buckets_of(theme)],
+                    "quadrants": [
+                        b.as_dict(name, self.lang, self.basis()) for b in self.buckets_of(theme)
+                    ],
                 }
                 for theme, name in self.themes
             ],
@@ -334,11 +424,24 @@ class Comparison:
                 }
                 for r in self.rates()
             ],
+            "compared_units": self.compared_units,
+            "not_compared_units": [
+                {"unit": name, "no_answers_in": round_} for name, round_ in self.not_compared()
+            ],
             "problems": [p.as_dict() for p in self.problems],
         }
 
 
-def _rate_dict(status: UnitStatus) -> dict[str, Any]:
+def _joint_rate(status: RoundStatus, units: list[str]) -> float | None:
+    """Respondents / expected over some units of a round (those with an expected count)."""
+    counted = [u for u in status.units if u.unit in units and u.expected]
+    expected = sum(u.expected or 0 for u in counted)
+    return sum(u.respondents for u in counted) / expected if expected else None
+
+
+def _rate_dict(status: UnitStatus | None) -> dict[str, Any] | None:
+    if status is None:
+        return None
     return {
         "respondents": status.respondents,
         "expected": status.expected,
@@ -371,15 +474,19 @@ def compare_rounds(
             say(MESSAGES, "same_round.hint", language, example=example),
         )
     decisions = load_decisions(workshop, language)
-    units = {u.id for u in workshop.workshop.units}
+    units = [u.id for u in workshop.workshop.units]
     statuses: list[RoundStatus] = []
     merged: list[list[MergedItem]] = []
     problems: list[Problem] = []
-    for round_ in (before_round, after_round):
-        loaded = load_round(workshop, round_.id, language)
+    rounds = [load_round(workshop, r.id, language) for r in (before_round, after_round)]
+    # Only units that answered in both rounds are compared: an item of a unit that did not
+    # answer again is not "resolved", it was not asked (the same for "new" items).
+    answered = [{f.unit for f in loaded.files if f.entries} for loaded in rounds]
+    compared = [u for u in units if u in answered[0] and u in answered[1]]
+    for round_, loaded in zip((before_round, after_round), rounds, strict=True):
         statuses.append(round_status(workshop, round_.id, language, loaded=loaded))
         problems.extend(loaded.problems)
-        entries = [e for f in loaded.files if f.unit in units for e in f.entries]
+        entries = [e for f in loaded.files if f.unit in compared for e in f.entries]
         merged.append(merge_entries(entries, similarity=threshold, decisions=decisions))
     buckets = match_rounds(
         merged[0], merged[1], [t.id for t in workshop.workshop.themes], threshold, decisions
@@ -392,6 +499,7 @@ def compare_rounds(
         similarity=threshold,
         lang=language,
         problems=problems,
+        compared_units=compared,
     )
 
 
@@ -679,7 +787,7 @@ def _unit_names(comparison: Comparison, ids: list[str]) -> str:
 def _item_view(comparison: Comparison, change: ItemChange) -> dict[str, Any]:
     lang = comparison.lang
     before, after = change.before, change.after
-    total = len(comparison.workshop.workshop.units)
+    total = len(comparison.compared_units)
     main = after or before
     assert main is not None
     view: dict[str, Any] = {
@@ -700,8 +808,10 @@ def _item_view(comparison: Comparison, change: ItemChange) -> dict[str, Any]:
     return view
 
 
-def _rate_cell(status: UnitStatus, lang: str) -> str:
-    """'15 av 16 (93 %)', 'ingen fil', '3 av – (–)'."""
+def _rate_cell(status: UnitStatus | None, lang: str) -> str:
+    """'15 av 16 (93 %)', 'ingen fil', '3 av – (–)'; '–' in a round the unit is not part of."""
+    if status is None:
+        return "–"
     if not status.has_file:
         return _w("no_file", lang)
     expected = "–" if status.expected is None else str(status.expected)
@@ -709,10 +819,16 @@ def _rate_cell(status: UnitStatus, lang: str) -> str:
     return _w("rate_cell", lang, count=status.respondents, expected=expected, rate=rate)
 
 
-def _chart_rate(status: UnitStatus, lang: str) -> str:
+def _chart_rate(status: UnitStatus | None, lang: str) -> str:
+    if status is None:
+        return "–"
     if not status.has_file:
         return _w("no_file", lang)
     return "–" if status.rate is None else format_percent(status.rate, lang)
+
+
+def _percent(status: UnitStatus | None) -> float:
+    return (status.rate or 0) * 100 if status is not None else 0.0
 
 
 def report_view(comparison: Comparison) -> dict[str, Any]:
@@ -723,6 +839,7 @@ def report_view(comparison: Comparison) -> dict[str, Any]:
     before_round, after_round = comparison.baseline.round, comparison.followup.round
     before_name, after_name = before_round.title(), after_round.title()
     target = format_percent(comparison.baseline.target / 100, lang)
+    basis = comparison.basis()
     themes = []
     for theme, theme_name in comparison.themes:
         buckets = comparison.buckets_of(theme)
@@ -744,7 +861,7 @@ def report_view(comparison: Comparison) -> dict[str, Any]:
                     "new": len(bucket.new),
                     "persisting": len(bucket.persisting),
                     "importance": _figure(_importance_change(imp_before, imp_after, lang)),
-                    "summary": bucket.summary(theme_name, lang),
+                    "summary": bucket.summary(theme_name, lang, basis),
                     "id": f"{theme}-{bucket.quadrant.value}",
                     "lists": [
                         {
@@ -815,7 +932,7 @@ def report_view(comparison: Comparison) -> dict[str, Any]:
     rate_rows = []
     rate_groups = []
     for rate in comparison.rates():
-        met = rate.after.met
+        met = rate.after.met if rate.after else None
         rate_rows.append(
             {
                 "unit": rate.name,
@@ -835,20 +952,20 @@ def report_view(comparison: Comparison) -> dict[str, Any]:
                 [
                     Bar(
                         before_name,
-                        [Segment((rate.before.rate or 0) * 100, "light")],
+                        [Segment(_percent(rate.before), "light")],
                         _chart_rate(rate.before, lang),
                     ),
                     Bar(
                         after_name,
-                        [Segment((rate.after.rate or 0) * 100, "solid")],
+                        [Segment(_percent(rate.after), "solid")],
                         _chart_rate(rate.after, lang),
                     ),
                 ],
             )
         )
     highest = max(
-        [100.0, *((r.before.rate or 0) * 100 for r in comparison.rates())]
-        + [(r.after.rate or 0) * 100 for r in comparison.rates()]
+        [100.0, *(_percent(r.before) for r in comparison.rates())]
+        + [_percent(r.after) for r in comparison.rates()]
     )
     rates_chart = bar_chart(
         "chart-rates",
@@ -879,6 +996,14 @@ def report_view(comparison: Comparison) -> dict[str, Any]:
         "rates": rate_rows,
         "rates_chart": rates_chart,
         "problems": [p.format() for p in comparison.problems if p.severity == "error"],
+        "not_compared": " ".join(
+            part
+            for part in (
+                comparison.not_compared_text(),
+                "" if basis is not None else say(MESSAGES, "nothing_compared", lang),
+            )
+            if part
+        ),
         "words": {key: _w(key, lang) for key in VIEW_WORDS if "{" not in VIEW_WORDS[key]["en"]},
         "method": _w("method.text", lang, similarity=format_number(comparison.similarity, lang, 0)),
         "target_label": _w("col.target_short", lang, target=target),

@@ -326,7 +326,7 @@ def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any
     spec = merge.workshop.workshop
     unit_names = {u.id: strip_control(u.name) for u in spec.units}
     unit_order = {u.id: i for i, u in enumerate(spec.units)}
-    total_units = len(spec.units)
+    total_units = len(merge.status.units)  # "5 of 8 units": of the units this round is about
     target = spec.response_target
     labels = {key: say(LABELS, key, lang) for key in LABELS if "{" not in LABELS[key]["en"]}
     labels["col_target"] = say(LABELS, "col_target", lang, target=target)
@@ -410,7 +410,7 @@ def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any
         "round_id": merge.round.id,
         "round_title": strip_control(merge.round.title()),
         "date": format_date(options.date, lang) if options.date else "",
-        "unit_names": ", ".join(unit_names[u.id] for u in spec.units),
+        "unit_names": ", ".join(unit_names[u.unit] for u in merge.status.units),
         "entry_summary": say(
             LABELS,
             "entry_summary",

@@ -11,6 +11,7 @@ Reading a file goes through four gates, each with its own kind of message:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import hashlib
 import os
@@ -40,8 +41,10 @@ from swot.yamltree import (
     SequenceNode,
     SyntaxProblem,
     parse_document,
+    shift_lines,
     simple_entry_items,
     to_python,
+    top_level_items,
 )
 
 if TYPE_CHECKING:
@@ -110,6 +113,17 @@ FIELD_NAMES_SV = {
 }
 
 MESSAGES: Catalogue = {
+    "nothing_to_check": {
+        "en": "no swot file to check here (no entries file, workshop.yaml, merges.yaml or "
+        "votes.yaml)",
+        "sv": "ingen swot-fil att kontrollera här (ingen postfil, workshop.yaml, merges.yaml "
+        "eller votes.yaml)",
+    },
+    "nothing_to_check.hint": {
+        "en": "name a workshop folder or the files to check, e.g. swot validate entries/",
+        "sv": "ange en workshopmapp eller filerna som ska kontrolleras, t.ex. swot validate "
+        "entries/",
+    },
     "missing": {"en": "the file does not exist", "sv": "filen finns inte"},
     "missing.hint": {
         "en": "check the path, or create the workshop with `swot init DIR`",
@@ -1026,6 +1040,7 @@ class EntriesFile:
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     digest: str = ""  # of the bytes the entries were read from ("" if they could not be read)
+    left_out: int = 0  # list items that gave no entry (each reported among the problems)
 
     @property
     def ok(self) -> bool:
@@ -1108,7 +1123,10 @@ def _read_fully(
 ) -> EntriesFile:
     """The entries of a file through the located tree, with every problem where it stands."""
     unit, round_id = result.unit, result.round
+    before = len(problems.problems)
     root = parse_yaml(text, problems, "entries") if text is not None else None
+    if root is None and text is not None and _one_entry_not_yaml(problems, before):
+        root = _salvage_entries(text, problems, before)
     if root is not None and not isinstance(root, SequenceNode):
         problems.add("entries_not_list", root)
         root = None
@@ -1117,8 +1135,46 @@ def _read_fully(
             entry = _read_entry(index, item, problems, context, unit, round_id)
             if entry is not None:
                 result.entries.append(entry)
+        result.left_out = len(root.items) - len(result.entries)
     result.problems = problems.capped()
     return result
+
+
+def _one_entry_not_yaml(problems: ProblemCollector, before: int) -> bool:
+    """Whether parsing stopped at text that is not YAML (not at a refused, hostile feature)."""
+    found = problems.problems[before:]
+    return len(found) == 1 and found[0].code == "not_yaml"
+
+
+def _salvage_entries(text: str, problems: ProblemCollector, before: int) -> SequenceNode | None:
+    """The list of a file where some entries are not valid YAML: each entry parsed on its own.
+
+    Each broken entry gets its own located problem (replacing the one for the whole file) and
+    is left out; the file still counts as having errors, so nothing is appended to it.
+    """
+    items = top_level_items(text)
+    if items is None or len(items) < 2:
+        return None
+    del problems.problems[before:]
+    root = SequenceNode(items[0][0], 0)
+    for index, (start, chunk) in enumerate(items):
+        own = ProblemCollector(problems.path, problems.lang)
+        parsed = parse_yaml(chunk, own, "entries")
+        if isinstance(parsed, SequenceNode) and len(parsed.items) == 1:
+            shift_lines(parsed.items[0], start)
+            root.items.append(parsed.items[0])
+            continue
+        label = say(MESSAGES, "entry", problems.lang, number=index + 1)
+        for problem in own.problems:
+            line = None if problem.line is None else problem.line + start
+            problems.problems.append(dataclasses.replace(problem, line=line, where=label))
+        root.items.append(_LeftOut(start, 0))
+    return root
+
+
+@dataclass(slots=True)
+class _LeftOut(Node):
+    """Stands in the salvaged list for an entry that is not valid YAML (already reported)."""
 
 
 def content_digest(data: bytes) -> str:
@@ -1207,6 +1263,8 @@ def _read_entry(
     def label() -> str:  # built only when there is a problem to name the entry in
         return entry_label(index, item, problems.lang)
 
+    if isinstance(item, _LeftOut):
+        return None
     if not isinstance(item, MappingNode):
         problems.add("entry_not_mapping", item, where=label)
         return None
@@ -1307,7 +1365,10 @@ def load_round(
             store.save()
             store = None
     present = {f.unit for f in files}
-    missing = [u.id for u in workshop.workshop.units if u.id not in present]
+    spec = workshop.workshop
+    round_ = spec.round(round_id)
+    units = spec.units_of(round_) if round_ is not None else spec.units
+    missing = [u.id for u in units if u.id not in present]
     return RoundEntries(round_id, files, missing, store)
 
 
@@ -1434,9 +1495,16 @@ def validate_paths(
     checked: list[Path] = []
     found: list[Problem] = []
     for path in paths:
+        before = len(checked)
         for file_path, problems in _validate_one(Path(path), lang):
             checked.append(file_path)
             found.extend(problems)
+        if len(checked) == before:  # never an all-clear for nothing checked
+            folder = find_workshop_folder(Path(path))
+            declared = declared_language(folder / WORKSHOP_FILE) if folder else None
+            collector = ProblemCollector(Path(path), lang or declared or default_language())
+            collector.add("nothing_to_check")
+            found.extend(collector.problems)
     return checked, found
 
 
@@ -1477,11 +1545,12 @@ def _validate_one(path: Path, lang: str | None) -> Iterable[tuple[Path, list[Pro
         if target in decision_files and loaded is not None:
             yield target, _decision_file_problems(target, loaded, language)
             continue
-        if target.resolve() == workshop_path.resolve() or "handouts" in target.parts:
+        real = target.resolve()  # "hoganas.yaml" typed inside entries/<round>/ has no parents
+        if real == workshop_path.resolve() or "handouts" in real.parts[len(folder.parts) :]:
             continue
-        if target.parent.parent.name != ENTRIES_DIR and target.parent.name != ENTRIES_DIR:
+        if real.parent.parent.name != ENTRIES_DIR and real.parent.name != ENTRIES_DIR:
             continue
-        yield target, read_entries_file(target, loaded, language).problems
+        yield target, read_entries_file(real, loaded, language).problems
 
 
 def _decision_file_problems(

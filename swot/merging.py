@@ -673,6 +673,10 @@ MESSAGES: Catalogue = {
         "en": "{unit}: {file} has errors; {count} entries included, the rest left out",
         "sv": "{unit}: {file} innehåller fel; {count} poster kom med, resten utelämnades",
     },
+    "file_entries_left_out": {
+        "en": "{unit}: {file} has errors; {count} entries included, {left} left out",
+        "sv": "{unit}: {file} innehåller fel; {count} poster kom med, {left} utelämnades",
+    },
     "unit_missing": {
         "en": "{unit}: no entries file for this round; 0 entries included",
         "sv": "{unit}: ingen fil med poster i den här omgången; 0 poster kom med",
@@ -889,8 +893,11 @@ def _file_warnings(
             "unit": unit.name if unit else entries_file.unit,
             "file": file,
             "count": len(entries_file.entries),
+            "left": entries_file.left_out,
         }
         key = "file_partly" if entries_file.entries else "file_unreadable"
+        if entries_file.entries and entries_file.left_out:
+            key = "file_entries_left_out"
         warnings.append(
             Problem(
                 file=file,

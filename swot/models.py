@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+from collections.abc import Iterable
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -222,6 +223,15 @@ class Workshop(BaseModel):
 
     def round(self, round_id: str) -> Round | None:
         return next((r for r in self.rounds if r.id == round_id), None)
+
+    def units_of(self, round_: Round, with_files: Iterable[str] = ()) -> list[Unit]:
+        """The units a round is about, in workshop order: those its ``expected`` names (every
+        unit when it names none, as in a round not yet planned), and any unit that has a file
+        in the round anyway. A unit that joined the network later is thus not "missing" in the
+        rounds before it joined."""
+        named = set(round_.expected) or {u.id for u in self.units}
+        named |= set(with_files)
+        return [u for u in self.units if u.id in named]
 
     @property
     def latest_round(self) -> Round:

@@ -247,7 +247,7 @@ def round_status(
             target=spec.response_target,
             counts={t: dict.fromkeys(QUADRANT_ORDER, 0) for t in themes},
         )
-        for u in spec.units
+        for u in spec.units_of(round_, with_files=(f.unit for f in loaded.files))
     }
     respondents: dict[str, set[str]] = {u: set() for u in units}
     files_with_problems: dict[str, list[Problem]] = {}

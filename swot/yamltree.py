@@ -162,6 +162,13 @@ def parse_document(text: str) -> ParsedDocument:
                 stack.append(MappingNode(mark.line, mark.column))
                 pending_keys.append(None)
     except yaml.MarkedYAMLError as error:
+        limit = error.problem_mark
+        if "maximum nesting depth" in str(error.problem) and limit is not None and limit.index:
+            # libyaml ≥ 0.2.5 (PyYAML ≥ 6.0.2 wheels) has a nesting limit of its own (1,000),
+            # met while its scanner looks ahead, before swot sees any event. The text up to that
+            # point holds the same first 16 levels, so parsing it meets swot's own limit with the
+            # same message and position, whatever PyYAML version is installed.
+            return parse_document(text[: min(limit.index, len(text) - 1)])
         position = error.problem_mark or error.context_mark
         if error.context_mark is not None and "end of stream" in str(error.problem):
             position = error.context_mark  # where the unclosed quote started
@@ -318,3 +325,33 @@ def _simple_lines(text: str) -> list[SimpleLine] | None:
             return None
         result.append((number, dash, key, key_start, raw, value_column, False))
     return result or None
+
+
+def top_level_items(text: str) -> list[tuple[int, str]] | None:
+    """The items of a block list written at the left margin, as (0-based first line, text).
+
+    None when the text is not such a list (anything but blank lines, comments and a ``---``
+    before the first ``- ``). Used to read the other entries of a file where one entry is not
+    valid YAML: each item is parsed on its own, so a typo removes one entry, not the file.
+    """
+    items: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(text.splitlines(keepends=True)):
+        if line.startswith("-") and line[1:2] in ("", " ", "\n", "\r"):
+            items.append((number, [line]))
+        elif items:
+            items[-1][1].append(line)
+        elif line.strip() and not line.lstrip().startswith("#") and line.rstrip() != "---":
+            return None
+    return [(start, "".join(lines)) for start, lines in items]
+
+
+def shift_lines(node: Node, offset: int) -> None:
+    """Move a node and everything below it down by ``offset`` lines (0-based positions)."""
+    node.line += offset
+    if isinstance(node, SequenceNode):
+        for item in node.items:
+            shift_lines(item, offset)
+    elif isinstance(node, MappingNode):
+        for key, value in node.pairs:
+            shift_lines(key, offset)
+            shift_lines(value, offset)

@@ -207,8 +207,8 @@ def test_from_csv_spreads_rows_over_units_and_fills_defaults(make_workshop, tmp_
 
     assert result.exit_code == 0, result.output
     assert [(e.quadrant.value, e.text, e.importance, e.respondent) for e in entries(folder)] == [
-        ("weaknesses", "Ingen hiss", 4, "17"),
-        ("threats", "Neddragningar", 5, "19"),
+        ("weaknesses", "Ingen hiss", 4, "r01"),  # ids from another file are renumbered
+        ("threats", "Neddragningar", 5, "r02"),
     ]
     assert [e.theme for e in entries(folder, "bjuv")] == ["accessibility"]
     assert (

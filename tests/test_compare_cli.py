@@ -54,7 +54,8 @@ def test_terminal_shows_the_summary_in_words(
     assert (code, err) == (0, "")
     assert (
         "  • Weaknesses in gender equality: 3 → 2 (−1); 2 resolved, 1 new. "
-        "Development needs have decreased."
+        "Development needs have decreased (compared for the 2 of 2 units that answered in both "
+        "rounds; response rate 100% → 75%)."
     ) in out.splitlines()
 
 
@@ -64,7 +65,8 @@ def test_terminal_speaks_swedish_for_a_swedish_workshop(
     _, out, _ = run(runner, "baseline", "followup", "-w", str(rounds("sv")))
     assert (
         "  • Svagheter inom jämställdhet: 3 → 2 (−1); 2 lösta, 1 nytt. "
-        "Utvecklingsbehoven har minskat."
+        "Utvecklingsbehoven har minskat (jämfört för de 2 av 2 enheter som svarade i båda "
+        "omgångarna; svarsfrekvens 100 % → 75 %)."
     ) in out.splitlines()
 
 
@@ -152,7 +154,8 @@ def test_markdown_report_has_the_summary_and_rates(
     assert lines[0] == "# Jämförelse: baseline → followup"
     assert (
         "- Svagheter inom jämställdhet: 3 → 2 (−1); 2 lösta, 1 nytt. "
-        "Utvecklingsbehoven har minskat."
+        "Utvecklingsbehoven har minskat (jämfört för de 2 av 2 enheter som svarade i båda "
+        "omgångarna; svarsfrekvens 100 % → 75 %)."
     ) in lines
     assert "| Bjuv | 2 av 2 (100 %) | 1 av 2 (50 %) | −50 | **✗ ej uppnått** |" in lines
 
@@ -161,7 +164,12 @@ def test_markdown_escapes_table_syntax_in_entry_texts(
     runner: CliRunner, make_workshop: Callable[..., Path]
 ) -> None:
     folder = make_workshop(
-        entries={"baseline/hoganas": entry('"A | B *fet*"', "r1")},
+        entries={
+            "baseline/hoganas": entry('"A | B *fet*"', "r1"),
+            "followup/hoganas": entry("Annat", "r1"),
+            "baseline/bjuv": entry("Bra", "r1"),
+            "followup/bjuv": entry("Bra", "r1"),
+        },
         rounds={"baseline": {}, "followup": {}},
     )
     run(runner, "baseline", "followup", "-w", str(folder))
@@ -173,7 +181,10 @@ def test_html_report_escapes_entry_texts(
     runner: CliRunner, make_workshop: Callable[..., Path]
 ) -> None:
     folder = make_workshop(
-        entries={"followup/hoganas": entry('"<script>alert(1)</script>"', "r1")},
+        entries={
+            "baseline/hoganas": entry("Bra", "r1"),
+            "followup/hoganas": entry('"<script>alert(1)</script>"', "r1"),
+        },
         rounds={"baseline": {}, "followup": {}},
     )
     run(runner, "baseline", "followup", "-w", str(folder))

@@ -65,19 +65,19 @@ def test_status_speaks_the_workshop_language(
     folder = make_workshop(
         language="sv",
         entries={"baseline/hoganas": survey("r1")},
-        rounds={"baseline": {"hoganas": 4}},
+        rounds={"baseline": {"hoganas": 4, "bjuv": 4}},
     )
     _, out, _ = run(runner, "-w", str(folder))
     lines = out.splitlines()
     assert "Mål: 75 % av de förväntade svarande i varje enhet" in lines
-    assert "Under målet: Höganäs (2 till)." in lines
+    assert "Under målet: Höganäs (2 till), Bjuv (3 till)." in lines
     assert "Enheter utan fil än: Bjuv" in lines
 
 
 def test_lang_option_overrides_the_workshop_language(
     runner: CliRunner, make_workshop: Callable[..., Path]
 ) -> None:
-    folder = make_workshop(language="sv", rounds={"baseline": {"hoganas": 4}})
+    folder = make_workshop(language="sv", rounds={"baseline": {"hoganas": 4, "bjuv": 4}})
     _, out, _ = run(runner, "-w", str(folder), "--lang", "en")
     assert "Units with no file yet: Höganäs, Bjuv" in out.splitlines()
 

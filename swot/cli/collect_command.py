@@ -32,6 +32,13 @@ SUMMARY = {
 }
 
 
+def _pairs(renumbered: dict[str, str]) -> str:
+    """'r01 → r03, r02 → r04' (at most 10 shown)."""
+    shown = [f"{old} → {new}" for old, new in list(renumbered.items())[:10]]
+    more = len(renumbered) - len(shown)
+    return ", ".join(shown) + (f", … (+{more})" if more else "")
+
+
 @command("collect")
 def collect_command(
     folder: FolderArgument = None,
@@ -140,6 +147,11 @@ def collect_command(
                 ),
                 markup=False,
             )
+            if saved.renumbered:
+                console().print(
+                    say(COLLECT_MESSAGES, "renumbered", language, pairs=_pairs(saved.renumbered)),
+                    markup=False,
+                )
         return
     if not sys.stdin.isatty():
         raise UsageError(

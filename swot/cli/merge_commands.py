@@ -352,7 +352,7 @@ def _print_summary(merge: RoundMerge, language: str, top: int) -> None:
                 table.add_row(
                     str(item.rank),
                     Text(item.item.text),
-                    Text(figures(item, len(spec.units), language)),
+                    Text(figures(item, len(merge.status.units), language)),
                 )
             if not ranked:
                 table.add_row("", Text(say(MESSAGES, "no_items", language)), "")

@@ -332,6 +332,8 @@ def print_comparison(out: Console, comparison: Comparison, top: int) -> None:
     view = report_view(comparison)
     out.print(Text(view["title"], style="bold"))
     out.print(view["intro"], markup=False, soft_wrap=True)
+    if view["not_compared"]:
+        out.print(Text(view["not_compared"], style="bold"), soft_wrap=True)
     for theme in view["themes"]:
         out.print()
         out.print(Text(theme["name"], style="bold underline"))

@@ -161,6 +161,9 @@ def validate_command(
         out.print(problem.format(), markup=False)
     bad_files = len({p.file for p in errors})
     lang_used = language or _guess_language(paths or [Path(".")])
+    if not checked:
+        out.print(f"✗ {say(MESSAGES, 'summary_nothing', lang_used)}", markup=False)
+        raise typer.Exit(1)
     if errors:
         summary = say(
             MESSAGES,
@@ -183,6 +186,7 @@ def validate_command(
 MESSAGES = {
     "summary_errors": {"en": "{errors} in {bad} of {files}", "sv": "{errors} i {bad} av {files}"},
     "summary_ok": {"en": "{files} checked, no errors", "sv": "{files} kontrollerade, inga fel"},
+    "summary_nothing": {"en": "no file checked", "sv": "ingen fil kontrollerad"},
 }
 WORDS = {
     "error": {"en": ("error", "errors"), "sv": ("fel", "fel")},

@@ -198,7 +198,11 @@ def test_entries_of_a_file_named_after_no_unit_are_left_out(
     make_workshop: Callable[..., Path],
 ) -> None:
     folder = make_workshop(
-        entries={"baseline/hoganas": entry("Ingen plan"), "baseline/lund": entry("Annat")},
+        entries={
+            "baseline/hoganas": entry("Ingen plan"),
+            "followup/hoganas": entry("Lönekartläggningen görs inte"),
+            "baseline/lund": entry("Annat"),
+        },
         rounds=ROUNDS,
     )
     comparison = compare_rounds(load_workshop(folder), "baseline", "followup")

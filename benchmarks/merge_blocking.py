@@ -11,8 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-from swot.loading import load_round, load_workshop
-from swot.similarity import DEFAULT_SIMILARITY, candidate_pairs, normalise, score_pairs
+from swot.analysis.similarity import DEFAULT_SIMILARITY, candidate_pairs, score_pairs
+from swot.files.workshop import load_workshop
+from swot.rounds.load import load_round
+from swot.texts import normalise
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "workshops"
 

@@ -18,9 +18,12 @@ from pathlib import Path
 
 import yaml
 
-from swot.handouts import HandoutOptions, render_handouts
-from swot.loading import entries_files, load_round, load_workshop
-from swot.merging import merge_entries, merge_round
+from swot.analysis.grouping import merge_entries
+from swot.files.entries import entries_files
+from swot.files.workshop import load_workshop
+from swot.jobs.merge import merge_round
+from swot.output.handout import HandoutOptions, render_handouts
+from swot.rounds.load import load_round
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "workshops" / "hoganasmodellen"
 ENDINGS = ["i Skåne", "hos oss", "ibland", "för deltagarna", "enligt personalen"]

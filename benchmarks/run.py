@@ -229,12 +229,12 @@ def clear(workshop: Path) -> Callable[[], None]:
 # The in-process breakdown (runs in a child process: python run.py --stage-breakdown DIR OUT)
 # ---------------------------------------------------------------------------------------------
 STAGES = (
-    ("swot.merging", "load_decisions", "load_decisions (merges.yaml)"),
-    ("swot.loading", "load_round", "load_round (read, parse, validate; workers)"),
-    ("swot.status", "round_status", "round_status"),
-    ("swot.merging", "merge_entries", "merge_entries (grouping)"),
-    ("swot.ranking", "rank_items", "rank_items"),
-    ("swot.handouts", "render_handouts", "render_handouts (Jinja2, HTML + Markdown)"),
+    ("swot.jobs.merge", "load_decisions", "load_decisions (merges.yaml)"),
+    ("swot.rounds.load", "load_round", "load_round (read, parse, validate; workers)"),
+    ("swot.analysis.status", "round_status", "round_status"),
+    ("swot.analysis.grouping", "merge_entries", "merge_entries (grouping)"),
+    ("swot.analysis.ranking", "rank_items", "rank_items"),
+    ("swot.output.handout", "render_handouts", "render_handouts (Jinja2, HTML + Markdown)"),
 )
 
 
@@ -265,9 +265,10 @@ def stage_breakdown(folder: Path, out: Path) -> None:
     import pstats
 
     started = time.perf_counter()
-    from swot.handouts import HandoutOptions, write_handouts
-    from swot.loading import load_round, load_workshop
-    from swot.merging import merge_round
+    from swot.files.workshop import load_workshop
+    from swot.jobs.merge import merge_round
+    from swot.output.handout import HandoutOptions, write_handouts
+    from swot.rounds.load import load_round
 
     for module, _, _ in STAGES:
         importlib.import_module(module)
@@ -733,7 +734,7 @@ def data_lines(results: Results) -> list[str]:
 def breakdown_table(results: Results) -> str:
     b = results.breakdown
     in_process = b["merge_round"] + b["write_handouts"]
-    rows = [("swot imports (swot.merging, loading, handouts …)", b["imports"], "")]
+    rows = [("swot imports (swot.jobs.merge, rounds, output …)", b["imports"], "")]
     accounted = 0.0
     for label, seconds, calls in b["stages"]:
         if label.startswith("render_handouts"):
@@ -817,8 +818,8 @@ Medians of separate processes; ratios are within this run.
 
 ## Where a cold merge's time goes (1×)
 
-Timed in one child process that calls `swot.merging.merge_round` and
-`swot.handouts.write_handouts` as `swot merge` does, with no `{CACHE_DIR}`; each stage is the
+Timed in one child process that calls `swot.jobs.merge.merge_round` and
+`swot.output.handout.write_handouts` as `swot merge` does, with no `{CACHE_DIR}`; each stage is the
 time spent in calls to that function made during the merge. This is one run (the table above
 holds medians), so the last row — the median cold `swot merge` minus this run's in-process
 total — also holds the difference in the machine's load between the two.

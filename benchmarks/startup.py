@@ -92,8 +92,8 @@ def enter_to_next_prompt(folder: Path, entries: int) -> list[float]:
 def save_cost(folder: Path, sizes: list[int]) -> dict[int, list[float]]:
     """One save (lock, re-read, append, verify, rename) into a file of each size."""
     sys.path.insert(0, str(REPO))
-    from swot.collect import EntriesAppender
-    from swot.loading import load_workshop
+    from swot.files.appending import EntriesAppender
+    from swot.files.workshop import load_workshop
     from swot.models import Entry
     from swot.vocabulary import Quadrant
 
@@ -125,7 +125,7 @@ def save_cost(folder: Path, sizes: list[int]) -> dict[int, list[float]]:
 def heavy_modules_at_first_question() -> list[str]:
     code = (
         "import sys\n"
-        "import swot.cli, swot.collect, questionary\n"
+        "import swot.cli, swot.cli.prompts, questionary\n"
         f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -52,7 +52,7 @@ def swot(*args: str, cwd: Path, output: Path | None = None) -> None:
 def round_ids(workshop: Path) -> list[str]:
     """The round ids of a workshop, in order (read with swot's own loader)."""
     sys.path.insert(0, str(REPO))
-    from swot.loading import load_workshop
+    from swot.files.workshop import load_workshop
 
     return [r.id for r in load_workshop(workshop).workshop.rounds]
 

@@ -13,7 +13,8 @@ from types import ModuleType
 
 import pytest
 
-from swot.loading import load_round, load_workshop
+from swot.files.workshop import load_workshop
+from swot.rounds.load import load_round
 from swot.vocabulary import Quadrant
 
 REPO = Path(__file__).resolve().parent.parent

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from swot import loading
 from swot.cli import app
+from swot.files import validate
 
 
 def test_a_bug_exits_3_with_one_line_and_a_log(tmp_path: Path, runner, monkeypatch) -> None:
@@ -18,7 +18,7 @@ def test_a_bug_exits_3_with_one_line_and_a_log(tmp_path: Path, runner, monkeypat
     def broken(*args, **kwargs):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(loading, "validate_paths", broken)
+    monkeypatch.setattr(validate, "validate_paths", broken)
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 3
     assert "Traceback" not in result.output
@@ -33,7 +33,7 @@ def test_ctrl_c_exits_130(runner, monkeypatch) -> None:
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(loading, "validate_paths", interrupted)
+    monkeypatch.setattr(validate, "validate_paths", interrupted)
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 130
     assert "Traceback" not in result.output

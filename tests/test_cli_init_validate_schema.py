@@ -7,9 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from swot.cli import app
-from swot.loading import load_workshop, read_entries_file
-from swot.storage import append_entries
-from swot.workshop_files import entries_header
+from swot.files.create import entries_header
+from swot.files.entries import read_entries_file
+from swot.files.storage import append_entries
+from swot.files.workshop import load_workshop
 
 INIT = [
     "init",

@@ -10,8 +10,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from swot.collect import EntriesAppender
-from swot.loading import load_workshop, read_entries_file
+from swot.files.appending import EntriesAppender
+from swot.files.entries import read_entries_file
+from swot.files.workshop import load_workshop
 from swot.models import Entry
 from swot.vocabulary import Quadrant
 

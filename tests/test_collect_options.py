@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from swot.cli import app
-from swot.loading import read_entries_file
+from swot.files.entries import read_entries_file
 
 SV = {"language": "sv"}
 
@@ -127,8 +127,8 @@ def test_unknown_unit_suggests_the_closest(make_workshop) -> None:
 
     assert result.exit_code == 2
     assert result.output == (
-        "'hoganes' is not a unit of the workshop; did you mean 'hoganas'?\n"
-        "  → units: hoganas, bjuv\n"
+        "'hoganes' is not a unit of this workshop; did you mean 'hoganas'?\n"
+        "  → give a unit's id or name from workshop.yaml: hoganas, bjuv\n"
     )
 
 
@@ -308,7 +308,7 @@ def test_collecting_loads_no_module_only_merging_or_exporting_needs(
     swot_command: list[str],
 ) -> None:
     code = (
-        "import sys, swot.cli, swot.collect, questionary\n"
+        "import sys, swot.cli, swot.cli.prompts, questionary\n"
         "print([m for m in ('jinja2', 'rapidfuzz', 'numpy', 'openpyxl') if m in sys.modules])"
     )
 

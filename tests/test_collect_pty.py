@@ -10,7 +10,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from swot.loading import read_entries_file
+from swot.files.entries import read_entries_file
 
 DOWN = "\x1b[B"
 ENTER = "\r"

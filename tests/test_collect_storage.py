@@ -9,9 +9,9 @@ from typer.testing import CliRunner
 
 from swot.cli import app
 from swot.errors import SwotError
-from swot.loading import read_entries_file
+from swot.files.entries import read_entries_file
+from swot.files.storage import append_entries, appended_bytes
 from swot.models import Entry
-from swot.storage import append_entries, appended_bytes
 from swot.vocabulary import Quadrant
 
 ENTRY = Entry(theme="equality", quadrant=Quadrant.WEAKNESSES, text="Ingen lönekartläggning")

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from swot.charts import Bar, BarGroup, Marker, Segment, bar_chart
-from swot.compare import compare_rounds, render_report
-from swot.loading import load_workshop
+from swot.files.workshop import load_workshop
+from swot.jobs.compare import compare_rounds
+from swot.output.charts import Bar, BarGroup, Marker, Segment, bar_chart
+from swot.output.report import render_report
 
 SVG = "{http://www.w3.org/2000/svg}"
 

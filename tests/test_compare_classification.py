@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from swot.compare import BucketChange, compare_rounds
+from swot.analysis.changes import BucketChange
 from swot.errors import UsageError
-from swot.loading import load_workshop
+from swot.files.workshop import load_workshop
+from swot.jobs.compare import compare_rounds
 from swot.vocabulary import Quadrant
 
 ROUNDS = {"baseline": {"hoganas": 2, "bjuv": 2}, "followup": {"hoganas": 2, "bjuv": 2}}
@@ -226,7 +227,7 @@ def test_unknown_round_is_a_usage_error_with_a_suggestion(rounds: Path) -> None:
         compare_rounds(load_workshop(rounds), "baseline", "folowup", lang="sv")
     assert raised.value.format() == (
         "'folowup' är ingen omgång i den här workshoppen; menade du 'followup'?\n"
-        "  → använd en av omgångarna i workshop.yaml: baseline, followup"
+        "  → ange id eller titel för en omgång i workshop.yaml: baseline, followup"
     )
 
 

@@ -206,7 +206,7 @@ def test_unknown_round_exits_2_without_a_traceback(
     assert code == 2
     assert err == (
         "'uppfoljning' is not a round of this workshop\n"
-        "  → use one of the rounds in workshop.yaml: baseline, followup\n"
+        "  → give a round's id or title from workshop.yaml: baseline, followup\n"
     )
 
 

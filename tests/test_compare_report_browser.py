@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
-from swot.compare import compare_rounds, write_reports
-from swot.loading import load_workshop
+from swot.files.workshop import load_workshop
+from swot.jobs.compare import compare_rounds
+from swot.output.report import write_reports
 
 CHROMIUM = "/usr/bin/chromium"
 EXAMPLES = Path(__file__).resolve().parent.parent / "workshops"

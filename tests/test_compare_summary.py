@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from swot.compare import NEW, PERSISTING, RESOLVED, BucketChange, ItemChange, signed
+from swot.analysis.changes import NEW, PERSISTING, RESOLVED, BucketChange, ItemChange, signed
 from swot.vocabulary import Quadrant
 
 

@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from swot import loading
-from swot.cache import CACHE_DIR
 from swot.cli import app
-from swot.loading import load_round, load_workshop
+from swot.files.entries import EntriesFile
+from swot.files.workshop import load_workshop
 from swot.models import entry_from_row, entry_row
+from swot.rounds import load as loading
+from swot.rounds.cache import CACHE_DIR
+from swot.rounds.load import RoundEntries, load_round
 
 ENTRY = "- theme: equality\n  quadrant: weaknesses\n  text: Plan without activities {n}\n  importance: {i}\n"
 BROKEN = "- theme: equality\n  quadrant: weaknessez\n  text: A typo in the quadrant\n"
@@ -34,11 +36,11 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     names: list[str] = []
     real, quick = loading.read_entries_file, loading.read_simple_entries_file
 
-    def spy(path: Path, *args: object, **kwargs: object) -> loading.EntriesFile:
+    def spy(path: Path, *args: object, **kwargs: object) -> EntriesFile:
         names.append(path.name)
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    def quick_spy(path: Path, *args: object, **kwargs: object) -> loading.EntriesFile | None:
+    def quick_spy(path: Path, *args: object, **kwargs: object) -> EntriesFile | None:
         read = quick(path, *args, **kwargs)  # type: ignore[arg-type]
         if read is not None:  # otherwise read_entries_file reads it (and is counted)
             names.append(path.name)
@@ -49,7 +51,7 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return names
 
 
-def _dump(round_entries: loading.RoundEntries) -> list:
+def _dump(round_entries: RoundEntries) -> list:
     return [(e.unit, e.round, e.line, e.model_dump(mode="json")) for e in round_entries.entries]
 
 
@@ -146,7 +148,7 @@ def test_a_cache_with_a_valid_digest_but_bad_rows_is_not_used(
     workshop: Path, parsed: list[str]
 ) -> None:
     """A row that is not an entry (the digest was rewritten to match) means: read the file."""
-    from swot import cache
+    from swot.rounds import cache
 
     expected = _dump(load_round(load_workshop(workshop, cache=True), "baseline"))
     cache_file = next((workshop / CACHE_DIR).glob("entries-*.json"))
@@ -213,7 +215,7 @@ SIMILAR = """\
 @pytest.fixture
 def grouped(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Sizes of the buckets actually grouped (not taken from the memo)."""
-    from swot import merging
+    from swot.analysis import grouping as merging
 
     sizes: list[int] = []
     real = merging._group
@@ -227,7 +229,7 @@ def grouped(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def _items(folder: Path, similarity: float = 85.0) -> list[tuple]:
-    from swot.merging import merge_round
+    from swot.jobs.merge import merge_round
 
     merged = merge_round(load_workshop(folder, cache=True), "baseline", similarity=similarity)
     return [
@@ -276,7 +278,7 @@ def test_another_threshold_or_decision_groups_again(
 
 def _rewrite_memo(folder: Path, change: Callable[[bytes], bytes]) -> None:
     """Change the memo's content and give it a matching digest (damage the digest cannot see)."""
-    from swot import cache
+    from swot.rounds import cache
 
     memo_file = folder / CACHE_DIR / "groups-baseline.json"
     head, _, body = memo_file.read_bytes().partition(b"\n")
@@ -331,8 +333,9 @@ def test_damaged_memo_records_are_found_again(
 def test_grouping_in_two_processes_gives_the_same_items(
     make_workshop: Callable[..., Path],
 ) -> None:
-    from swot.cache import MergeMemo
-    from swot.merging import merge_entries, worker_processes
+    from swot.analysis.grouping import merge_entries
+    from swot.rounds.cache import MergeMemo
+    from swot.rounds.workers import worker_processes
 
     units = {f"u{n:02d}": f"Enhet {n}" for n in range(12)}
     variants = [

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from swot.loading import read_entries_file
+from swot.files.entries import read_entries_file
+from swot.files.storage import append_entries, format_entry, yaml_scalar
 from swot.models import Entry
-from swot.storage import append_entries, format_entry, yaml_scalar
 from swot.vocabulary import Quadrant
 
 TRICKY = [

@@ -8,9 +8,10 @@ import jsonschema
 import pytest
 
 from swot.cli import app
-from swot.loading import load_round, load_workshop
-from swot.schema import entries_schema, workshop_schema
-from swot.yamltree import MappingNode, Node, ScalarNode, SequenceNode, parse_document
+from swot.files.schema import entries_schema, workshop_schema
+from swot.files.workshop import load_workshop
+from swot.files.yamltree import MappingNode, Node, ScalarNode, SequenceNode, parse_document
+from swot.rounds.load import load_round
 
 CORE_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from swot.cli import app
-from swot.handouts import escape_markdown
+from swot.output.templates import escape_markdown
 
 ENTRIES = """\
 - theme: equality

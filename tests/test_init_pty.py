@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pexpect
 
-from swot.loading import load_workshop
+from swot.files.workshop import load_workshop
 
 ENTER = "\r"
 

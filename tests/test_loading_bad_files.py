@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from swot.cli import app
-from swot.loading import read_entries_file
+from swot.files.entries import read_entries_file
 
 BILLION_LAUGHS = """\
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]

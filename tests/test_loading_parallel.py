@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from swot.loading import load_round, load_workshop
+from swot.files.workshop import load_workshop
+from swot.rounds.load import load_round
 
 GOOD = "- tema: jämställdhet\n  kvadrant: svagheter\n  text: Plan utan aktiviteter {i}\n  vikt: 4\n  svarande: r{i:02d}\n"
 # The same entry with an escape in a quoted text: only the full parser reads it, so files like
@@ -68,11 +69,11 @@ def test_parallel_reading_reports_progress_up_to_every_file(
 def test_small_rounds_are_read_in_this_process(
     make_workshop: Callable[..., Path], monkeypatch
 ) -> None:
-    import swot.loading
+    import swot.rounds.load
 
     def no_processes(*args, **kwargs):
         raise AssertionError("a small round must not start worker processes")
 
-    monkeypatch.setattr(swot.loading, "_read_in_processes", no_processes)
+    monkeypatch.setattr(swot.rounds.load, "_read_in_processes", no_processes)
     workshop = load_workshop(_workshop(make_workshop))
     assert len(load_round(workshop, "baseline", "en").entries) == 95

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from swot.loading import read_entries_file
+from swot.files.entries import read_entries_file
 
 TEXT = (
     "# Höganäs\n"

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from swot.analysis.grouping import review_pairs
 from swot.cli import app
 from swot.cli.merge_commands import run_review
-from swot.decisions import load_decisions
-from swot.loading import load_round, load_workshop
-from swot.merging import review_pairs
+from swot.files.decisions import load_decisions
+from swot.files.workshop import load_workshop
+from swot.rounds.load import load_round
 
 ENTRIES = """\
 - theme: equality

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from swot.decisions import APART, JOIN, MergeDecision, append_decisions, load_decisions
+from swot.analysis.grouping import merge_entries, review_pairs
 from swot.errors import DataError
-from swot.loading import load_round, load_workshop
-from swot.merging import merge_entries, review_pairs
+from swot.files.decisions import APART, JOIN, MergeDecision, append_decisions, load_decisions
+from swot.files.workshop import load_workshop
+from swot.rounds.load import load_round
 from swot.vocabulary import Quadrant
 
 ENTRIES = """\
@@ -166,7 +167,7 @@ def test_review_offers_pairs_near_the_threshold_and_skips_decided_ones(
 def test_decision_for_a_need_gone_in_the_follow_up_is_not_reported_as_stale(
     make_workshop: Callable[..., Path],
 ) -> None:
-    from swot.merging import merge_round
+    from swot.jobs.merge import merge_round
 
     folder = make_workshop(
         {

@@ -6,9 +6,10 @@ import random
 
 import pytest
 
-from swot.merging import DEFAULT_SIMILARITY, match_texts, merge_entries
+from swot.analysis.grouping import match_texts, merge_entries
+from swot.analysis.similarity import DEFAULT_SIMILARITY, candidate_pairs, score_pairs
 from swot.models import Entry
-from swot.similarity import candidate_pairs, normalise, score_pairs
+from swot.texts import normalise
 from swot.vocabulary import Quadrant
 
 

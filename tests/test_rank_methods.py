@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from swot.merging import MergedItem
+from swot.analysis.grouping import MergedItem
+from swot.analysis.ranking import borda_points, rank_items
 from swot.models import Entry
-from swot.ranking import borda_points, rank_items
 from swot.vocabulary import Quadrant
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from swot.yamltree import SyntaxProblem, parse_document, parse_simple_entries
+from swot.files.yamltree import SyntaxProblem, parse_document, parse_simple_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -108,13 +108,9 @@ def test_what_it_leaves_to_the_full_parser() -> None:
 
 def test_entries_read_fast_are_the_entries_read_fully() -> None:
     """Every example file, read both ways, gives the same entries (values, units, lines)."""
-    from swot.loading import (
-        EntriesFile,
-        ProblemCollector,
-        _read_fully,
-        load_workshop,
-        read_simple_entries_file,
-    )
+    from swot.files.entries import EntriesFile, _read_fully, read_simple_entries_file
+    from swot.files.located import ProblemCollector
+    from swot.files.workshop import load_workshop
 
     for folder in sorted(ROOT.glob("workshops/*/")):
         workshop = load_workshop(folder)
@@ -133,7 +129,8 @@ def test_entries_read_fast_are_the_entries_read_fully() -> None:
 
 def test_a_file_with_any_problem_is_read_fully(tmp_path: Path) -> None:
     """The fast reader never decides about a problem: it leaves the file to the full reader."""
-    from swot.loading import load_workshop, read_entries_file, read_simple_entries_file
+    from swot.files.entries import read_entries_file, read_simple_entries_file
+    from swot.files.workshop import load_workshop
 
     folder = ROOT / "workshops" / "hoganasmodellen"
     workshop = load_workshop(folder)

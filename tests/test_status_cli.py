@@ -154,7 +154,7 @@ def test_unknown_round_is_a_usage_error_with_a_suggestion(
     assert (code, out) == (2, "")
     assert err == (
         "'basline' is not a round of this workshop; did you mean 'baseline'?\n"
-        "  → use one of the rounds in workshop.yaml: baseline, followup\n"
+        "  → give a round's id or title from workshop.yaml: baseline, followup\n"
     )
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from swot.loading import load_workshop
-from swot.status import answers_needed, format_percent, round_status
+from swot.analysis.status import answers_needed, format_percent, round_status
+from swot.files.workshop import load_workshop
 from swot.vocabulary import Quadrant
 
 

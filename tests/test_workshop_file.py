@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from swot.errors import DataError
-from swot.loading import check_workshop_file, load_workshop, read_entries_file
+from swot.files.entries import read_entries_file
+from swot.files.workshop import check_workshop_file, load_workshop
 from swot.models import suggest_id
 
 GOOD = """\

@@ -20,7 +20,7 @@ from swot.cli.app import (
 )
 
 if TYPE_CHECKING:
-    from swot.collect import SessionResult
+    from swot.cli.prompts import SessionResult
 
 SUMMARY = {
     "title": {"sv": "Sparat i {files}", "en": "Saved in {files}"},
@@ -105,16 +105,13 @@ def collect_command(
     Example: swot collect -w workshops/hoganasmodellen --unit hoganas --theme jämställdhet
     --quadrant svagheter --text "Ingen plan för aktiviteter" --importance 4
     """
-    from swot.collect import MESSAGES as COLLECT_MESSAGES
-    from swot.collect import (
-        CollectOptions,
-        InteractiveSession,
-        Interrupted,
-        collect_from_options,
-    )
+    from swot.cli.prompts import InteractiveSession, Interrupted
     from swot.errors import UsageError
+    from swot.files.appending import MESSAGES as COLLECT_MESSAGES
+    from swot.files.located import display_path
+    from swot.files.workshop import load_workshop
     from swot.i18n import say
-    from swot.loading import display_path, load_workshop
+    from swot.jobs.collect import CollectOptions, collect_from_options
 
     language = check_lang(lang)
     loaded = load_workshop(folder or workshop, language)
@@ -173,8 +170,8 @@ def print_summary(outcome: SessionResult, lang: str) -> None:
     """A table of what the session saved: entries per theme and quadrant, and respondents."""
     from rich.table import Table
 
+    from swot.files.located import display_path
     from swot.i18n import say
-    from swot.loading import display_path
     from swot.vocabulary import QUADRANT_NAMES, QUADRANT_ORDER
 
     out = console()
@@ -198,7 +195,7 @@ def print_summary(outcome: SessionResult, lang: str) -> None:
     out.print(table)
     respondents = sorted({e.respondent for e in outcome.entries if e.respondent})
     count = len(outcome.entries)
-    from swot.collect import MESSAGES as COLLECT_MESSAGES
+    from swot.files.appending import MESSAGES as COLLECT_MESSAGES
 
     entries = say(
         COLLECT_MESSAGES, "entries_count.one" if count == 1 else "entries_count", lang, count=count

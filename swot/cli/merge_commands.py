@@ -24,9 +24,10 @@ from swot.cli.app import (
 from swot.i18n import Catalogue, say
 
 if TYPE_CHECKING:
+    from swot.analysis.grouping import ReviewPair
+    from swot.analysis.round_merge import RoundMerge
     from swot.errors import Problem
-    from swot.loading import LoadedWorkshop
-    from swot.merging import ReviewPair, RoundMerge
+    from swot.files.workshop import LoadedWorkshop
 
 PROGRESS_FROM_FILES = 40  # show a progress bar when a round has at least this many files
 
@@ -140,9 +141,9 @@ SimilarityOption = Annotated[
 def _setup(
     workshop: Path, lang: str | None, similarity: float | None
 ) -> tuple[LoadedWorkshop, str, float]:
+    from swot.analysis.similarity import DEFAULT_SIMILARITY
     from swot.errors import UsageError
-    from swot.loading import load_workshop
-    from swot.merging import DEFAULT_SIMILARITY
+    from swot.files.workshop import load_workshop
 
     language = check_lang(lang)
     loaded = load_workshop(workshop, language, cache=True)
@@ -164,9 +165,9 @@ def _merge(
     method: str,
     show_progress: bool,
 ) -> RoundMerge:
-    from swot.loading import entries_files
-    from swot.merging import merge_round
-    from swot.status import find_round
+    from swot.files.entries import entries_files
+    from swot.files.workshop import find_round
+    from swot.jobs.merge import merge_round
 
     round_ = find_round(loaded, round_id, language)
     many = len(entries_files(loaded, round_.id)) >= PROGRESS_FROM_FILES
@@ -245,10 +246,10 @@ def merge_command(
 
     Example: swot merge workshops/hoganasmodellen
     """
+    from swot.analysis.ranking import METHODS
     from swot.errors import UsageError
-    from swot.handouts import HandoutOptions, write_handouts
-    from swot.loading import display_path
-    from swot.ranking import METHODS
+    from swot.files.located import display_path
+    from swot.output.handout import HandoutOptions, write_handouts
 
     loaded, language, threshold = _setup(folder or workshop, lang, similarity)
     if rank not in METHODS:
@@ -272,7 +273,7 @@ def merge_command(
     )
     written = write_handouts(merge, options)
     if as_json:
-        from swot.export import as_json as merge_json
+        from swot.output.export import as_json as merge_json
 
         data = merge_json(merge)
         data["files"] = [display_path(p) for p in written]
@@ -304,8 +305,8 @@ def _print_summary(merge: RoundMerge, language: str, top: int) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from swot.handouts import figures
     from swot.i18n import format_number
+    from swot.output.handout import figures
     from swot.vocabulary import QUADRANT_ORDER, quadrant_name
 
     out = console()
@@ -387,12 +388,12 @@ def export_command(
 
     Example: swot export workshops/hoganasmodellen --format xlsx
     """
+    from swot.analysis.ranking import METHODS
     from swot.errors import UsageError
-    from swot.export import FORMATS, write_export
-    from swot.export import as_json as merge_json
-    from swot.handouts import handouts_folder
-    from swot.loading import display_path
-    from swot.ranking import METHODS
+    from swot.files.located import display_path
+    from swot.output.export import FORMATS, write_export
+    from swot.output.export import as_json as merge_json
+    from swot.output.handout import handouts_folder
 
     loaded, language, threshold = _setup(folder or workshop, lang, similarity)
     if fmt not in FORMATS:
@@ -433,8 +434,9 @@ def review_command(
     """
     import sys
 
+    from swot.analysis.grouping import review_pairs
     from swot.errors import UsageError
-    from swot.merging import load_decisions, review_pairs
+    from swot.jobs.merge import load_decisions
 
     loaded, language, threshold = _setup(folder or workshop, lang, similarity)
     if not sys.stdin.isatty():
@@ -459,9 +461,9 @@ def run_review(
     """Ask about each pair with ``ask(pair, header, language) -> 'join'|'apart'|'skip'|'quit'``;
     append each decision to merges.yaml at once. Returns the number of decisions saved.
     """
-    from swot.decisions import APART, JOIN, MERGES_FILE, MergeDecision, append_decisions
+    from swot.files.decisions import APART, JOIN, MERGES_FILE, MergeDecision, append_decisions
+    from swot.files.located import display_path
     from swot.i18n import format_number
-    from swot.loading import display_path
     from swot.vocabulary import quadrant_name
 
     out = console()

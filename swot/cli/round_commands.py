@@ -22,8 +22,8 @@ from swot.i18n import Catalogue, say
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from swot.compare import Comparison
-    from swot.status import RoundStatus
+    from swot.analysis.changes import Comparison
+    from swot.analysis.status import RoundStatus
 
 MESSAGES: Catalogue = {
     "status.title": {
@@ -96,9 +96,9 @@ def status_command(
 
     Example: swot status workshops/hoganasmodellen --round forprojektering
     """
+    from swot.analysis.status import round_status, workshop_status
     from swot.errors import UsageError
-    from swot.loading import load_workshop
-    from swot.status import round_status, workshop_status
+    from swot.files.workshop import load_workshop
 
     language = check_lang(lang)
     loaded = load_workshop(folder or workshop, language, cache=True)
@@ -135,7 +135,7 @@ def print_status(out: Console, workshop_name: str, status: RoundStatus, lang: st
     from rich.table import Table
     from rich.text import Text
 
-    from swot.status import format_percent
+    from swot.analysis.status import format_percent
 
     target = format_percent(status.target / 100, lang)
     date = f" · {status.round.date.isoformat()}" if status.round.date else ""
@@ -200,7 +200,7 @@ def _print_entry_tables(out: Console, status: RoundStatus, lang: str) -> None:
 
 
 def _print_summary(out: Console, status: RoundStatus, lang: str) -> None:
-    from swot.status import format_percent
+    from swot.analysis.status import format_percent
 
     expected = status.expected
     if expected:
@@ -302,8 +302,10 @@ def compare_command(
 
     Example: swot compare forprojektering uppfoljning -w workshops/hoganasmodellen
     """
-    from swot.compare import compare_rounds, write_reports
-    from swot.loading import display_path, load_workshop
+    from swot.files.located import display_path
+    from swot.files.workshop import load_workshop
+    from swot.jobs.compare import compare_rounds
+    from swot.output.report import write_reports
 
     language = check_lang(lang)
     loaded = load_workshop(workshop, language, cache=True)
@@ -326,7 +328,7 @@ def print_comparison(out: Console, comparison: Comparison, top: int) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from swot.compare import report_view
+    from swot.output.report import report_view
 
     lang = comparison.lang
     view = report_view(comparison)

@@ -38,7 +38,7 @@ def init_command(
     --unit Höganäs --unit Bjuv --round forprojektering --expected 12
     """
     from swot.errors import UsageError
-    from swot.workshop_files import NewWorkshop, create_workshop
+    from swot.files.create import NewWorkshop, create_workshop
 
     missing = [
         flag
@@ -136,7 +136,8 @@ def validate_command(
 
     Example: swot validate workshops/hoganasmodellen
     """
-    from swot.loading import display_path, validate_paths
+    from swot.files.located import display_path
+    from swot.files.validate import validate_paths
 
     language = check_lang(lang)
     checked, problems = validate_paths(paths or [Path(".")], language)
@@ -203,8 +204,8 @@ def count(number: int, word: str, lang: str) -> str:
 
 def _guess_language(paths: list[Path]) -> str:
     """The language of the first workshop among the paths, else the system's."""
+    from swot.files.workshop import declared_language, find_workshop_folder
     from swot.i18n import default_language
-    from swot.loading import declared_language, find_workshop_folder
 
     for path in paths:
         folder = find_workshop_folder(path if path.exists() else path.parent)
@@ -231,8 +232,9 @@ def schema_command(
     Example: swot schema workshops/hoganasmodellen
     """
     from swot.errors import UsageError
-    from swot.loading import display_path, load_workshop
-    from swot.schema import entries_schema, workshop_schema, write_schemas
+    from swot.files.located import display_path
+    from swot.files.schema import entries_schema, workshop_schema, write_schemas
+    from swot.files.workshop import load_workshop
 
     if print_ is not None:
         if print_ not in {"workshop", "entries"}:

@@ -3,8 +3,7 @@ templates in ``templates/`` (a workshop may override any of them in ``<workshop>
 
 Entry text only ever reaches a template as data: the HTML environment autoescapes every value
 and the Markdown environment escapes every value for Markdown, and control characters are
-stripped first. Output depends on the input only (no clock), so reruns are byte-identical.
-"""
+stripped first. Output depends on the input only (no clock), so reruns are byte-identical."""
 
 from __future__ import annotations
 
@@ -17,14 +16,17 @@ from typing import TYPE_CHECKING, Any
 
 import swot
 from swot.i18n import Catalogue, format_number, say
-from swot.similarity import strip_control
+from swot.texts import strip_control
 from swot.vocabulary import QUADRANT_NAMES, QUADRANT_ORDER
 
 if TYPE_CHECKING:
-    from jinja2 import BytecodeCache, Environment
-
-    from swot.merging import RoundMerge
-    from swot.ranking import RankedItem
+    from swot.analysis.ranking import RankedItem
+    from swot.analysis.round_merge import RoundMerge
+from swot.output.templates import (
+    html_environment,
+    markdown_environment,
+    template_dirs,
+)
 
 HTML_TEMPLATE = "handout.html.j2"
 MARKDOWN_TEMPLATE = "handout.md.j2"
@@ -192,89 +194,6 @@ MONTHS_SV = [
 ]
 
 
-def builtin_template_dir() -> Path:
-    """Templates shipped with swot: inside the package when installed, the repo when editable."""
-    packaged = Path(swot.__file__).parent / "templates"
-    return packaged if packaged.is_dir() else Path(swot.__file__).parent.parent / "templates"
-
-
-def template_dirs(workshop_folder: Path | None) -> list[Path]:
-    """Where templates are looked up: the workshop's own ``templates/`` first."""
-    dirs = []
-    if workshop_folder is not None and (workshop_folder / "templates").is_dir():
-        dirs.append(workshop_folder / "templates")
-    dirs.append(builtin_template_dir())
-    return dirs
-
-
-def _compiled_templates() -> BytecodeCache | None:
-    """Where compiled templates are kept between runs (compiling them costs ~0.1 s a run).
-
-    Jinja2's own per-user folder (``/tmp/_jinja2-cache-<uid>``, mode 0700, checked to be the
-    user's own): never the workshop folder, which others may write to, since what is cached
-    there is Python code. Keyed by template file and a checksum of its text.
-    """
-    from jinja2 import FileSystemBytecodeCache
-
-    try:
-        return FileSystemBytecodeCache()
-    except (OSError, RuntimeError):  # no safe place: compile every time
-        return None
-
-
-def html_environment(dirs: list[Path]) -> Environment:
-    """Jinja2 for HTML: autoescape on for every value, undefined names are errors."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    return Environment(
-        loader=FileSystemLoader([str(d) for d in dirs]),
-        bytecode_cache=_compiled_templates(),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-    )
-
-
-class MarkdownText(str):
-    """Text that is already Markdown (the environment leaves it as it is)."""
-
-
-def markdown_environment(dirs: list[Path]) -> Environment:
-    """Jinja2 for Markdown: every value is escaped for Markdown unless it is ``MarkdownText``."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    def finalize(value: object) -> str:
-        if isinstance(value, MarkdownText):
-            return str(value)
-        return escape_markdown(str(value))
-
-    return Environment(
-        loader=FileSystemLoader([str(d) for d in dirs]),
-        bytecode_cache=_compiled_templates(),
-        autoescape=False,
-        undefined=StrictUndefined,
-        finalize=finalize,
-        keep_trailing_newline=True,
-    )
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!{}$])")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
-
-
-def escape_markdown(text: str) -> str:
-    """Text that Markdown shows as written: inline, in a list item or a table cell."""
-    text = strip_control(text)
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), text)
-
-
-def _escape_marker(marker: str) -> str:
-    if marker[0].isdigit():
-        return marker[:-1] + "\\" + marker[-1]
-    return "\\" + marker
-
-
 def format_date(value: dt.date, lang: str) -> str:
     """'13 november 2025' or '13 November 2025'."""
     if lang == "sv":
@@ -320,7 +239,7 @@ def _plural(key: str, count: int, lang: str) -> str:
 
 def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any]:
     """Everything the templates show, as plain values (texts already free of control chars)."""
-    from swot.status import format_percent
+    from swot.analysis.status import format_percent
 
     lang = options.lang
     spec = merge.workshop.workshop
@@ -510,7 +429,7 @@ def handouts_folder(merge: RoundMerge) -> Path:
 
 def write_handouts(merge: RoundMerge, options: HandoutOptions) -> list[Path]:
     """Render and write the handouts into ``<workshop>/handouts/<round>/``; returns the paths."""
-    from swot.storage import atomic_write_text
+    from swot.files.storage import atomic_write_text
 
     folder = handouts_folder(merge)
     written = []

@@ -11,8 +11,7 @@ Methods:
   with one). Then the breadth order.
 
 Remaining ties fall back on the normalised text and the item key, so a ranking is total and the
-same input always gives the same order.
-"""
+same input always gives the same order."""
 
 from __future__ import annotations
 
@@ -21,12 +20,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from swot.merging import MergedItem
-from swot.similarity import normalise
+from swot.analysis.grouping import MergedItem
+from swot.texts import normalise
 from swot.vocabulary import QUADRANT_ORDER, Quadrant
 
 if TYPE_CHECKING:
-    from swot.decisions import Vote
+    from swot.files.decisions import Vote
 
 METHODS = ("breadth", "votes", "borda")
 
@@ -130,7 +129,7 @@ def borda_points(bucket: Sequence[MergedItem]) -> dict[str, float]:
 def votes_by_key(
     items: Sequence[MergedItem], votes: Sequence[Vote]
 ) -> tuple[dict[str, int], list[Vote]]:
-    """Match votes (``swot.decisions.Vote``) to items by key or by text; returns the counts
+    """Match votes (``swot.files.decisions.Vote``) to items by key or by text; returns the counts
     per item key and the votes that matched no item.
     """
     by_key = {item.key: item for item in items}

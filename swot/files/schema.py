@@ -3,8 +3,7 @@
 The schemas come from the pydantic models, widened to what the loader accepts: Swedish keys
 beside English ones, and every spelling of a quadrant, theme and source. VS Code's YAML
 extension finds them through the ``# yaml-language-server: $schema=…`` line at the top of
-every file swot writes.
-"""
+every file swot writes."""
 
 from __future__ import annotations
 
@@ -12,16 +11,10 @@ import copy
 import json
 from pathlib import Path
 
-from swot.loading import (
-    ENTRY_KEYS,
-    ROUND_KEYS,
-    THEME_KEYS,
-    UNIT_KEYS,
-    WORKSHOP_KEYS,
-    LoadedWorkshop,
-)
+from swot.files.located import ENTRY_KEYS, ROUND_KEYS, THEME_KEYS, UNIT_KEYS, WORKSHOP_KEYS
+from swot.files.storage import atomic_write_text
+from swot.files.workshop import LoadedWorkshop
 from swot.models import Entry, Workshop
-from swot.storage import atomic_write_text
 from swot.vocabulary import (
     BUILTIN_THEME_SPELLINGS,
     LANGUAGE_SPELLINGS,

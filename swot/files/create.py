@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from swot.errors import SwotError
+from swot.files.schema import ENTRIES_SCHEMA, WORKSHOP_SCHEMA, modeline, write_schemas
+from swot.files.storage import atomic_write_text, yaml_scalar
+from swot.files.workshop import ENTRIES_DIR, WORKSHOP_FILE, LoadedWorkshop, load_workshop
 from swot.i18n import Catalogue, say
-from swot.loading import ENTRIES_DIR, WORKSHOP_FILE, LoadedWorkshop, load_workshop
 from swot.models import Round, Unit, suggest_id
-from swot.schema import ENTRIES_SCHEMA, WORKSHOP_SCHEMA, modeline, write_schemas
-from swot.storage import atomic_write_text, yaml_scalar
 
 MESSAGES: Catalogue = {
     "workshop_header": {

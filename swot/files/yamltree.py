@@ -7,8 +7,7 @@ costs anything: nesting deeper than ``MAX_DEPTH`` (PyYAML's own composer segfaul
 
 Scalars stay strings exactly as written (``no``, ``12:30``, ``0123`` are text, not a boolean,
 a sexagesimal number and an octal); only an empty value, ``~`` or ``null`` becomes ``None``.
-Typing happens later, in the models, against the field that is being read.
-"""
+Typing happens later, in the models, against the field that is being read."""
 
 from __future__ import annotations
 

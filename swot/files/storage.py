@@ -1,6 +1,5 @@
 """Writing files so that nothing is ever lost: atomic replaces, appends that keep every byte a
-person wrote, and a lock so two facilitators writing the same unit never overwrite each other.
-"""
+person wrote, and a lock so two facilitators writing the same unit never overwrite each other."""
 
 from __future__ import annotations
 

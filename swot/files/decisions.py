@@ -13,8 +13,7 @@ appending text and never touches what a person wrote. Keys and values may be Swe
   formulering: Bristande kunskap om NPF   # optional for join, required for wording
 ```
 
-Texts are matched after normalisation (case, punctuation and spacing do not matter).
-"""
+Texts are matched after normalisation (case, punctuation and spacing do not matter)."""
 
 from __future__ import annotations
 
@@ -23,20 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from swot.errors import DataError, Problem, shorten
+from swot.files.located import ProblemCollector, canonical_keys, display_path, parse_yaml, read_text
+from swot.files.storage import appended_bytes, atomic_write_bytes, locked, yaml_scalar
+from swot.files.workshop import LoadedWorkshop
+from swot.files.yamltree import MappingNode, Node, ScalarNode, SequenceNode
 from swot.i18n import Catalogue, say
-from swot.loading import (
-    LoadedWorkshop,
-    ProblemCollector,
-    canonical_keys,
-    display_path,
-    parse_yaml,
-    read_text,
-)
 from swot.models import Entry
-from swot.similarity import normalise, strip_control
-from swot.storage import appended_bytes, atomic_write_bytes, locked, yaml_scalar
+from swot.texts import normalise, strip_control
 from swot.vocabulary import QUADRANT_LOOKUP, QUADRANT_NAMES, Quadrant, did_you_mean, fold
-from swot.yamltree import MappingNode, Node, ScalarNode, SequenceNode
 
 MERGES_FILE = "merges.yaml"
 VOTES_FILE = "votes.yaml"

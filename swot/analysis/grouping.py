@@ -4,62 +4,34 @@ How a bucket (one theme × quadrant) is grouped:
 1. entries with the same normalised text (case, punctuation, spacing) are one group from the
    start;
 2. decisions in merges.yaml that join texts are applied;
-3. candidate pairs of distinct texts come from blocking (``swot.similarity``), are scored with
+3. candidate pairs of distinct texts come from blocking (``swot.analysis.similarity``), are scored with
    ``token_sort_ratio`` and joined best first (single linkage) when they reach ``similarity``,
    unless a "keep apart" decision forbids the union.
 
 Everything is sorted before it is used, so the same entries always give the same groups, keys
 and representative texts. The scorer and ``DEFAULT_SIMILARITY`` are explained in
-``swot.similarity``.
-"""
+``swot.analysis.similarity``."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import attrgetter
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from swot.errors import Problem
-from swot.i18n import Catalogue, say
-from swot.models import Entry, Round
-from swot.similarity import (
-    DEFAULT_SIMILARITY,
-    candidate_pairs,
-    normalise,
-    score_pairs,
-    similar_pairs,
-    strip_control,
-)
+from swot.analysis.similarity import DEFAULT_SIMILARITY, candidate_pairs, score_pairs, similar_pairs
+from swot.models import Entry
+from swot.texts import normalise, strip_control
 from swot.vocabulary import QUADRANT_ORDER, Quadrant
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-    from swot.cache import MergeMemo
-    from swot.decisions import MergeDecision, MergeDecisions
-    from swot.loading import LoadedWorkshop, RoundEntries
-    from swot.ranking import RankedItem
-    from swot.status import RoundStatus
-
-__all__ = [
-    "DEFAULT_SIMILARITY",
-    "MergedItem",
-    "ReviewPair",
-    "RoundMerge",
-    "load_decisions",
-    "match_texts",
-    "merge_entries",
-    "merge_round",
-    "review_pairs",
-]
+    from swot.files.decisions import MergeDecision, MergeDecisions
+    from swot.rounds.cache import MergeMemo
 
 REVIEW_BELOW = 10.0  # review pairs this far below the threshold…
 REVIEW_ABOVE = 5.0  # …and this far above it
@@ -159,7 +131,7 @@ def merge_entries(
     """Group near-duplicates within each theme × quadrant (blocking on rare tokens, not all pairs).
 
     Items come back sorted by theme, quadrant (S, W, O, T) and key; rank them with
-    ``swot.ranking.rank_items``. With a ``memo`` (``swot.cache``), a theme × quadrant whose
+    ``swot.analysis.ranking.rank_items``. With a ``memo`` (``swot.rounds.cache``), a theme × quadrant whose
     entries (or only texts), decisions and threshold are those of an earlier run reuses that
     run's items (or groups). With a ``pool`` (``worker_processes``), themes × quadrants are
     grouped in its processes, and ``meanwhile`` (if given) is called while they work; it is
@@ -211,72 +183,6 @@ def merge_entries(
     order = {q: i for i, q in enumerate(QUADRANT_ORDER)}
     items.sort(key=lambda item: (item.theme, order[item.quadrant], item.key))
     return items
-
-
-# From this many bytes of entries files, a round is grouped (and, where files need the full
-# parser, read) in worker processes.
-WORKERS_FROM_BYTES = 4 * 1024 * 1024
-
-
-@contextmanager
-def worker_processes(round_bytes: int, force: bool = False) -> Iterator[Executor | None]:
-    """Two worker processes for a large round (None for a small one, or where there are none).
-
-    They are started before the round is read, so they do not carry a copy of its entries
-    (a forked process counts every page of its parent): each bucket is sent to them as rows.
-    Linux only: fork is what makes them cheap to start, and elsewhere fork is not safe.
-    """
-    if round_bytes >= WORKERS_FROM_BYTES:
-        _return_freed_memory()
-    usable = sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
-    if not (force or (usable and round_bytes >= WORKERS_FROM_BYTES)):
-        yield None
-        return
-    import multiprocessing  # only now: ~20 ms to import
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    try:
-        pool = ProcessPoolExecutor(
-            max_workers=2,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_warm_up,  # imports while this process reads the round
-        )
-        pool.submit(int)  # starts both workers now, while this process is small (no waiting)
-    except (OSError, BrokenProcessPool):
-        yield None
-        return
-    try:
-        yield pool
-    finally:
-        pool.shutdown(cancel_futures=True)
-
-
-def _warm_up() -> None:
-    """In a worker: import what grouping a large bucket needs, before the first bucket comes."""
-    import numpy  # noqa: F401
-    from rapidfuzz import process  # noqa: F401
-
-
-def _return_freed_memory() -> None:
-    """Ask glibc to give large freed blocks back to the system (Linux only; harmless elsewhere).
-
-    A large round passes megabytes through pipes and JSON; by default glibc raises its mmap
-    threshold after the first such block is freed and keeps later ones in its heap, where they
-    stay part of the process after they are freed (measured: 5 MB of the peak of a national
-    merge). A fixed 128 KiB threshold returns them.
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None)
-        m_trim_threshold, m_mmap_threshold = -1, -3  # from <malloc.h>
-        libc.mallopt(m_mmap_threshold, 128 * 1024)
-        libc.mallopt(m_trim_threshold, 128 * 1024)
-    except (OSError, AttributeError):  # not glibc (e.g. musl has no mallopt)
-        pass
 
 
 class _Row(NamedTuple):
@@ -653,258 +559,3 @@ def review_pairs(
             pairs.append(ReviewPair(theme, quadrant, left, right, score, together))
     pairs.sort(key=lambda p: (abs(p.score - similarity), p.theme, p.quadrant.value, p.left))
     return pairs
-
-
-def load_decisions(workshop: LoadedWorkshop, lang: str | None = None) -> MergeDecisions:
-    """The workshop's merges.yaml, read with located errors (see ``swot.decisions``)."""
-    from swot.decisions import load_decisions as load
-
-    return load(workshop, lang)
-
-
-# ---------------------------------------------------------------- a whole round
-
-MESSAGES: Catalogue = {
-    "file_unreadable": {
-        "en": "{unit}: {file} could not be read; 0 entries included",
-        "sv": "{unit}: {file} kunde inte läsas; 0 poster kom med",
-    },
-    "file_partly": {
-        "en": "{unit}: {file} has errors; {count} entries included, the rest left out",
-        "sv": "{unit}: {file} innehåller fel; {count} poster kom med, resten utelämnades",
-    },
-    "file_entries_left_out": {
-        "en": "{unit}: {file} has errors; {count} entries included, {left} left out",
-        "sv": "{unit}: {file} innehåller fel; {count} poster kom med, {left} utelämnades",
-    },
-    "unit_missing": {
-        "en": "{unit}: no entries file for this round; 0 entries included",
-        "sv": "{unit}: ingen fil med poster i den här omgången; 0 poster kom med",
-    },
-    "unit_missing.hint": {
-        "en": "add the unit's answers with `swot collect`, or leave it out of this round",
-        "sv": "lägg till enhetens svar med `swot collect`, eller hoppa över den här omgången",
-    },
-    "file.hint": {
-        "en": "run `swot validate {file}` to see each error and how to fix it",
-        "sv": "kör `swot validate {file}` för att se varje fel och hur det rättas",
-    },
-}
-
-
-@dataclass
-class RoundMerge:
-    """Everything a handout or an export of one round shows."""
-
-    workshop: LoadedWorkshop
-    round: Round
-    loaded: RoundEntries
-    status: RoundStatus
-    items: list[MergedItem]
-    ranked: list[RankedItem]
-    method: str
-    similarity: float
-    decisions: MergeDecisions
-    warnings: list[Problem]  # files that could not be read, decisions and votes that match nothing
-
-    @property
-    def entries(self) -> list[Entry]:
-        return self.loaded.entries
-
-
-def load_round_entries(
-    workshop: LoadedWorkshop,
-    round_id: str,
-    lang: str,
-    progress: Callable[[int, int], None] | None = None,
-    pool: Executor | None = None,
-) -> RoundEntries:
-    """``swot.loading.load_round``, reporting (files read, files in all) as files are read."""
-    from swot.loading import load_round
-
-    return load_round(workshop, round_id, lang, progress, pool=pool, save_later=True)
-
-
-def _stale_decisions(
-    workshop: LoadedWorkshop,
-    decisions: MergeDecisions,
-    entries: list[Entry],
-    round_id: str,
-    lang: str,
-) -> list[Problem]:
-    """Decisions that match no entry of any round.
-
-    merges.yaml holds decisions for the whole workshop: a baseline decision that the
-    follow-up no longer needs (because the need went away) is not stale. Other rounds are read
-    only when some decision does not fully match this one.
-    """
-    if not decisions.unmatched(entries, round_id, lang):
-        return []
-    from swot.loading import entries_files, read_entries_file
-
-    everything = list(entries)
-    for other in workshop.workshop.rounds:
-        if other.id != round_id:
-            for path in entries_files(workshop, other.id):
-                everything += read_entries_file(path, workshop, lang).entries
-    return decisions.unmatched(everything, None, lang)
-
-
-def merge_round(
-    workshop: LoadedWorkshop,
-    round_id: str | None = None,
-    *,
-    similarity: float = DEFAULT_SIMILARITY,
-    method: str = "breadth",
-    lang: str | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> RoundMerge:
-    """Load a round (default: the latest), merge, apply merges.yaml, rank; nothing is written.
-
-    A broken entries file becomes a warning and the other files still merge. Raises
-    ``DataError`` if merges.yaml (or, for ``method="votes"``, votes.yaml) is broken.
-    """
-    from swot.status import find_round
-
-    language = lang or workshop.language
-    round_ = find_round(workshop, round_id, language)
-    decisions = load_decisions(workshop, language)
-    # Worker processes pay off when there is grouping to do: not when the round was merged
-    # before and is likely unchanged (its groups are remembered), which a warm rerun is.
-    remembered = workshop.cache and _remembered(workshop, round_.id)
-    with worker_processes(0 if remembered else _round_bytes(workshop, round_.id)) as pool:
-        return _merge_round(
-            workshop, round_, decisions, similarity, method, language, progress, pool
-        )
-
-
-def _remembered(workshop: LoadedWorkshop, round_id: str) -> bool:
-    """Whether the cache holds this round's entries and groups (if a file changed, the few
-    buckets it touches are grouped in this process)."""
-    from swot.cache import MergeMemo, RoundCache
-
-    return RoundCache.path_of(workshop, round_id).is_file() and (
-        MergeMemo.path_of(workshop, round_id).is_file()
-    )
-
-
-def _round_bytes(workshop: LoadedWorkshop, round_id: str) -> int:
-    from swot.loading import entries_files
-
-    total = 0
-    for path in entries_files(workshop, round_id):
-        with contextlib.suppress(OSError):
-            total += path.stat().st_size
-    return total
-
-
-def _merge_round(
-    workshop: LoadedWorkshop,
-    round_: Round,
-    decisions: MergeDecisions,
-    similarity: float,
-    method: str,
-    language: str,
-    progress: Callable[[int, int], None] | None,
-    pool: Executor | None,
-) -> RoundMerge:
-    from swot.decisions import load_votes
-    from swot.loading import display_path
-    from swot.ranking import rank_items, votes_by_key
-    from swot.status import round_status
-
-    loaded = load_round_entries(workshop, round_.id, language, progress, pool)
-    statuses: list[RoundStatus] = []
-    warnings: list[Problem] = []
-
-    def meanwhile() -> None:
-        """What does not depend on the groups: done while worker processes group."""
-        loaded.save_cache()
-        statuses.append(round_status(workshop, round_.id, language, loaded=loaded))
-        warnings.extend(_file_warnings(workshop, loaded, language, display_path))
-        for unit_id in loaded.missing_units:
-            unit = workshop.workshop.unit(unit_id)
-            warnings.append(
-                Problem(
-                    file=display_path(workshop.entries_file(round_.id, unit_id)),
-                    message=say(
-                        MESSAGES, "unit_missing", language, unit=unit.name if unit else unit_id
-                    ),
-                    hint=say(MESSAGES, "unit_missing.hint", language),
-                    code="unit_missing",
-                    severity="warning",
-                )
-            )
-        warnings.extend(_stale_decisions(workshop, decisions, loaded.entries, round_.id, language))
-
-    memo = None
-    if workshop.cache:
-        from swot.cache import MergeMemo
-
-        memo = MergeMemo.open(workshop, round_.id)
-    items = merge_entries(
-        loaded.entries,
-        similarity=similarity,
-        decisions=decisions,
-        memo=memo,
-        pool=pool,
-        meanwhile=meanwhile,
-    )
-    if memo is not None:
-        memo.save()
-    status = statuses[0]
-    counts: dict[str, int] | None = None
-    if method == "votes":
-        from swot.decisions import MESSAGES as DECISION_MESSAGES
-
-        votes = load_votes(workshop, language)
-        counts, unmatched = votes_by_key(items, votes.for_round(round_.id))
-        for vote in unmatched:
-            warnings.append(
-                Problem(
-                    file=display_path(votes.path) if votes.path else "votes.yaml",
-                    line=vote.line,
-                    message=say(DECISION_MESSAGES, "vote_unmatched", language, round=round_.id),
-                    hint=say(DECISION_MESSAGES, "vote_unmatched.hint", language),
-                    code="vote_unmatched",
-                    severity="warning",
-                )
-            )
-    ranked = rank_items(items, method, counts)
-    return RoundMerge(
-        workshop, round_, loaded, status, items, ranked, method, similarity, decisions, warnings
-    )
-
-
-def _file_warnings(
-    workshop: LoadedWorkshop,
-    loaded: RoundEntries,
-    lang: str,
-    display_path: Callable[[Path], str],
-) -> list[Problem]:
-    """One warning per entries file with errors: which unit, how many of its entries count."""
-    warnings = []
-    for entries_file in loaded.files:
-        if entries_file.ok:
-            continue
-        unit = workshop.workshop.unit(entries_file.unit)
-        file = display_path(entries_file.path)
-        params = {
-            "unit": unit.name if unit else entries_file.unit,
-            "file": file,
-            "count": len(entries_file.entries),
-            "left": entries_file.left_out,
-        }
-        key = "file_partly" if entries_file.entries else "file_unreadable"
-        if entries_file.entries and entries_file.left_out:
-            key = "file_entries_left_out"
-        warnings.append(
-            Problem(
-                file=file,
-                message=say(MESSAGES, key, lang, **params),
-                hint=say(MESSAGES, "file.hint", lang, **params),
-                code=key,
-                severity="warning",
-            )
-        )
-    return warnings

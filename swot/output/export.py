@@ -2,8 +2,7 @@
 
 CSV is UTF-8 with a byte-order mark (so Excel on Windows reads å, ä, ö) and uses ';' for a
 Swedish workshop (Swedish Excel's list separator) and ',' for an English one. A cell that a
-spreadsheet would run as a formula (starting with =, +, -, @) is written as text.
-"""
+spreadsheet would run as a formula (starting with =, +, -, @) is written as text."""
 
 from __future__ import annotations
 
@@ -12,10 +11,10 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from swot.similarity import strip_control
+from swot.texts import strip_control
 
 if TYPE_CHECKING:
-    from swot.merging import RoundMerge
+    from swot.analysis.round_merge import RoundMerge
 
 FORMATS = ("csv", "xlsx", "json")
 ENTRY_COLUMNS = (
@@ -169,7 +168,7 @@ def xlsx_bytes(merge: RoundMerge) -> bytes:
 
 def write_export(merge: RoundMerge, folder: Path, fmt: str, lang: str) -> list[Path]:
     """Write ``items.csv`` + ``entries.csv`` or ``swot-<round>.xlsx`` into ``folder``."""
-    from swot.storage import atomic_write_bytes, atomic_write_text
+    from swot.files.storage import atomic_write_bytes, atomic_write_text
 
     if fmt == "xlsx":
         path = folder / f"swot-{merge.round.id}.xlsx"

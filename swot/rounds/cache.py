@@ -27,13 +27,12 @@ Groups of near-duplicates
     ``groups-<round>.json`` keeps, per theme × quadrant, which distinct texts were grouped,
     keyed by a digest of everything grouping depends on: the distinct normalised texts, the
     merges.yaml decisions of that theme × quadrant, the similarity threshold and the code of
-    ``swot.similarity`` and ``swot.merging``. A theme × quadrant whose texts changed is grouped
+    ``swot.analysis.similarity`` and ``swot.analysis.grouping``. A theme × quadrant whose texts changed is grouped
     afresh; the others reuse their groups.
 
 Writing the cache may fail (a read-only share, a full disk): the round is then read as usual
 and nothing is reported; the next run tries again. Two runs writing at once each replace the
-file whole (write beside it, then rename).
-"""
+file whole (write beside it, then rename)."""
 
 from __future__ import annotations
 
@@ -51,15 +50,32 @@ import swot
 from swot.models import Entry, entry_from_row, entry_row
 
 if TYPE_CHECKING:
-    from swot.loading import EntriesFile, LoadedWorkshop
+    from swot.files.entries import EntriesFile
+    from swot.files.workshop import LoadedWorkshop
 
 CACHE_DIR = ".swot-cache"
 FORMAT = 1
 MAGIC = b"swot-cache"
 # The modules whose code decides which entries are valid and what they hold.
-_READING_CODE = ("models.py", "loading.py", "yamltree.py", "vocabulary.py", "cache.py")
+_READING_CODE = (
+    "models.py",
+    "vocabulary.py",
+    "files/yamltree.py",
+    "files/located.py",
+    "files/messages.py",
+    "files/entries.py",
+    "files/workshop.py",
+    "rounds/load.py",
+    "rounds/cache.py",
+)
 # The modules whose code decides how texts are grouped.
-_GROUPING_CODE = ("similarity.py", "merging.py", "decisions.py", "cache.py")
+_GROUPING_CODE = (
+    "texts.py",
+    "analysis/similarity.py",
+    "analysis/grouping.py",
+    "files/decisions.py",
+    "rounds/cache.py",
+)
 
 README = """\
 Den här mappen skapas av swot. Den sparar redan kontrollerade poster så att nästa
@@ -77,7 +93,7 @@ def cache_folder(workshop: LoadedWorkshop) -> Path:
 
 
 def _code_digest(modules: tuple[str, ...]) -> str:
-    here = Path(__file__).parent
+    here = Path(__file__).parent.parent  # the swot package; the names are relative to it
     digest = hashlib.blake2b(swot.__version__.encode(), digest_size=16)
     for name in modules:
         with contextlib.suppress(OSError):  # e.g. running from a zip: the version still counts
@@ -144,7 +160,7 @@ class RoundCache:
             data = path.read_bytes()
         except OSError:
             return None
-        from swot.loading import EntriesFile, content_digest
+        from swot.files.entries import EntriesFile, content_digest
 
         digest = content_digest(data)
         if digest != cached.digest:
@@ -257,7 +273,7 @@ def _safe(round_id: str) -> str:
 class MergeMemo:
     """What grouping found in the last run, per theme × quadrant, keyed by what it depends on.
 
-    Two kinds of record (see ``swot.merging``): ``items:<digest>`` holds a bucket's items with
+    Two kinds of record (see ``swot.analysis.grouping``): ``items:<digest>`` holds a bucket's items with
     its entries by position, for a bucket whose entries (texts, units, lines), decisions and
     threshold are all unchanged; ``groups:<digest>`` holds which distinct texts were grouped,
     for a bucket whose distinct texts are unchanged. Every record is checked before use; one

@@ -4,19 +4,20 @@ entries per theme × quadrant, units with no file yet, and files with problems.
 The response rate is the number of distinct respondent ids among a unit's survey entries divided
 by the number of respondents the round expects from that unit (``rounds → expected`` in
 workshop.yaml). Workshop (consensus) entries and survey entries without a respondent id do not
-count as respondents.
-"""
+count as respondents."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from swot.errors import Problem, UsageError
+from swot.errors import Problem
+from swot.files.located import display_path
+from swot.files.workshop import LoadedWorkshop, find_round
 from swot.i18n import Catalogue, say
-from swot.loading import LoadedWorkshop, RoundEntries, display_path, load_round
 from swot.models import Round, ThemeSpec
-from swot.vocabulary import QUADRANT_ORDER, Quadrant, Source, did_you_mean
+from swot.rounds.load import RoundEntries, load_round
+from swot.vocabulary import QUADRANT_ORDER, Quadrant, Source
 
 MESSAGES: Catalogue = {
     "unknown_round": {
@@ -204,27 +205,6 @@ class RoundStatus:
             "notes": [p.as_dict() for p in self.notes],
             "units": [u.as_dict() for u in self.units],
         }
-
-
-def find_round(workshop: LoadedWorkshop, round_id: str | None, lang: str) -> Round:
-    """The round called ``round_id`` (default: the latest), or a usage error naming the choices."""
-    if round_id is None:
-        return workshop.workshop.latest_round
-    found = workshop.workshop.round(round_id)
-    if found is not None:
-        return found
-    ids = [r.id for r in workshop.workshop.rounds]
-    guess = did_you_mean(round_id, ids)
-    raise UsageError(
-        say(
-            MESSAGES,
-            "unknown_round",
-            lang,
-            value=round_id,
-            suggestion=say(MESSAGES, "did_you_mean", lang, word=guess) if guess else "",
-        ),
-        say(MESSAGES, "unknown_round.hint", lang, choices=", ".join(ids)),
-    )
 
 
 def round_status(

@@ -3,8 +3,7 @@
 Meaning never rests on colour: every kind of bar has its own fill pattern (solid, light, hatched,
 dotted), a legend names the patterns in words, and every bar carries its number as text. The
 SVG is an image with a title and a description for screen readers; the report puts a table with
-the same figures next to each chart. No JavaScript, no fonts or files from elsewhere.
-"""
+the same figures next to each chart. No JavaScript, no fonts or files from elsewhere."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""Pure steps from entries to results: similarity, grouping, ranking, status, changes between rounds."""

@@ -1,0 +1,180 @@
+"""Entries from a CSV file (a survey export): each cell checked as the same value in YAML would be."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from swot.errors import DataError, Problem, UsageError
+from swot.files.entries import EntriesFile, read_entry_nodes
+from swot.files.located import ENTRY_KEYS, display_path, read_text
+from swot.files.messages import MESSAGES as LOADER_MESSAGES
+from swot.files.workshop import LoadedWorkshop
+from swot.files.yamltree import MappingNode, ScalarNode, SequenceNode
+from swot.i18n import say
+from swot.vocabulary import (
+    fold,
+)
+
+if TYPE_CHECKING:
+    pass
+from swot.files.appending import MESSAGES, UNIT_COLUMNS
+from swot.files.located import ProblemCollector
+from swot.files.workshop import _unit_lookup, find_unit
+
+
+def read_csv_entries(
+    path: Path,
+    workshop: LoadedWorkshop,
+    round_id: str,
+    lang: str,
+    *,
+    unit: str | None = None,
+    defaults: Mapping[str, str | None] | None = None,
+) -> tuple[dict[str, EntriesFile], list[Problem]]:
+    """CSV rows (a survey export) as entries per unit, every cell checked like a YAML value.
+
+    The first row names the columns in Swedish or English, as an entries file names its keys;
+    a 'unit'/'enhet' column spreads rows over units, otherwise ``unit`` (as typed) says which.
+    ``defaults`` (theme, quadrant, source) fill columns the file does not have.
+    """
+    header, rows = _rows(path, lang)
+    unit_column = next((i for i, name in enumerate(header) if fold(name) in UNIT_COLUMNS), None)
+    if unit_column is None and not unit:
+        raise UsageError(
+            say(MESSAGES, "from_needs_unit", lang, file=display_path(path)),
+            say(MESSAGES, "from_needs_unit.hint", lang, file=display_path(path)),
+        )
+    all_keys = {
+        fold(k): canonical for canonical, alts in ENTRY_KEYS.items() for k in (canonical, *alts)
+    }
+    columns = {i: all_keys[fold(name)] for i, name in enumerate(header) if fold(name) in all_keys}
+    warnings = [
+        _ignored_column(path, name, index, lang)
+        for index, name in enumerate(header)
+        if index not in columns and index != unit_column
+    ]
+    fill = {k: v for k, v in (defaults or {}).items() if v and k not in columns.values()}
+    default_unit = find_unit(workshop, unit, lang) if unit else None
+    nodes = _nodes_per_unit(
+        path, workshop, header, rows, columns, unit_column, default_unit, fill, lang
+    )
+    groups = {
+        unit_id: read_entry_nodes(path, root, workshop, unit_id, round_id, lang)
+        for unit_id, root in nodes.items()
+    }
+    return groups, warnings
+
+
+def _rows(path: Path, lang: str) -> tuple[list[str], list[list[str]]]:
+    """The header (cells stripped) and the rows after it; a file without a header is an error."""
+    problems = ProblemCollector(path, lang)
+    text = read_text(path, problems)
+    if text is None:
+        raise DataError(problems.problems)
+    try:
+        dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = list(csv.reader(io.StringIO(text), dialect))
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise DataError(
+            [
+                Problem(
+                    display_path(path),
+                    say(MESSAGES, "csv_empty", lang),
+                    say(MESSAGES, "csv_empty.hint", lang),
+                    1,
+                )
+            ]
+        )
+    return [cell.strip() for cell in rows[0]], rows[1:]
+
+
+def _nodes_per_unit(
+    path: Path,
+    workshop: LoadedWorkshop,
+    header: list[str],
+    rows: list[list[str]],
+    columns: dict[int, str],
+    unit_column: int | None,
+    default_unit: str | None,
+    fill: dict[str, str],
+    lang: str,
+) -> dict[str, SequenceNode]:
+    """Each row as the YAML mapping an entries file would hold (line = row number), per unit."""
+    lookup = _unit_lookup(workshop)
+    nodes: dict[str, SequenceNode] = {}
+    bad_units: list[Problem] = []
+    for number, row in enumerate(rows, start=1):
+        if not any(cell.strip() for cell in row):
+            continue
+        mapping = MappingNode(number, 0)
+        unit_id = default_unit
+        for column, (name, cell) in enumerate(zip(header, row, strict=False)):
+            if column == unit_column:
+                unit_id = lookup.get(fold(cell))
+                if unit_id is None:
+                    bad_units.append(_bad_unit(path, workshop, cell, number, column, lang))
+            elif column in columns and cell.strip():
+                mapping.pairs.append(
+                    (ScalarNode(0, column, name), ScalarNode(number, column, cell.strip(), True))
+                )
+        for key, value in fill.items():
+            mapping.pairs.append((ScalarNode(0, 0, key), ScalarNode(number, 0, value, True)))
+        if unit_id is not None:
+            nodes.setdefault(unit_id, SequenceNode(0, 0)).items.append(mapping)
+    if bad_units:
+        raise DataError(bad_units)
+    return nodes
+
+
+def _ignored_column(path: Path, name: str, index: int, lang: str) -> Problem:
+    from swot.vocabulary import did_you_mean
+
+    words = [w for canonical, alts in ENTRY_KEYS.items() for w in (canonical, *alts)]
+    suggestion = did_you_mean(name, words) if name else None
+    return Problem(
+        display_path(path),
+        say(
+            MESSAGES,
+            "csv_ignored",
+            lang,
+            name=name,
+            suggestion=say(LOADER_MESSAGES, "did_you_mean", lang, word=suggestion)
+            if suggestion
+            else "",
+        ),
+        say(MESSAGES, "csv_ignored.hint", lang, choices=", ".join(ENTRY_KEYS)),
+        1,
+        index + 1,
+        code="csv_ignored",
+        severity="warning",
+    )
+
+
+def _bad_unit(
+    path: Path, workshop: LoadedWorkshop, value: str, line: int, column: int, lang: str
+) -> Problem:
+    from swot.vocabulary import did_you_mean
+
+    units = [u.id for u in workshop.workshop.units]
+    suggestion = did_you_mean(value, units + [u.name for u in workshop.workshop.units])
+    return Problem(
+        display_path(path),
+        say(
+            MESSAGES,
+            "csv_unit",
+            lang,
+            value=value,
+            suggestion=say(LOADER_MESSAGES, "did_you_mean", lang, word=suggestion)
+            if suggestion
+            else "",
+        ),
+        say(MESSAGES, "csv_unit.hint", lang, choices=", ".join(units)),
+        line + 1,
+        column + 1,
+    )

@@ -1,0 +1,1 @@
+"""One function per command: the only modules that combine the layers below."""

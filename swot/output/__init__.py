@@ -1,0 +1,1 @@
+"""What swot writes for people: templates, handouts, reports, exports, charts."""

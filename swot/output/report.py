@@ -1,0 +1,437 @@
+"""The compare report: the view of a ``Comparison`` (per bucket changes, rates, charts) and its
+HTML and Markdown files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from swot.analysis.status import UnitStatus, format_percent
+from swot.i18n import Catalogue, format_number, say
+from swot.vocabulary import quadrant_name
+
+if TYPE_CHECKING:
+    pass
+from swot.analysis.changes import (
+    MESSAGES,
+    NEEDS_QUADRANTS,
+    NEW,
+    PERSISTING,
+    RESOLVED,
+    Comparison,
+    ItemChange,
+    signed,
+)
+
+# ---------------------------------------------------------------- reports
+
+
+def report_folder(comparison: Comparison) -> Path:
+    """``<workshop>/handouts/compare-<baseline>-<followup>/``."""
+    return (
+        comparison.workshop.folder
+        / "handouts"
+        / f"compare-{comparison.baseline.round.id}-{comparison.followup.round.id}"
+    )
+
+
+def write_reports(comparison: Comparison, folder: Path | None = None) -> list[Path]:
+    """Write the HTML and Markdown reports; return their paths."""
+    from swot.files.storage import atomic_write_text
+
+    target = folder or report_folder(comparison)
+    target.mkdir(parents=True, exist_ok=True)
+    view = report_view(comparison)
+    written = []
+    for name, text in (
+        ("compare.html", render_report(comparison, "compare.html.j2", view)),
+        ("compare.md", render_report(comparison, "compare.md.j2", view)),
+    ):
+        path = target / name
+        atomic_write_text(path, text)
+        written.append(path)
+    return written
+
+
+def render_report(comparison: Comparison, template: str, view: dict[str, Any] | None = None) -> str:
+    """Render one report template with the comparison's view.
+
+    Uses the handouts' Jinja2 environments (HTML autoescaped, every Markdown value escaped) and
+    their template lookup, so a workshop's own ``templates/`` folder overrides these too.
+    """
+    from swot.output.templates import html_environment, markdown_environment, template_dirs
+
+    dirs = template_dirs(comparison.workshop.folder)
+    html = template.endswith(".html.j2")
+    environment = html_environment(dirs) if html else markdown_environment(dirs)
+    # The report templates put one tag per line; without these, tables in Markdown break.
+    environment.trim_blocks = True
+    environment.lstrip_blocks = True
+    return environment.get_template(template).render(view or report_view(comparison))
+
+
+VIEW_WORDS: Catalogue = {
+    "title": {
+        "en": "Comparison: {before} → {after}",
+        "sv": "Jämförelse: {before} → {after}",
+    },
+    "intro": {
+        "en": "Change between the rounds {before} ({before_date}) and {after} ({after_date}) of "
+        "{workshop}.",
+        "sv": "Förändring mellan omgångarna {before} ({before_date}) och {after} ({after_date}) i "
+        "{workshop}.",
+    },
+    "no_date": {"en": "no date", "sv": "inget datum"},
+    "summary": {"en": "Summary", "sv": "Sammanfattning"},
+    "rates": {"en": "Response rates per unit", "sv": "Svarsfrekvens per enhet"},
+    "details": {"en": "Items per theme and quadrant", "sv": "Punkter per tema och kvadrant"},
+    "method": {"en": "How the comparison was made", "sv": "Så gjordes jämförelsen"},
+    "method.text": {
+        "en": "Each round's entries were merged as in the workshop handout (near-duplicates "
+        "within a theme and quadrant grouped, decisions in merges.yaml applied). An item of the "
+        "baseline and one of the follow-up count as the same item when their wordings are at "
+        "least {similarity} % similar, or when merges.yaml joins them. Resolved: raised in the "
+        "baseline, not in the follow-up. New: raised only in the follow-up. Persisting: raised "
+        "in both. Counts are merged items, not entries; a round with fewer respondents tends to "
+        "raise fewer items, so read them together with the response rates.",
+        "sv": "Varje omgångs poster slogs ihop som i workshopunderlaget (nästan likadana poster "
+        "inom samma tema och kvadrant grupperades, beslut i merges.yaml tillämpades). En punkt i "
+        "baslinjen och en i uppföljningen räknas som samma punkt när formuleringarna är minst "
+        "{similarity} % lika, eller när merges.yaml slår ihop dem. Lösta: togs upp i baslinjen "
+        "men inte i uppföljningen. Nya: togs bara upp i uppföljningen. Kvarstående: togs upp i "
+        "båda. Antalen är sammanslagna punkter, inte poster; en omgång med färre svarande tar "
+        "ofta upp färre punkter, så läs dem tillsammans med svarsfrekvensen.",
+    },
+    "problems": {
+        "en": "Files with errors (their readable entries are included):",
+        "sv": "Filer med fel (de poster som går att läsa är med):",
+    },
+    "col.quadrant": {"en": "Quadrant", "sv": "Kvadrant"},
+    "col.before": {"en": "Before", "sv": "Före"},
+    "col.after": {"en": "After", "sv": "Efter"},
+    "col.change": {"en": "Change", "sv": "Förändring"},
+    "col.gone": {"en": "Resolved / no longer raised", "sv": "Lösta / nämns inte längre"},
+    "col.new": {"en": "New", "sv": "Nya"},
+    "col.persisting": {"en": "Persisting", "sv": "Kvarstående"},
+    "col.importance": {
+        "en": "Importance of persisting items",
+        "sv": "Vikt för kvarstående punkter",
+    },
+    "col.unit": {"en": "Unit", "sv": "Enhet"},
+    "col.item": {"en": "Item", "sv": "Punkt"},
+    "col.units": {"en": "Units", "sv": "Enheter"},
+    "col.breadth": {"en": "Units before → after", "sv": "Enheter före → efter"},
+    "col.imp": {"en": "Importance", "sv": "Vikt"},
+    "col.imp_change": {"en": "Importance before → after", "sv": "Vikt före → efter"},
+    "rate_cell": {"en": "{count} of {expected} ({rate})", "sv": "{count} av {expected} ({rate})"},
+    "col.points": {"en": "Change", "sv": "Förändring"},
+    "col.target": {"en": "Target {target} in {round}", "sv": "Mål {target} i {round}"},
+    "col.target_short": {"en": "Target {target}", "sv": "Mål {target}"},
+    "rounds_legend": {
+        "en": "Before: {before} · After: {after} · Change in percentage points",
+        "sv": "Före: {before} · Efter: {after} · Förändring i procentenheter",
+    },
+    "target.met": {"en": "met", "sv": "uppnått"},
+    "target.not_met": {"en": "not met", "sv": "ej uppnått"},
+    "target.unknown": {"en": "no expected count", "sv": "förväntat antal saknas"},
+    "no_file": {"en": "no file", "sv": "ingen fil"},
+    "earlier": {"en": "earlier: {text}", "sv": "tidigare: {text}"},
+    "none": {"en": "None.", "sv": "Inga."},
+    "chart.items": {
+        "en": "Items in {theme}, {before} and {after}",
+        "sv": "Punkter inom {theme}, {before} och {after}",
+    },
+    "chart.items.desc": {
+        "en": "For each quadrant two bars: the baseline split into persisting and resolved items, "
+        "the follow-up split into persisting and new items. The same figures are in the table "
+        "below the chart.",
+        "sv": "För varje kvadrant två staplar: baslinjen uppdelad i kvarstående och lösta punkter, "
+        "uppföljningen uppdelad i kvarstående och nya punkter. Samma siffror finns i tabellen "
+        "under diagrammet.",
+    },
+    "chart.rates": {
+        "en": "Response rate per unit, {before} and {after}, against the target {target}",
+        "sv": "Svarsfrekvens per enhet, {before} och {after}, mot målet {target}",
+    },
+    "chart.rates.desc": {
+        "en": "For each unit one bar per round; a dashed line marks the target. The same figures "
+        "are in the table below the chart.",
+        "sv": "För varje enhet en stapel per omgång; en streckad linje visar målet. Samma siffror "
+        "finns i tabellen under diagrammet.",
+    },
+    "legend.persisting": {"en": "persisting", "sv": "kvarstående"},
+    "legend.gone": {"en": "resolved / no longer raised", "sv": "lösta / nämns inte längre"},
+    "legend.new": {"en": "new", "sv": "nya"},
+    "target": {"en": "target {target}", "sv": "mål {target}"},
+    "caption.items": {
+        "en": "Table: items per quadrant in {theme}",
+        "sv": "Tabell: punkter per kvadrant inom {theme}",
+    },
+    "caption.rates": {
+        "en": "Table: respondents of expected (response rate) per unit",
+        "sv": "Tabell: svarande av förväntade (svarsfrekvens) per enhet",
+    },
+    "generated": {
+        "en": "Made with swot compare {before} {after}.",
+        "sv": "Skapad med swot compare {before} {after}.",
+    },
+}
+
+
+def _figure(text: str) -> str:
+    """Figures we wrote ourselves ('4.0 → 3.5 (−0.5)'): Markdown shows them without escapes."""
+    from swot.output.templates import MarkdownText
+
+    return MarkdownText(text)
+
+
+def _w(key: str, lang: str, **params: object) -> str:
+    return say(VIEW_WORDS, key, lang, **params)
+
+
+def _importance(value: float | None, lang: str) -> str:
+    return "–" if value is None else format_number(value, lang)
+
+
+def _importance_change(before: float | None, after: float | None, lang: str) -> str:
+    if before is None or after is None:
+        return f"{_importance(before, lang)} → {_importance(after, lang)}"
+    return (
+        f"{_importance(before, lang)} → {_importance(after, lang)} "
+        f"({signed(after - before, lang, 1)})"
+    )
+
+
+def _unit_names(comparison: Comparison, ids: list[str]) -> str:
+    names = {u.id: u.name for u in comparison.workshop.workshop.units}
+    return ", ".join(names.get(i, i) for i in ids)
+
+
+def _item_view(comparison: Comparison, change: ItemChange) -> dict[str, Any]:
+    lang = comparison.lang
+    before, after = change.before, change.after
+    total = len(comparison.compared_units)
+    main = after or before
+    assert main is not None
+    view: dict[str, Any] = {
+        "text": change.text,
+        "earlier": _w("earlier", lang, text=change.earlier_text) if change.earlier_text else "",
+        "units": _unit_names(comparison, main.units),
+        "breadth": say(MESSAGES, "units_of", lang, count=main.breadth, total=total),
+        "importance": _figure(_importance(main.mean_importance, lang)),
+    }
+    if before and after:
+        view["breadth_change"] = _figure(
+            f"{before.breadth} → {after.breadth} ({signed(change.breadth_change, lang)})"
+        )
+        view["importance_change"] = _figure(
+            _importance_change(before.mean_importance, after.mean_importance, lang)
+        )
+        view["units"] = _unit_names(comparison, sorted(set(before.units) | set(after.units)))
+    return view
+
+
+def _rate_cell(status: UnitStatus | None, lang: str) -> str:
+    """'15 av 16 (93 %)', 'ingen fil', '3 av – (–)'; '–' in a round the unit is not part of."""
+    if status is None:
+        return "–"
+    if not status.has_file:
+        return _w("no_file", lang)
+    expected = "–" if status.expected is None else str(status.expected)
+    rate = "–" if status.rate is None else format_percent(status.rate, lang)
+    return _w("rate_cell", lang, count=status.respondents, expected=expected, rate=rate)
+
+
+def _chart_rate(status: UnitStatus | None, lang: str) -> str:
+    if status is None:
+        return "–"
+    if not status.has_file:
+        return _w("no_file", lang)
+    return "–" if status.rate is None else format_percent(status.rate, lang)
+
+
+def _percent(status: UnitStatus | None) -> float:
+    return (status.rate or 0) * 100 if status is not None else 0.0
+
+
+def report_view(comparison: Comparison) -> dict[str, Any]:
+    """Everything the report templates show, already worded and formatted in the language."""
+    from swot.output.charts import Bar, BarGroup, Marker, Segment, bar_chart
+
+    lang = comparison.lang
+    before_round, after_round = comparison.baseline.round, comparison.followup.round
+    before_name, after_name = before_round.title(), after_round.title()
+    target = format_percent(comparison.baseline.target / 100, lang)
+    basis = comparison.basis()
+    themes = []
+    for theme, theme_name in comparison.themes:
+        buckets = comparison.buckets_of(theme)
+        rows = []
+        groups = []
+        for bucket in buckets:
+            imp_before, imp_after = bucket.persisting_importance()
+            qname = quadrant_name(bucket.quadrant, lang)
+            gone_key = (
+                "heading.resolved" if bucket.quadrant in NEEDS_QUADRANTS else "heading.dropped"
+            )
+            rows.append(
+                {
+                    "quadrant": qname,
+                    "before": bucket.before,
+                    "after": bucket.after,
+                    "change": _figure(signed(bucket.change, lang)),
+                    "gone": len(bucket.resolved),
+                    "new": len(bucket.new),
+                    "persisting": len(bucket.persisting),
+                    "importance": _figure(_importance_change(imp_before, imp_after, lang)),
+                    "summary": bucket.summary(theme_name, lang, basis),
+                    "id": f"{theme}-{bucket.quadrant.value}",
+                    "lists": [
+                        {
+                            "heading": say(MESSAGES, gone_key, lang),
+                            "kind": RESOLVED,
+                            "items": [_item_view(comparison, c) for c in bucket.resolved],
+                        },
+                        {
+                            "heading": say(MESSAGES, "heading.new", lang),
+                            "kind": NEW,
+                            "items": [_item_view(comparison, c) for c in bucket.new],
+                        },
+                        {
+                            "heading": say(MESSAGES, "heading.persisting", lang),
+                            "kind": PERSISTING,
+                            "items": [_item_view(comparison, c) for c in bucket.persisting],
+                        },
+                    ],
+                }
+            )
+            persisting = len(bucket.persisting)
+            groups.append(
+                BarGroup(
+                    qname,
+                    [
+                        Bar(
+                            before_name,
+                            [
+                                Segment(persisting, "light", str(persisting)),
+                                Segment(len(bucket.resolved), "hatch", str(len(bucket.resolved))),
+                            ],
+                            str(bucket.before),
+                        ),
+                        Bar(
+                            after_name,
+                            [
+                                Segment(persisting, "light", str(persisting)),
+                                Segment(len(bucket.new), "dots", str(len(bucket.new))),
+                            ],
+                            str(bucket.after),
+                        ),
+                    ],
+                )
+            )
+        scale = max([1, *(max(b.before, b.after) for b in buckets)])
+        chart = bar_chart(
+            f"chart-{theme}",
+            _w("chart.items", lang, theme=theme_name.lower(), before=before_name, after=after_name),
+            _w("chart.items.desc", lang),
+            groups,
+            [
+                ("light", _w("legend.persisting", lang)),
+                ("hatch", _w("legend.gone", lang)),
+                ("dots", _w("legend.new", lang)),
+            ],
+            scale,
+        )
+        themes.append(
+            {
+                "id": theme,
+                "name": theme_name,
+                "summaries": [row["summary"] for row in rows],
+                "rows": rows,
+                "chart": chart,
+                "caption": _w("caption.items", lang, theme=theme_name.lower()),
+            }
+        )
+    rate_rows = []
+    rate_groups = []
+    for rate in comparison.rates():
+        met = rate.after.met if rate.after else None
+        rate_rows.append(
+            {
+                "unit": rate.name,
+                "before": _figure(_rate_cell(rate.before, lang)),
+                "after": _figure(_rate_cell(rate.after, lang)),
+                "points": _figure("–" if rate.points is None else signed(rate.points, lang)),
+                "target": _w(
+                    "target.unknown" if met is None else "target.met" if met else "target.not_met",
+                    lang,
+                ),
+                "below": met is False,
+            }
+        )
+        rate_groups.append(
+            BarGroup(
+                rate.name,
+                [
+                    Bar(
+                        before_name,
+                        [Segment(_percent(rate.before), "light")],
+                        _chart_rate(rate.before, lang),
+                    ),
+                    Bar(
+                        after_name,
+                        [Segment(_percent(rate.after), "solid")],
+                        _chart_rate(rate.after, lang),
+                    ),
+                ],
+            )
+        )
+    highest = max(
+        [100.0, *(_percent(r.before) for r in comparison.rates())]
+        + [_percent(r.after) for r in comparison.rates()]
+    )
+    rates_chart = bar_chart(
+        "chart-rates",
+        _w("chart.rates", lang, before=before_name, after=after_name, target=target),
+        _w("chart.rates.desc", lang),
+        rate_groups,
+        [("light", before_name), ("solid", after_name)],
+        highest,
+        Marker(comparison.baseline.target, _w("target", lang, target=target)),
+    )
+    no_date = _w("no_date", lang)
+    return {
+        "lang": lang,
+        "title": _w("title", lang, before=before_name, after=after_name),
+        "workshop": comparison.workshop.workshop.name,
+        "intro": _w(
+            "intro",
+            lang,
+            before=before_name,
+            after=after_name,
+            before_date=before_round.date.isoformat() if before_round.date else no_date,
+            after_date=after_round.date.isoformat() if after_round.date else no_date,
+            workshop=comparison.workshop.workshop.name,
+        ),
+        "before_name": before_name,
+        "after_name": after_name,
+        "themes": themes,
+        "rates": rate_rows,
+        "rates_chart": rates_chart,
+        "problems": [p.format() for p in comparison.problems if p.severity == "error"],
+        "not_compared": " ".join(
+            part
+            for part in (
+                comparison.not_compared_text(),
+                "" if basis is not None else say(MESSAGES, "nothing_compared", lang),
+            )
+            if part
+        ),
+        "words": {key: _w(key, lang) for key in VIEW_WORDS if "{" not in VIEW_WORDS[key]["en"]},
+        "method": _w("method.text", lang, similarity=format_number(comparison.similarity, lang, 0)),
+        "target_label": _w("col.target_short", lang, target=target),
+        "rounds_legend": _w("rounds_legend", lang, before=before_name, after=after_name),
+        "col_target": _w("col.target", lang, target=target, round=after_name),
+        "generated": _w("generated", lang, before=before_round.id, after=after_round.id),
+    }

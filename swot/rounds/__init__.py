@@ -1,0 +1,1 @@
+"""Load one round: the fast reader, the cache of read files, worker processes."""

@@ -15,7 +15,15 @@ SWOT = Path(__file__).resolve().parent.parent / "swot"
 
 # Lower layers first; a module may import its own package and the layers before it.
 LAYERS = ["base", "files", "rounds", "analysis", "output", "jobs", "cli"]
-BASE = {"swot", "swot.vocabulary", "swot.models", "swot.errors", "swot.i18n", "swot.texts"}
+BASE = {
+    "swot",
+    "swot.vocabulary",
+    "swot.models",
+    "swot.errors",
+    "swot.i18n",
+    "swot.texts",
+    "swot.words",
+}
 UI_LIBRARIES = {"typer", "rich", "questionary", "prompt_toolkit", "click"}
 
 

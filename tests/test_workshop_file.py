@@ -137,3 +137,13 @@ def test_no_workshop_is_a_clear_error(tmp_path: Path) -> None:
 )
 def test_ids_made_from_names_are_safe_file_names(name: str, expected: str) -> None:
     assert suggest_id(name) == expected
+
+
+def test_a_unit_id_used_twice_is_named_in_swedish_in_a_swedish_message(tmp_path: Path) -> None:
+    path = tmp_path / "workshop.yaml"
+    path.write_text(GOOD.replace("id: bjuv", "id: hoganas"), encoding="utf-8")
+    _, (problem,) = check_workshop_file(path, "sv")
+    assert (problem.message, problem.hint) == (
+        "id 'hoganas' används två gånger (enhet)",
+        "ge varje enhet ett eget id",
+    )

@@ -19,6 +19,7 @@ from swot.errors import Problem
 from swot.files.workshop import LoadedWorkshop
 from swot.i18n import Catalogue, format_number, say
 from swot.vocabulary import QUADRANT_ORDER, Quadrant, quadrant_name
+from swot.words import WORDS
 
 if TYPE_CHECKING:
     from swot.analysis.grouping import MergedItem
@@ -92,10 +93,10 @@ MESSAGES: Catalogue = {
     },
     "heading.resolved": {"en": "Resolved", "sv": "Lösta"},
     "heading.dropped": {"en": "No longer raised", "sv": "Nämns inte längre"},
-    "heading.new": {"en": "New", "sv": "Nya"},
-    "heading.persisting": {"en": "Persisting", "sv": "Kvarstående"},
+    "heading.new": WORDS["new"],
+    "heading.persisting": WORDS["persisting"],
     "points": {"en": "{change} points", "sv": "{change} procentenheter"},
-    "units_of": {"en": "{count} of {total} units", "sv": "{count} av {total} enheter"},
+    "units_of": WORDS["of_units"],
 }
 
 

@@ -18,17 +18,9 @@ from swot.i18n import Catalogue, say
 from swot.models import Round, ThemeSpec
 from swot.rounds.load import RoundEntries, load_round
 from swot.vocabulary import QUADRANT_ORDER, Quadrant, Source
+from swot.words import WORDS
 
 MESSAGES: Catalogue = {
-    "unknown_round": {
-        "en": "'{value}' is not a round of this workshop{suggestion}",
-        "sv": "'{value}' är ingen omgång i den här workshoppen{suggestion}",
-    },
-    "unknown_round.hint": {
-        "en": "use one of the rounds in workshop.yaml: {choices}",
-        "sv": "använd en av omgångarna i workshop.yaml: {choices}",
-    },
-    "did_you_mean": {"en": "; did you mean '{word}'?", "sv": "; menade du '{word}'?"},
     "no_expected": {
         "en": "{unit}: no expected number of respondents for round '{round}', so no response "
         "rate can be given",
@@ -57,12 +49,12 @@ MESSAGES: Catalogue = {
         "en": "add 'respondent: <id>' to each survey answer (the same id for one person)",
         "sv": "lägg till 'svarande: <id>' i varje enkätsvar (samma id för samma person)",
     },
-    "target.met": {"en": "met", "sv": "uppnått"},
+    "target.met": WORDS["target.met"],
     "target.short": {
         "en": "not yet: {needed} more",
         "sv": "inte än: {needed} till",
     },
-    "target.unknown": {"en": "no expected count", "sv": "förväntat antal saknas"},
+    "target.unknown": WORDS["target.unknown"],
 }
 
 

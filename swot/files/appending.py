@@ -29,6 +29,7 @@ from swot.files.storage import append_entries
 from swot.files.workshop import LoadedWorkshop
 from swot.i18n import Catalogue, say
 from swot.models import MAX_TEXT_LENGTH, Entry
+from swot.words import WORDS
 
 if TYPE_CHECKING:
     pass
@@ -41,9 +42,9 @@ UNIT_COLUMNS = {"unit", "enhet"}
 
 MESSAGES: Catalogue = {
     # interactive prompts
-    "round": {"sv": "Omgång", "en": "Round"},
+    "round": WORDS["round"],
     "latest": {"sv": "senaste", "en": "latest"},
-    "unit": {"sv": "Enhet", "en": "Unit"},
+    "unit": WORDS["unit"],
     "mode": {"sv": "Vad registrerar du?", "en": "What are you recording?"},
     "mode.survey": {
         "sv": "Enkätsvar – en anonym svarande i taget",
@@ -53,8 +54,8 @@ MESSAGES: Catalogue = {
         "sv": "Workshop – enhetens gemensamma poster",
         "en": "Workshop – the unit's agreed entries",
     },
-    "theme": {"sv": "Tema", "en": "Theme"},
-    "quadrant": {"sv": "Kvadrant", "en": "Quadrant"},
+    "theme": WORDS["theme"],
+    "quadrant": WORDS["quadrant"],
     "arrows": {"sv": "(piltangenter, Enter väljer)", "en": "(arrow keys, Enter chooses)"},
     "arrows_filter": {
         "sv": "(piltangenter, eller skriv för att filtrera)",
@@ -166,16 +167,6 @@ MESSAGES: Catalogue = {
         "sv": "kör kommandot en gång för varje",
         "en": "run the command once for each",
     },
-    "unknown_unit": {
-        "sv": "'{value}' är ingen enhet i workshoppen{suggestion}",
-        "en": "'{value}' is not a unit of the workshop{suggestion}",
-    },
-    "unknown_unit.hint": {"sv": "enheter: {choices}", "en": "units: {choices}"},
-    "unknown_round": {
-        "sv": "'{value}' är ingen omgång i workshoppen{suggestion}",
-        "en": "'{value}' is not a round of the workshop{suggestion}",
-    },
-    "unknown_round.hint": {"sv": "omgångar: {choices}", "en": "rounds: {choices}"},
     "unknown_mode": {
         "sv": "--mode ska vara survey (enkät) eller workshop, inte '{value}'",
         "en": "--mode must be survey (enkät) or workshop, not '{value}'",

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from swot.errors import DataError, Problem, shorten
 from swot.files.located import ProblemCollector, canonical_keys, display_path, parse_yaml, read_text
+from swot.files.messages import MESSAGES as FILE_MESSAGES
 from swot.files.storage import appended_bytes, atomic_write_bytes, locked, yaml_scalar
 from swot.files.workshop import LoadedWorkshop
 from swot.files.yamltree import MappingNode, Node, ScalarNode, SequenceNode
@@ -80,18 +81,9 @@ MESSAGES: Catalogue = {
         "en": "write 'theme:', 'quadrant:' and 'texts:' on their own lines under the '- '",
         "sv": "skriv 'tema:', 'kvadrant:' och 'texter:' på egna rader under '- '",
     },
-    "missing": {"en": "'{key}' is missing", "sv": "'{key}' saknas"},
-    "missing.hint": {
-        "en": "add a line '{key}: …' to this item",
-        "sv": "lägg till en rad '{key}: …' i den här posten",
-    },
     "not_text": {
         "en": "expected a text here",
         "sv": "här ska det stå en text",
-    },
-    "not_text.hint": {
-        "en": "write the value on the same line, after the key",
-        "sv": "skriv värdet på samma rad, efter nyckeln",
     },
     "unknown_decision": {
         "en": "'{value}' is not a decision{suggestion}",
@@ -101,25 +93,6 @@ MESSAGES: Catalogue = {
         "en": "use join, apart or wording (slå ihop, håll isär, formulering)",
         "sv": "använd slå ihop, håll isär eller formulering (join, apart, wording)",
     },
-    "unknown_theme": {
-        "en": "'{value}' is not a theme of this workshop{suggestion}",
-        "sv": "'{value}' är inget tema i den här workshoppen{suggestion}",
-    },
-    "unknown_theme.hint": {"en": "use one of: {choices}", "sv": "använd något av: {choices}"},
-    "unknown_quadrant": {
-        "en": "'{value}' is not a quadrant{suggestion}",
-        "sv": "'{value}' är ingen kvadrant{suggestion}",
-    },
-    "unknown_quadrant.hint": {
-        "en": "use strengths, weaknesses, opportunities or threats",
-        "sv": "använd styrkor, svagheter, möjligheter eller hot",
-    },
-    "unknown_round": {
-        "en": "'{value}' is not a round of this workshop{suggestion}",
-        "sv": "'{value}' är ingen omgång i den här workshoppen{suggestion}",
-    },
-    "unknown_round.hint": {"en": "use one of: {choices}", "sv": "använd något av: {choices}"},
-    "did_you_mean": {"en": "; did you mean '{word}'?", "sv": "; menade du '{word}'?"},
     "too_few_texts": {
         "en": "'{decision}' needs at least two texts, found {count}",
         "sv": "'{decision}' behöver minst två texter, men har {count}",
@@ -191,6 +164,21 @@ MESSAGES: Catalogue = {
         "# versaler och skiljetecken.\n",
     },
 }
+# What merges.yaml and votes.yaml share with the other files swot reads: one text, one place.
+MESSAGES.update(
+    {
+        "missing": FILE_MESSAGES["missing_field"],
+        "missing.hint": FILE_MESSAGES["missing_field.hint"],
+        "not_text.hint": FILE_MESSAGES["not_text.hint"],
+        "unknown_theme": FILE_MESSAGES["unknown_theme"],
+        "unknown_theme.hint": FILE_MESSAGES["unknown_theme.hint"],
+        "unknown_quadrant": FILE_MESSAGES["unknown_quadrant"],
+        "unknown_quadrant.hint": FILE_MESSAGES["unknown_quadrant.hint"],
+        "unknown_round": FILE_MESSAGES["round_not_in_workshop"],
+        "unknown_round.hint": FILE_MESSAGES["choice.hint"],
+        "did_you_mean": FILE_MESSAGES["did_you_mean"],
+    }
+)
 
 DECISION_LOOKUP = {
     fold(s): kind for kind, spellings in DECISION_SPELLINGS.items() for s in spellings
@@ -407,7 +395,7 @@ class _Reader:
             raise DataError(self.collector.capped())
 
 
-_ITEM: Catalogue = {"item": {"en": "item {number}", "sv": "post {number}"}}
+_ITEM: Catalogue = {"item": {"en": "item {number}", "sv": FILE_MESSAGES["entry"]["sv"]}}
 
 
 def load_decisions(workshop: LoadedWorkshop, lang: str | None = None) -> MergeDecisions:

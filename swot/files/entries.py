@@ -1,6 +1,7 @@
-"""One loader for every file swot reads, and errors that say file:line:column, what and how to fix.
+"""Entries files: read one with located problems (the full reader or the fast line reader),
+keep the good entries of a list with one broken entry, and list the files of a round.
 
-Reading a file goes through four gates, each with its own kind of message:
+Reading a file (here and in ``swot.files.located``) goes through four gates, each with its own kind of message:
 1. bytes → text: size cap, encoding (UTF-8 with or without BOM, UTF-16/32 with BOM; a
    Windows "ANSI" file is refused with the line of its first bad byte), line endings;
 2. text → YAML nodes: not valid YAML, tabs, aliases, tags, depth, duplicate keys (``yamltree``);

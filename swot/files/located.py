@@ -23,6 +23,7 @@ from swot.files.yamltree import (
 )
 from swot.i18n import say
 from swot.vocabulary import QUADRANT_SPELLINGS, did_you_mean, fold
+from swot.words import WORDS
 
 if TYPE_CHECKING:
     pass
@@ -379,6 +380,8 @@ def _report_validation(
             target = _find_scalar(root, str(ctx.get("value", "")), second=kind == "duplicate_id")
             ctx["suggestion"] = problems.suggestion(ctx.get("suggestion") or None)
             ctx["value"] = shorten(ctx.get("value", ""))
+            if "kind" in ctx:  # unit, round or theme, in the reader's language
+                ctx["kind"] = WORDS[str(ctx["kind"])][problems.lang].lower()
             problems.add(kind, target or node, where="", **ctx)
         elif kind in {"int_parsing", "int_type", "int_from_float"}:
             problems.add("int", node, where=where, **params)

@@ -209,7 +209,6 @@ MESSAGES: Catalogue = {
         "en": "'{value}' is not a theme of this workshop{suggestion}",
         "sv": "'{value}' är inget tema i den här workshoppen{suggestion}",
     },
-    "unknown_theme.hint": {"en": "use one of: {choices}", "sv": "använd något av: {choices}"},
     "unknown_source": {
         "en": "'{value}' is not a source{suggestion}",
         "sv": "'{value}' är ingen källa{suggestion}",
@@ -240,7 +239,7 @@ MESSAGES: Catalogue = {
         "en": "{kind} id '{value}' is used twice",
         "sv": "id '{value}' används två gånger ({kind})",
     },
-    "duplicate_id.hint": {"en": "give every {kind} its own id", "sv": "ge varje post ett eget id"},
+    "duplicate_id.hint": {"en": "give every {kind} its own id", "sv": "ge varje {kind} ett eget id"},
     "unknown_unit_in_expected": {
         "en": "round '{round}' expects respondents from '{value}', which is not a unit{suggestion}",
         "sv": "omgången '{round}' väntar svar från '{value}', som inte är en enhet{suggestion}",
@@ -398,3 +397,6 @@ YAML_ERROR_WORDS: list[tuple[str, dict[str, str]]] = [
         },
     ),
 ]
+
+# A theme is one choice among the workshop's: the same hint as any other choice.
+MESSAGES["unknown_theme.hint"] = MESSAGES["choice.hint"]

@@ -45,18 +45,12 @@ WORKSHOP_CHILD_KEYS = {"units": UNIT_KEYS, "rounds": ROUND_KEYS, "themes": THEME
 
 
 LOOKUP_MESSAGES = {
-    "unknown_round": {
-        "en": "'{value}' is not a round of this workshop{suggestion}",
-        "sv": "'{value}' är ingen omgång i den här workshoppen{suggestion}",
-    },
+    "unknown_round": MESSAGES["round_not_in_workshop"],
     "unknown_round.hint": {
         "en": "give a round's id or title from workshop.yaml: {choices}",
         "sv": "ange id eller titel för en omgång i workshop.yaml: {choices}",
     },
-    "unknown_unit": {
-        "en": "'{value}' is not a unit of this workshop{suggestion}",
-        "sv": "'{value}' är ingen enhet i den här workshoppen{suggestion}",
-    },
+    "unknown_unit": MESSAGES["unit_not_in_workshop"],
     "unknown_unit.hint": {
         "en": "give a unit's id or name from workshop.yaml: {choices}",
         "sv": "ange id eller namn för en enhet i workshop.yaml: {choices}",

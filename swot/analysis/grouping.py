@@ -144,9 +144,26 @@ def merge_entries(
         _Bucket(theme, quadrant, bucket, decisions.for_bucket(theme, quadrant) if decisions else [])
         for (theme, quadrant), bucket in by_bucket.items()
     ]
+    skeletons, keys, groups = _remembered(plans, similarity, memo)
+    todo = [number for number in range(len(plans)) if number not in skeletons]
+    grouped = _group_buckets(plans, todo, similarity, groups, pool, meanwhile)
+    for number, (skeleton, new_groups) in grouped:
+        skeletons[number] = skeleton
+        if memo is not None:
+            memo.put_items(keys[number][0], skeleton)
+            if new_groups is not None:
+                memo.put_groups(keys[number][1], *new_groups)
+    return _items(plans, skeletons)
+
+
+def _remembered(
+    plans: list[_Bucket], similarity: float, memo: MergeMemo | None
+) -> tuple[dict[int, list[list]], dict[int, tuple[str, str]], dict[int, Groups | None]]:
+    """From the memo: the items of buckets whose entries are unchanged (skeletons), else the
+    groups of buckets whose texts are; and the keys to remember the new results under."""
     skeletons: dict[int, list[list]] = {}
     keys: dict[int, tuple[str, str]] = {}
-    groups: dict[int, tuple[list[int], list[float], list[bool]] | None] = {}
+    groups: dict[int, Groups | None] = {}
     for number, plan in enumerate(plans):
         if memo is None:
             groups[number] = None
@@ -158,14 +175,11 @@ def merge_entries(
         else:  # the items changed; perhaps not the texts
             keys[number] = (keys[number][0], plan.texts_key(similarity))
             groups[number] = memo.groups(keys[number][1])
-    todo = [number for number in range(len(plans)) if number not in skeletons]
-    grouped = _group_buckets(plans, todo, similarity, groups, pool, meanwhile)
-    for number, (skeleton, new_groups) in grouped:
-        skeletons[number] = skeleton
-        if memo is not None:
-            memo.put_items(keys[number][0], skeleton)
-            if new_groups is not None:
-                memo.put_groups(keys[number][1], *new_groups)
+    return skeletons, keys, groups
+
+
+def _items(plans: list[_Bucket], skeletons: dict[int, list[list]]) -> list[MergedItem]:
+    """Merged items from each bucket's skeleton, sorted by theme, quadrant (S, W, O, T), key."""
     items = [
         MergedItem(
             theme=plan.theme,

@@ -351,64 +351,100 @@ def _report_validation(
 ) -> None:
     """One problem per pydantic error, at the line of the YAML node it is about."""
     for item in error.errors(include_url=False, include_input=False):
-        loc = tuple(item["loc"])
-        node, _key_node, key_written = _locate(root, loc)
-        ctx = dict(item.get("ctx") or {})
-        kind = item["type"]
-        field_name = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
-        key_shown = key_written or (
-            FIELD_NAMES_SV.get(field_name, field_name) if problems.lang == "sv" else field_name
-        )
-        where = where_of(loc, key_shown)
-        value = node.value if isinstance(node, ScalarNode) else ""
-        params: dict[str, Any] = {"value": shorten(ctx.get("value", value))}
-        if kind == "missing":
-            problems.add("missing_field", node, where=where_of(loc[:-1], ""), key=key_shown)
-        elif kind in {"unknown_quadrant", "unknown_theme", "unknown_source"}:
-            params["suggestion"] = problems.suggestion(ctx.get("suggestion") or None)
-            params["choices"] = ctx.get("choices", "")
-            problems.add(kind, node, where=where, **params)
-        elif kind in {"unknown_language", "blank_text"}:
-            problems.add(kind, node, where=where, **params)
-        elif kind == "unsafe_id":
-            from swot.models import suggest_id
+        _report_error(dict(item), problems, root, where_of)
 
-            problems.add(
-                kind, node, where=where, suggestion=suggest_id(str(value) or "x"), **params
-            )
-        elif kind in {"duplicate_id", "unknown_unit_in_expected"}:
-            target = _find_scalar(root, str(ctx.get("value", "")), second=kind == "duplicate_id")
-            ctx["suggestion"] = problems.suggestion(ctx.get("suggestion") or None)
-            ctx["value"] = shorten(ctx.get("value", ""))
-            if "kind" in ctx:  # unit, round or theme, in the reader's language
-                ctx["kind"] = WORDS[str(ctx["kind"])][problems.lang].lower()
-            problems.add(kind, target or node, where="", **ctx)
-        elif kind in {"int_parsing", "int_type", "int_from_float"}:
-            problems.add("int", node, where=where, **params)
-        elif kind in {"greater_than_equal", "less_than_equal"}:
-            low, high = _bounds(loc)
-            problems.add("range", node, where=where, low=low, high=high, **params)
-        elif kind == "string_too_long":
-            problems.add(
-                "too_long", node, where=where, length=len(value), limit=ctx.get("max_length", "?")
-            )
-        elif kind in {"string_too_short", "too_short"}:
-            problems.add("too_short", node, where=where)
-        elif kind in {"string_type", "str_type"}:
-            found = "list" if isinstance(node, SequenceNode) else "mapping"
-            if problems.lang == "sv":
-                found = "lista" if isinstance(node, SequenceNode) else "nyckel-värde-tabell"
-            problems.add("not_text", node, where=where, found=found)
-        elif kind == "list_type":
-            problems.add("not_list", node, where=where)
-        elif kind in {"dict_type", "model_type", "model_attributes_type"}:
-            problems.add("not_mapping", node, where=where)
-        elif kind.startswith("date"):
-            problems.add("date", node, where=where, **params)
-        elif kind in {"literal_error", "enum"}:
-            problems.add("choice", node, where=where, choices=ctx.get("expected", ""), **params)
-        else:
-            problems.add("other", node, where=where, detail=item["msg"])
+
+def _report_error(
+    item: dict[str, Any],
+    problems: ProblemCollector,
+    root: Node,
+    where_of: Callable[[tuple, str], str],
+) -> None:
+    loc = tuple(item["loc"])
+    node, _key_node, key_written = _locate(root, loc)
+    ctx = dict(item.get("ctx") or {})
+    kind = item["type"]
+    field_name = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
+    key_shown = key_written or (
+        FIELD_NAMES_SV.get(field_name, field_name) if problems.lang == "sv" else field_name
+    )
+    where = where_of(loc, key_shown)
+    value = node.value if isinstance(node, ScalarNode) else ""
+    params: dict[str, Any] = {"value": shorten(ctx.get("value", value))}
+    if kind == "missing":
+        problems.add("missing_field", node, where=where_of(loc[:-1], ""), key=key_shown)
+    elif kind in {"duplicate_id", "unknown_unit_in_expected"}:
+        target = _find_scalar(root, str(ctx.get("value", "")), second=kind == "duplicate_id")
+        ctx["suggestion"] = problems.suggestion(ctx.get("suggestion") or None)
+        ctx["value"] = shorten(ctx.get("value", ""))
+        if "kind" in ctx:  # unit, round or theme, in the reader's language
+            ctx["kind"] = WORDS[str(ctx["kind"])][problems.lang].lower()
+        problems.add(kind, target or node, where="", **ctx)
+    elif not _report_word(kind, node, where, ctx, params, str(value), problems):
+        _report_shape(kind, node, where, ctx, params, loc, problems, item["msg"])
+
+
+def _report_word(
+    kind: str,
+    node: Node,
+    where: str,
+    ctx: dict[str, Any],
+    params: dict[str, Any],
+    value: str,
+    problems: ProblemCollector,
+) -> bool:
+    """A word swot does not know (quadrant, theme, source, language) or an unsafe id."""
+    if kind in {"unknown_quadrant", "unknown_theme", "unknown_source"}:
+        params["suggestion"] = problems.suggestion(ctx.get("suggestion") or None)
+        params["choices"] = ctx.get("choices", "")
+        problems.add(kind, node, where=where, **params)
+    elif kind in {"unknown_language", "blank_text"}:
+        problems.add(kind, node, where=where, **params)
+    elif kind == "unsafe_id":
+        from swot.models import suggest_id
+
+        problems.add(kind, node, where=where, suggestion=suggest_id(value or "x"), **params)
+    else:
+        return False
+    return True
+
+
+def _report_shape(
+    kind: str,
+    node: Node,
+    where: str,
+    ctx: dict[str, Any],
+    params: dict[str, Any],
+    loc: tuple,
+    problems: ProblemCollector,
+    detail: str,
+) -> None:
+    """A value of the wrong type, size or shape."""
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        problems.add("int", node, where=where, **params)
+    elif kind in {"greater_than_equal", "less_than_equal"}:
+        low, high = _bounds(loc)
+        problems.add("range", node, where=where, low=low, high=high, **params)
+    elif kind == "string_too_long":
+        length = len(node.value) if isinstance(node, ScalarNode) else 0
+        problems.add("too_long", node, where=where, length=length, limit=ctx.get("max_length", "?"))
+    elif kind in {"string_too_short", "too_short"}:
+        problems.add("too_short", node, where=where)
+    elif kind in {"string_type", "str_type"}:
+        found = "list" if isinstance(node, SequenceNode) else "mapping"
+        if problems.lang == "sv":
+            found = "lista" if isinstance(node, SequenceNode) else "nyckel-värde-tabell"
+        problems.add("not_text", node, where=where, found=found)
+    elif kind == "list_type":
+        problems.add("not_list", node, where=where)
+    elif kind in {"dict_type", "model_type", "model_attributes_type"}:
+        problems.add("not_mapping", node, where=where)
+    elif kind.startswith("date"):
+        problems.add("date", node, where=where, **params)
+    elif kind in {"literal_error", "enum"}:
+        problems.add("choice", node, where=where, choices=ctx.get("expected", ""), **params)
+    else:
+        problems.add("other", node, where=where, detail=detail)
 
 
 def _bounds(loc: tuple) -> tuple[int, int]:

@@ -239,7 +239,10 @@ MESSAGES: Catalogue = {
         "en": "{kind} id '{value}' is used twice",
         "sv": "id '{value}' används två gånger ({kind})",
     },
-    "duplicate_id.hint": {"en": "give every {kind} its own id", "sv": "ge varje {kind} ett eget id"},
+    "duplicate_id.hint": {
+        "en": "give every {kind} its own id",
+        "sv": "ge varje {kind} ett eget id",
+    },
     "unknown_unit_in_expected": {
         "en": "round '{round}' expects respondents from '{value}', which is not a unit{suggestion}",
         "sv": "omgången '{round}' väntar svar från '{value}', som inte är en enhet{suggestion}",

@@ -119,47 +119,8 @@ def parse_document(text: str) -> ParsedDocument:
     """
     loader = _EventLoader(text)
     problems: list[SyntaxProblem] = []
-    stack: list[Node] = []
-    pending_keys: list[Node | None] = []
-    root: Node | None = None
-    documents = 0
     try:
-        while True:
-            event = loader.get_event()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
-                break
-            mark: Any = event.start_mark
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise SyntaxProblem("several_documents", mark.line, mark.column)
-                continue
-            if isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                raise SyntaxProblem("alias", mark.line, mark.column, event.anchor or "")
-            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                finished = stack.pop()
-                if isinstance(finished, MappingNode):
-                    pending_keys.pop()
-                root = _attach(finished, stack, pending_keys, problems, root)
-                continue
-            tag = getattr(event, "tag", None)
-            if tag is not None and tag not in ALLOWED_TAGS:
-                raise SyntaxProblem("tag", mark.line, mark.column, tag)
-            if isinstance(event, yaml.ScalarEvent):
-                quoted = bool(event.style) or tag == "tag:yaml.org,2002:str"
-                node: Node = ScalarNode(mark.line, mark.column, event.value, quoted)
-                root = _attach(node, stack, pending_keys, problems, root)
-                continue
-            # A collection starts: check depth before anything is built below it.
-            if len(stack) >= MAX_DEPTH:
-                raise SyntaxProblem("too_deep", mark.line, mark.column, str(MAX_DEPTH))
-            if isinstance(event, yaml.SequenceStartEvent):
-                stack.append(SequenceNode(mark.line, mark.column))
-            else:
-                stack.append(MappingNode(mark.line, mark.column))
-                pending_keys.append(None)
+        root = _build_tree(loader, problems)
     except yaml.MarkedYAMLError as error:
         limit = error.problem_mark
         if "maximum nesting depth" in str(error.problem) and limit is not None and limit.index:
@@ -168,18 +129,67 @@ def parse_document(text: str) -> ParsedDocument:
             # point holds the same first 16 levels, so parsing it meets swot's own limit with the
             # same message and position, whatever PyYAML version is installed.
             return parse_document(text[: min(limit.index, len(text) - 1)])
-        position = error.problem_mark or error.context_mark
-        if error.context_mark is not None and "end of stream" in str(error.problem):
-            position = error.context_mark  # where the unclosed quote started
-        line = position.line if position is not None else 0
-        column = position.column if position is not None else 0
-        detail = " ".join(str(part) for part in (error.context, error.problem) if part)
-        raise SyntaxProblem("not_yaml", line, column, detail) from None
+        raise _not_yaml(error) from None
     except yaml.YAMLError as error:  # e.g. a reader error on a control character
         raise SyntaxProblem("not_yaml", 0, 0, str(error)) from None
     finally:
         loader.dispose()
     return ParsedDocument(root, problems)
+
+
+def _build_tree(loader: _EventLoader, problems: list[SyntaxProblem]) -> Node | None:
+    """The root node of the one document in ``loader``'s events (None for an empty text)."""
+    stack: list[Node] = []
+    pending_keys: list[Node | None] = []
+    root: Node | None = None
+    documents = 0
+    while True:
+        event = loader.get_event()
+        if event is None or isinstance(event, yaml.StreamEndEvent):
+            return root
+        mark: Any = event.start_mark
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise SyntaxProblem("several_documents", mark.line, mark.column)
+            continue
+        if isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            raise SyntaxProblem("alias", mark.line, mark.column, event.anchor or "")
+        if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            finished = stack.pop()
+            if isinstance(finished, MappingNode):
+                pending_keys.pop()
+            root = _attach(finished, stack, pending_keys, problems, root)
+            continue
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in ALLOWED_TAGS:
+            raise SyntaxProblem("tag", mark.line, mark.column, tag)
+        if isinstance(event, yaml.ScalarEvent):
+            quoted = bool(event.style) or tag == "tag:yaml.org,2002:str"
+            node: Node = ScalarNode(mark.line, mark.column, event.value, quoted)
+            root = _attach(node, stack, pending_keys, problems, root)
+            continue
+        # A collection starts: check depth before anything is built below it.
+        if len(stack) >= MAX_DEPTH:
+            raise SyntaxProblem("too_deep", mark.line, mark.column, str(MAX_DEPTH))
+        if isinstance(event, yaml.SequenceStartEvent):
+            stack.append(SequenceNode(mark.line, mark.column))
+        else:
+            stack.append(MappingNode(mark.line, mark.column))
+            pending_keys.append(None)
+
+
+def _not_yaml(error: yaml.MarkedYAMLError) -> SyntaxProblem:
+    """PyYAML's error as swot's: where it is (an unclosed quote: where it opened) and what."""
+    position = error.problem_mark or error.context_mark
+    if error.context_mark is not None and "end of stream" in str(error.problem):
+        position = error.context_mark  # where the unclosed quote started
+    line = position.line if position is not None else 0
+    column = position.column if position is not None else 0
+    detail = " ".join(str(part) for part in (error.context, error.problem) if part)
+    return SyntaxProblem("not_yaml", line, column, detail)
 
 
 def _attach(

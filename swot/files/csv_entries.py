@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from swot.errors import DataError, Problem, UsageError
 from swot.files.entries import EntriesFile, read_entry_nodes
-from swot.files.located import ENTRY_KEYS, display_path, read_text
-from swot.files.messages import MESSAGES as LOADER_MESSAGES
+from swot.files.located import ENTRY_KEYS, display_path, read_text, suggestion_text
 from swot.files.workshop import LoadedWorkshop
 from swot.files.yamltree import MappingNode, ScalarNode, SequenceNode
 from swot.i18n import say
@@ -133,21 +132,11 @@ def _nodes_per_unit(
 
 
 def _ignored_column(path: Path, name: str, index: int, lang: str) -> Problem:
-    from swot.vocabulary import did_you_mean
-
     words = [w for canonical, alts in ENTRY_KEYS.items() for w in (canonical, *alts)]
-    suggestion = did_you_mean(name, words) if name else None
+    suggestion = suggestion_text(name, words, lang)
     return Problem(
         display_path(path),
-        say(
-            MESSAGES,
-            "csv_ignored",
-            lang,
-            name=name,
-            suggestion=say(LOADER_MESSAGES, "did_you_mean", lang, word=suggestion)
-            if suggestion
-            else "",
-        ),
+        say(MESSAGES, "csv_ignored", lang, name=name, suggestion=suggestion),
         say(MESSAGES, "csv_ignored.hint", lang, choices=", ".join(ENTRY_KEYS)),
         1,
         index + 1,
@@ -159,21 +148,11 @@ def _ignored_column(path: Path, name: str, index: int, lang: str) -> Problem:
 def _bad_unit(
     path: Path, workshop: LoadedWorkshop, value: str, line: int, column: int, lang: str
 ) -> Problem:
-    from swot.vocabulary import did_you_mean
-
     units = [u.id for u in workshop.workshop.units]
-    suggestion = did_you_mean(value, units + [u.name for u in workshop.workshop.units])
+    suggestion = suggestion_text(value, units + [u.name for u in workshop.workshop.units], lang)
     return Problem(
         display_path(path),
-        say(
-            MESSAGES,
-            "csv_unit",
-            lang,
-            value=value,
-            suggestion=say(LOADER_MESSAGES, "did_you_mean", lang, word=suggestion)
-            if suggestion
-            else "",
-        ),
+        say(MESSAGES, "csv_unit", lang, value=value, suggestion=suggestion),
         say(MESSAGES, "csv_unit.hint", lang, choices=", ".join(units)),
         line + 1,
         column + 1,

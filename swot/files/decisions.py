@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from swot.errors import DataError, Problem, shorten
 from swot.files.located import ProblemCollector, canonical_keys, display_path, parse_yaml, read_text
@@ -371,17 +372,21 @@ class _Reader:
         return found
 
     def quadrant(self, pairs: dict, where: str) -> Quadrant | None:
-        value = self.scalar(pairs, "quadrant", where, 0)
+        return self.word(pairs, "quadrant", QUADRANT_LOOKUP, "unknown_quadrant", where)
+
+    def word(self, pairs: dict, key: str, lookup: dict, code: str, where: str) -> Any:
+        """The value of ``key`` looked up (folded) in ``lookup``; a located problem if unknown."""
+        value = self.scalar(pairs, key, where, 0)
         if value is None:
             return None
-        found = QUADRANT_LOOKUP.get(fold(value))
+        found = lookup.get(fold(value))
         if found is None:
             self.add(
-                "unknown_quadrant",
-                pairs["quadrant"][1],
+                code,
+                pairs[key][1],
                 where=where,
                 value=shorten(value),
-                suggestion=self._suggest(did_you_mean(value, list(QUADRANT_LOOKUP))),
+                suggestion=self._suggest(did_you_mean(value, list(lookup))),
             )
         return found
 
@@ -440,18 +445,7 @@ def load_decisions(workshop: LoadedWorkshop, lang: str | None = None) -> MergeDe
 
 
 def _decision_kind(reader: _Reader, pairs: dict, where: str) -> str | None:
-    value = reader.scalar(pairs, "decision", where, 0)
-    if value is None:
-        return None
-    kind = DECISION_LOOKUP.get(fold(value))
-    if kind is None:
-        reader.add(
-            "unknown_decision",
-            pairs["decision"][1],
-            where=where,
-            value=shorten(value),
-            suggestion=reader._suggest(did_you_mean(value, list(DECISION_LOOKUP))),
-        )
+    kind: str | None = reader.word(pairs, "decision", DECISION_LOOKUP, "unknown_decision", where)
     return kind
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import ValidationError
 
 from swot.errors import Problem, shorten
+from swot.files.messages import FIELD_NAMES_SV, MESSAGES, YAML_ERROR_WORDS
 from swot.files.yamltree import (
     MAX_DEPTH,
     MappingNode,
@@ -24,10 +25,6 @@ from swot.files.yamltree import (
 from swot.i18n import say
 from swot.vocabulary import QUADRANT_SPELLINGS, did_you_mean, fold
 from swot.words import WORDS
-
-if TYPE_CHECKING:
-    pass
-from swot.files.messages import FIELD_NAMES_SV, MESSAGES, YAML_ERROR_WORDS
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
@@ -80,6 +77,12 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def suggestion_text(value: str, choices: list[str], lang: str) -> str:
+    """The "; did you mean 'x'?" for the choice closest to ``value``, or nothing."""
+    word = did_you_mean(value, choices) if value else None
+    return say(MESSAGES, "did_you_mean", lang, word=word) if word else ""
 
 
 class ProblemCollector:

@@ -21,6 +21,7 @@ from swot.files.located import (
     display_path,
     parse_yaml,
     read_text,
+    suggestion_text,
 )
 from swot.files.messages import MESSAGES
 from swot.files.yamltree import (
@@ -34,7 +35,7 @@ from swot.models import (
     Round,
     Workshop,
 )
-from swot.vocabulary import LANGUAGE_LOOKUP, did_you_mean, fold
+from swot.vocabulary import LANGUAGE_LOOKUP, fold
 
 WORKSHOP_FILE = "workshop.yaml"
 
@@ -204,16 +205,14 @@ def find_round(workshop: LoadedWorkshop, value: str | None, lang: str) -> Round:
     ids = [r.id for r in rounds]
     raise UsageError(
         say(
-            LOOKUP_MESSAGES, "unknown_round", lang, value=value, suggestion=_guess(value, ids, lang)
+            LOOKUP_MESSAGES,
+            "unknown_round",
+            lang,
+            value=value,
+            suggestion=suggestion_text(value, ids, lang),
         ),
         say(LOOKUP_MESSAGES, "unknown_round.hint", lang, choices=", ".join(ids)),
     )
-
-
-def _guess(value: str, choices: list[str], lang: str) -> str:
-    """ "; did you mean 'x'?" or nothing."""
-    suggestion = did_you_mean(value, choices)
-    return say(MESSAGES, "did_you_mean", lang, word=suggestion) if suggestion else ""
 
 
 # ---------------------------------------------------------------- choosing from options
@@ -224,7 +223,7 @@ def find_unit(workshop: LoadedWorkshop, value: str, lang: str) -> str:
     found = _unit_lookup(workshop).get(fold(value))
     if found is None:
         units = [u.id for u in workshop.workshop.units]
-        suggestion = _guess(value, units + [u.name for u in workshop.workshop.units], lang)
+        suggestion = suggestion_text(value, units + [u.name for u in workshop.workshop.units], lang)
         raise UsageError(
             say(LOOKUP_MESSAGES, "unknown_unit", lang, value=value, suggestion=suggestion),
             say(LOOKUP_MESSAGES, "unknown_unit.hint", lang, choices=", ".join(units)),

@@ -3,16 +3,25 @@ bucket, response rates, charts, notes) and the handout (cover, grid, full lists,
 
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+import swot
 from swot.analysis.changes import Comparison
+from swot.analysis.grouping import MergedItem
+from swot.analysis.ranking import RankedItem
+from swot.analysis.round_merge import RoundMerge
 from swot.files.workshop import load_workshop
 from swot.jobs.compare import compare_rounds
-from swot.output import report
+from swot.jobs.merge import merge_round
+from swot.models import Entry
+from swot.output import handout, report
+from swot.output.handout import HandoutOptions
 from swot.vocabulary import Quadrant
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -230,3 +239,241 @@ def test_report_view_is_composed_of_the_pieces(comparison: Comparison) -> None:
     assert [row["unit"] for row in view["rates"]] == ["Höganäs", "Bjuv", "Klippan"]
     assert view["not_compared"].startswith("Not compared")
     assert view["problems"] == []
+
+
+# ---------------------------------------------------------------- the handout
+
+HANDOUT_ENTRIES = """\
+- theme: equality
+  quadrant: strengths
+  text: Öppet klimat där man kan ta upp saker
+  importance: 5
+  respondent: r01
+- theme: equality
+  quadrant: strengths
+  text: öppet klimat där man kan ta upp saker.
+  importance: 4
+  respondent: r02
+- theme: equality
+  quadrant: strengths
+  text: Chefer som lyssnar
+  importance: 3
+  respondent: r02
+- theme: accessibility
+  quadrant: weaknesses
+  text: Hörslinga saknas
+  importance: 4
+  respondent: r01
+"""
+
+
+@pytest.fixture
+def merge(make_workshop: Callable[..., Path]) -> RoundMerge:
+    """Equality strengths: 'Öppet klimat…' from both units, then one item from each unit."""
+    folder = make_workshop(
+        {
+            "baseline/hoganas": HANDOUT_ENTRIES,
+            "baseline/bjuv": HANDOUT_ENTRIES.replace("r0", "b0").replace(
+                "Chefer som lyssnar", "Bra rutiner"
+            ),
+        }
+    )
+    return merge_round(load_workshop(folder), "baseline", lang="en")
+
+
+def options(**changes: object) -> HandoutOptions:
+    return replace(HandoutOptions(lang="en", top=1, date=dt.date(2025, 11, 13)), **changes)  # type: ignore[arg-type]
+
+
+def strengths(merge: RoundMerge) -> list[RankedItem]:
+    return handout.ranked_by_bucket(merge)[("equality", "strengths")]
+
+
+def test_handout_cover_sums_up_the_round(merge: RoundMerge) -> None:
+    units = handout.UnitNames.of(merge)
+    assert handout.handout_cover(merge, options(), units, "by breadth") == {
+        "workshop_name": "Test",
+        "round_id": "baseline",
+        "round_title": "baseline",
+        "date": "13 November 2025",
+        "unit_names": "Höganäs, Bjuv",
+        "entry_summary": "8 entries from 2 units, merged into 4 items",
+        "method_label": "by breadth",
+        "warnings": [],
+    }
+
+
+def test_handout_labels_word_the_target_and_footer_for_the_round(merge: RoundMerge) -> None:
+    labels = handout.handout_labels(merge, "sv")
+    assert labels["col_target"] == "Mål 75 %"
+    assert (
+        labels["footer"]
+        == f"Framtaget med swot {swot.__version__} ur posterna i omgången baseline."
+    )
+    assert labels["title"] == "SWOT-underlag"
+    assert "grid_heading" not in labels  # worded per theme
+
+
+def test_unit_names_are_in_workshop_order_and_count_the_rounds_units(merge: RoundMerge) -> None:
+    units = handout.UnitNames.of(merge)
+    assert units == handout.UnitNames(
+        names={"hoganas": "Höganäs", "bjuv": "Bjuv"}, order={"hoganas": 0, "bjuv": 1}, total=2
+    )
+
+
+def test_response_rates_have_a_row_per_unit(merge: RoundMerge) -> None:
+    assert handout.response_rates(merge, "en")[0] == {
+        "name": "Höganäs",
+        "respondents": 2,
+        "expected": 4,
+        "rate": "50%",
+        "target": "not yet: 1 more",
+    }
+
+
+def test_ranked_by_bucket_keeps_the_ranking(merge: RoundMerge) -> None:
+    by_bucket = handout.ranked_by_bucket(merge)
+    assert sorted(by_bucket) == [("accessibility", "weaknesses"), ("equality", "strengths")]
+    assert [(r.rank, r.item.text) for r in by_bucket[("equality", "strengths")]] == [
+        (1, "Öppet klimat där man kan ta upp saker"),
+        (2, "Bra rutiner"),
+        (3, "Chefer som lyssnar"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("count", "list_limit", "top", "listed"),
+    [(10, 0, 5, 10), (60, 50, 5, 50), (10, 3, 5, 5), (2, 3, 5, 2)],
+)
+def test_list_length_is_the_limit_but_never_less_than_the_grid(
+    count: int, list_limit: int, top: int, listed: int
+) -> None:
+    assert handout.list_length(count, options(list_limit=list_limit, top=top)) == listed
+
+
+def test_grid_cell_shows_the_top_items_of_a_quadrant() -> None:
+    shown = [{"rank": 1}, {"rank": 2}]
+    assert handout.grid_cell(Quadrant.OPPORTUNITIES, shown, options(top=1)) == {
+        "id": "opportunities",
+        "letter": "O",
+        "name": "Opportunities",
+        "scope": "external, helpful",
+        "top": [{"rank": 1}],
+    }
+
+
+def test_full_list_says_how_many_are_left_out(merge: RoundMerge) -> None:
+    ranked = strengths(merge)
+    shown = [{"rank": 1}, {"rank": 2}]
+    view = handout.full_list("Gender equality", Quadrant.STRENGTHS, ranked, shown, "en")
+    assert view == {
+        "all": shown,
+        "more": "The first 2 of 3 items are listed here; swot export gives them all.",
+        "caption": "Strengths on Gender equality: 3 items from 6 entries",
+    }
+    assert handout.full_list("G", Quadrant.STRENGTHS, ranked, [{}] * 3, "en")["more"] == ""
+
+
+def test_quadrant_view_cuts_the_list_and_the_grid(merge: RoundMerge) -> None:
+    units = handout.UnitNames.of(merge)
+    view = handout.quadrant_view(
+        "Gender equality", Quadrant.STRENGTHS, strengths(merge), options(list_limit=2), units
+    )
+    assert [item["rank"] for item in view["top"]] == [1]
+    assert [item["text"] for item in view["all"]] == [
+        "Öppet klimat där man kan ta upp saker",
+        "Bra rutiner",
+    ]
+    assert view["all"][0]["figures"] == "2 of 2 units · importance 4.5 · 4 mentions"
+    assert view["all"][0]["unit_names"] == "Höganäs, Bjuv"
+    assert view["more"].startswith("The first 2 of 3 items")
+
+
+def test_theme_view_heads_the_grid_the_lists_and_tows(merge: RoundMerge) -> None:
+    [equality, _] = merge.workshop.workshop.themes
+    view = handout.theme_view(
+        equality,
+        handout.ranked_by_bucket(merge),
+        options(top=3),
+        handout.UnitNames.of(merge),
+        "breadth",
+    )
+    assert (view["id"], view["name"]) == ("equality", "Gender equality")
+    assert view["grid_heading"] == "Gender equality: SWOT at a glance"
+    assert view["grid_lead"] == "The 3 highest-ranked items in each quadrant. Ranking: breadth."
+    assert view["list_heading"] == "Gender equality: all items, ranked"
+    assert view["tows_heading"] == "Gender equality: TOWS – from analysis to action"
+    assert [q["letter"] for q in view["quadrants"]] == ["S", "W", "O", "T"]
+    assert [len(q["all"]) for q in view["quadrants"]] == [3, 0, 0, 0]
+
+
+def test_tows_boxes_pair_the_quadrants_with_a_question() -> None:
+    boxes = handout.tows_boxes("en")
+    assert [box["code"] for box in boxes] == ["SO", "ST", "WO", "WT"]
+    assert boxes[1] == {
+        "code": "ST",
+        "title": "strengths × threats",
+        "question": "How can our strengths protect us against the threats?",
+    }
+
+
+def test_method_paragraphs_give_the_figures_used(merge: RoundMerge) -> None:
+    p1, p2, p3, p4 = handout.method_paragraphs(merge, "en", "breadth", 2)
+    assert "at least 85 % alike" in p1
+    assert "0 such decisions were applied" in p2
+    assert p3.startswith("Ranking within each quadrant: breadth. ")
+    assert "how many of the network's 2 units raised it" in p3
+    assert p4.endswith("the network's target is 75 %.")
+
+
+def test_handout_context_is_composed_of_the_pieces(merge: RoundMerge) -> None:
+    context = handout.handout_context(merge, options())
+    method = context["method_label"]
+    units = handout.UnitNames.of(merge)
+    assert context.items() >= handout.handout_cover(merge, options(), units, method).items()
+    assert context["t"] == handout.handout_labels(merge, "en")
+    assert context["units"] == handout.response_rates(merge, "en")
+    assert [theme["id"] for theme in context["themes"]] == ["equality", "accessibility"]
+    assert context["tows"] == handout.tows_boxes("en")
+    assert context["method_paragraphs"] == handout.method_paragraphs(merge, "en", method, 2)
+
+
+def test_grid_text_is_cut_with_an_ellipsis() -> None:
+    assert handout.grid_text("Kort text") == "Kort text"
+    cut = handout.grid_text("ord " * 60)
+    assert len(cut) <= handout.GRID_TEXT_LIMIT
+    assert cut.endswith("ord…")
+
+
+def merged_item(units: list[str], wordings: list[str]) -> MergedItem:
+    entries = [
+        Entry(theme="equality", quadrant=Quadrant.STRENGTHS, text=wordings[0], unit=unit)
+        for unit in units
+    ]
+    return MergedItem(
+        "equality", Quadrant.STRENGTHS, wordings[0], entries, "s-1", wordings=wordings
+    )
+
+
+def test_other_wordings_leave_out_the_shown_text_whatever_its_case_and_full_stop() -> None:
+    item = merged_item(["bjuv"], ["Bra rutiner", "bra rutiner.", "Goda rutiner", "goda rutiner"])
+    assert handout.other_wordings(item, "Bra rutiner", "en") == ["Goda rutiner"]
+
+
+def test_other_wordings_beyond_the_limit_are_counted() -> None:
+    wordings = [f"Variant {n}" for n in range(handout.ALSO_LIMIT + 4)]
+    also = handout.other_wordings(merged_item(["bjuv"], ["Text", *wordings]), "Text", "en")
+    assert also == [*wordings[: handout.ALSO_LIMIT], "and 4 more"]
+
+
+def test_unit_list_is_in_workshop_order_with_unknown_ids_last() -> None:
+    units = handout.UnitNames({"hoganas": "Höganäs", "bjuv": "Bjuv"}, {"hoganas": 0, "bjuv": 1}, 2)
+    item = merged_item(["bjuv", "aaa", "hoganas"], ["Text"])
+    assert handout.unit_list(item, units, "en") == ["Höganäs", "Bjuv", "aaa"]
+
+
+def test_unit_list_beyond_the_limit_is_counted() -> None:
+    ids = [f"u{n:02d}" for n in range(handout.UNITS_LIMIT + 2)]
+    units = handout.UnitNames({u: u.upper() for u in ids}, {u: i for i, u in enumerate(ids)}, 14)
+    names = handout.unit_list(merged_item(ids, ["Text"]), units, "en")
+    assert names == [*(u.upper() for u in ids[: handout.UNITS_LIMIT]), "and 2 more"]

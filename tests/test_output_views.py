@@ -20,7 +20,8 @@ from swot.files.workshop import load_workshop
 from swot.jobs.compare import compare_rounds
 from swot.jobs.merge import merge_round
 from swot.models import Entry
-from swot.output import handout, report
+from swot.output import charts, handout, report
+from swot.output.charts import Bar, BarGroup, Marker, Segment
 from swot.output.handout import HandoutOptions
 from swot.vocabulary import Quadrant
 
@@ -477,3 +478,73 @@ def test_unit_list_beyond_the_limit_is_counted() -> None:
     units = handout.UnitNames({u: u.upper() for u in ids}, {u: i for i, u in enumerate(ids)}, 14)
     names = handout.unit_list(merged_item(ids, ["Text"]), units, "en")
     assert names == [*(u.upper() for u in ids[: handout.UNITS_LIMIT]), "and 2 more"]
+
+
+# ---------------------------------------------------------------- the bar chart
+
+
+def test_chart_layout_leaves_room_for_the_longest_label_within_limits() -> None:
+    short = [BarGroup("g", [Bar("2025", [], "")])]
+    layout = charts._layout("c", short, 100)
+    assert (layout.left, layout.scale) == (60.0, pytest.approx((680 - 60 - 64) / 100))
+    long = [BarGroup("g", [Bar("x" * 40, [], "")])]
+    assert charts._layout("c", long, 100).left == 260.0
+    assert charts._layout("c", short, 0).scale == 0.0
+
+
+def test_legend_places_each_swatch_after_the_previous_meaning() -> None:
+    parts = charts._legend([("light", "before"), ("dots", "new")], "c")
+    swatches = [ET.fromstring(p) for p in parts[0::2]]
+    assert [(s.get("x"), s.get("fill")) for s in swatches] == [
+        ("0.0", "#c8c8c8"),
+        (f"{24 + 6 * charts.CHAR_WIDTH + 22:.1f}", "url(#c-dots)"),
+    ]
+    assert [ET.fromstring(p).text for p in parts[1::2]] == ["before", "new"]
+
+
+def test_bar_writes_a_number_inside_only_a_wide_enough_segment() -> None:
+    layout = charts._Layout("c", left=100.0, scale=2.0)
+    bar = Bar(
+        "2026",
+        [Segment(30, "hatch", "30"), Segment(0, "dots", "0"), Segment(2, "light", "2")],
+        "32",
+    )
+    shapes, numbers = charts._bar(bar, 50.0, layout)
+    rects = [ET.fromstring(s) for s in shapes]
+    assert [(r.get("x"), r.get("width")) for r in rects] == [("100.0", "60.0"), ("160.0", "4.0")]
+    texts = [ET.fromstring(n) for n in numbers if n.startswith("<text")]
+    assert [(t.text, t.get("x")) for t in texts] == [("30", "130.0"), ("32", "170.0")]
+
+
+def test_groups_stack_titles_and_bars_downwards() -> None:
+    layout = charts._Layout("c", left=60.0, scale=1.0)
+    groups = [
+        BarGroup("A", [Bar("1", [Segment(1, "light")], "1"), Bar("2", [], "0")]),
+        BarGroup("B", [Bar("1", [Segment(1, "solid")], "1")]),
+    ]
+    parts, numbers, bottom = charts._groups(groups, 28, layout)
+    bar_row = charts.BAR_HEIGHT + charts.BAR_GAP
+    assert bottom == 28 + 2 * (charts.GROUP_TITLE + charts.GROUP_GAP) + 3 * bar_row - 12
+    titles = [ET.fromstring(p) for p in parts if 'font-weight="bold"' in p]
+    assert [(t.text, t.get("y")) for t in titles] == [
+        ("A", "41.0"),
+        ("B", f"{28 + 18 + 2 * bar_row + 12 + 13:.1f}"),
+    ]
+    assert len(numbers) == 6  # a card and a number per bar
+
+
+def test_axis_draws_the_marker_where_its_value_is() -> None:
+    layout = charts._Layout("c", left=60.0, scale=5.0)
+    [axis] = charts._axis(layout, 42, 200, None)
+    assert ET.fromstring(axis).attrib.items() >= {"x1": "60.0", "y1": "42.0", "y2": "200.0"}.items()
+    _, line, label = charts._axis(layout, 42, 200, Marker(75, "target 75%"))
+    assert (ET.fromstring(line).get("x1"), ET.fromstring(line).get("y1")) == ("435.0", "38.0")
+    assert (ET.fromstring(label).text, ET.fromstring(label).get("y")) == ("target 75%", "35.0")
+
+
+def test_svg_is_an_image_named_by_its_title_and_description() -> None:
+    root = ET.fromstring(charts._svg("c", "A & B", "Described", 101.6, "<g/>"))
+    assert (root.get("height"), root.get("viewBox")) == ("102", "0 0 680 102")
+    assert root.get("aria-labelledby") == "c-title c-desc"
+    assert root.find(f"{SVG}title").text == "A & B"  # type: ignore[union-attr]
+    assert root.find(f"{SVG}g") is not None

@@ -119,64 +119,116 @@ def bar_chart(
     marker: Marker | None = None,
 ) -> str:
     """An SVG of grouped horizontal bars; ``legend`` pairs a style with what it means."""
+    layout = _layout(chart_id, groups, scale_max)
+    top = LEGEND_HEIGHT + (14 if marker else 0)
+    bars, numbers, bottom = _groups(groups, top, layout)
+    # Numbers go on top of the reference line, which goes on top of the bars.
+    body = [
+        _patterns(chart_id),
+        *_legend(legend, chart_id),
+        *bars,
+        *_axis(layout, top, bottom, marker),
+        *numbers,
+    ]
+    return _svg(chart_id, title, description, bottom + 6, "".join(body))
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where one chart's bars start and how wide one unit of value is drawn."""
+
+    chart_id: str
+    left: float
+    scale: float
+
+
+def _layout(chart_id: str, groups: list[BarGroup], scale_max: float) -> _Layout:
+    """Room on the left for the longest bar label (within limits); the rest is the plot."""
     labels = [bar.label for group in groups for bar in group.bars]
-    label_width = min(260.0, max([60.0, *(len(label) * CHAR_WIDTH + 12 for label in labels)]))
-    left = label_width
+    left = min(260.0, max([60.0, *(len(label) * CHAR_WIDTH + 12 for label in labels)]))
     plot = WIDTH - left - VALUE_ROOM
-    scale = plot / scale_max if scale_max > 0 else 0.0
-    parts: list[str] = [_patterns(chart_id)]
-    # Legend on top, in words.
+    return _Layout(chart_id, left, plot / scale_max if scale_max > 0 else 0.0)
+
+
+def _legend(legend: list[tuple[str, str]], prefix: str) -> list[str]:
+    """The legend on top, in words: a swatch of each pattern and what it means."""
+    parts = []
     x = 0.0
     y = 4.0
     for style, meaning in legend:
-        parts.append(_swatch(x, y, style, chart_id))
+        parts.append(_swatch(x, y, style, prefix))
         parts.append(_text(x + 24, y + 10.5, meaning))
         x += 24 + len(meaning) * CHAR_WIDTH + 22
-    y = LEGEND_HEIGHT + (14 if marker else 0)
-    top = y
-    # Numbers go on top of the reference line, which goes on top of the bars.
+    return parts
+
+
+def _groups(
+    groups: list[BarGroup], top: float, layout: _Layout
+) -> tuple[list[str], list[str], float]:
+    """The group titles and bars from ``top`` down; returns them, the numbers to draw over
+    them, and where the last bar ends."""
+    parts: list[str] = []
     numbers: list[str] = []
+    y = top
     for group in groups:
         parts.append(_text(0, y + 13, group.title, weight="bold"))
         y += GROUP_TITLE
         for bar in group.bars:
-            parts.append(_text(left - 8, y + 12, bar.label, anchor="end"))
-            offset = left
-            for segment in bar.segments:
-                width = segment.value * scale
-                if width <= 0:
-                    continue
-                parts.append(
-                    f'<rect x="{offset:.1f}" y="{y:.1f}" width="{width:.1f}" '
-                    f'height="{BAR_HEIGHT}" fill="{_fill(segment.style, chart_id)}" '
-                    f'stroke="{INK}" stroke-width="1"/>'
-                )
-                if segment.text and width >= len(segment.text) * CHAR_WIDTH + 8:
-                    numbers.append(_halo_text(offset + width / 2, y + 12, segment.text))
-                offset += width
-            # A white card behind the number keeps it readable where the reference line crosses.
-            numbers.append(
-                f'<rect x="{offset + 3:.1f}" y="{y + 1:.1f}" '
-                f'width="{len(bar.value_text) * CHAR_WIDTH + 6:.1f}" height="{BAR_HEIGHT - 2}" '
-                'fill="#fff"/>'
-            )
-            numbers.append(_text(offset + 6, y + 12, bar.value_text))
+            parts.append(_text(layout.left - 8, y + 12, bar.label, anchor="end"))
+            shapes, figures = _bar(bar, y, layout)
+            parts.extend(shapes)
+            numbers.extend(figures)
             y += BAR_HEIGHT + BAR_GAP
         y += GROUP_GAP
-    bottom = y - GROUP_GAP
-    parts.append(
+    return parts, numbers, y - GROUP_GAP
+
+
+def _bar(bar: Bar, y: float, layout: _Layout) -> tuple[list[str], list[str]]:
+    """One bar's segments, and its numbers: inside a segment wide enough, its total at its end."""
+    shapes: list[str] = []
+    numbers: list[str] = []
+    offset = layout.left
+    for segment in bar.segments:
+        width = segment.value * layout.scale
+        if width <= 0:
+            continue
+        shapes.append(
+            f'<rect x="{offset:.1f}" y="{y:.1f}" width="{width:.1f}" '
+            f'height="{BAR_HEIGHT}" fill="{_fill(segment.style, layout.chart_id)}" '
+            f'stroke="{INK}" stroke-width="1"/>'
+        )
+        if segment.text and width >= len(segment.text) * CHAR_WIDTH + 8:
+            numbers.append(_halo_text(offset + width / 2, y + 12, segment.text))
+        offset += width
+    # A white card behind the number keeps it readable where the reference line crosses.
+    numbers.append(
+        f'<rect x="{offset + 3:.1f}" y="{y + 1:.1f}" '
+        f'width="{len(bar.value_text) * CHAR_WIDTH + 6:.1f}" height="{BAR_HEIGHT - 2}" '
+        'fill="#fff"/>'
+    )
+    numbers.append(_text(offset + 6, y + 12, bar.value_text))
+    return shapes, numbers
+
+
+def _axis(layout: _Layout, top: float, bottom: float, marker: Marker | None) -> list[str]:
+    """The baseline the bars grow from, and the dashed reference line with its label."""
+    left = layout.left
+    parts = [
         f'<line x1="{left:.1f}" y1="{top:.1f}" x2="{left:.1f}" y2="{bottom:.1f}" '
         f'stroke="{INK}" stroke-width="1"/>'
-    )
+    ]
     if marker is not None:
-        mx = left + marker.value * scale
+        mx = left + marker.value * layout.scale
         parts.append(
             f'<line x1="{mx:.1f}" y1="{top - 4:.1f}" x2="{mx:.1f}" y2="{bottom:.1f}" '
             f'stroke="{INK}" stroke-width="1.5" stroke-dasharray="5 3"/>'
         )
         parts.append(_text(mx, top - 7, marker.label, anchor="middle", weight="bold"))
-    parts.extend(numbers)
-    height = bottom + 6
+    return parts
+
+
+def _svg(chart_id: str, title: str, description: str, height: float, body: str) -> str:
+    """The chart as an image named by its title and described for screen readers."""
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
@@ -184,5 +236,5 @@ def bar_chart(
         f'aria-labelledby="{title_id} {desc_id}" font-family="sans-serif" '
         f'font-size="{FONT}" fill="{INK}">'
         f'<title id="{title_id}">{escape(title)}</title>'
-        f'<desc id="{desc_id}">{escape(description)}</desc>' + "".join(parts) + "</svg>"
+        f'<desc id="{desc_id}">{escape(description)}</desc>' + body + "</svg>"
     )

@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING, Any
 import swot
 from swot.i18n import Catalogue, format_number, say
 from swot.texts import strip_control
-from swot.vocabulary import QUADRANT_NAMES, QUADRANT_ORDER
+from swot.vocabulary import QUADRANT_NAMES, QUADRANT_ORDER, Quadrant
 
 if TYPE_CHECKING:
+    from swot.analysis.grouping import MergedItem
     from swot.analysis.ranking import RankedItem
     from swot.analysis.round_merge import RoundMerge
+    from swot.models import ThemeSpec
 from swot.output.templates import (
     html_environment,
     markdown_environment,
@@ -239,97 +241,66 @@ def _plural(key: str, count: int, lang: str) -> str:
 
 def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any]:
     """Everything the templates show, as plain values (texts already free of control chars)."""
-    from swot.analysis.status import format_percent
-
     lang = options.lang
-    spec = merge.workshop.workshop
-    unit_names = {u.id: strip_control(u.name) for u in spec.units}
-    unit_order = {u.id: i for i, u in enumerate(spec.units)}
-    total_units = len(merge.status.units)  # "5 of 8 units": of the units this round is about
-    target = spec.response_target
-    labels = {key: say(LABELS, key, lang) for key in LABELS if "{" not in LABELS[key]["en"]}
-    labels["col_target"] = say(LABELS, "col_target", lang, target=target)
-    labels["footer"] = say(LABELS, "footer", lang, version=swot.__version__, round=merge.round.id)
-    method_label = say(LABELS, f"method.{merge.method}", lang)
-    by_bucket: dict[tuple[str, str], list[RankedItem]] = {}
-    for ranked in merge.ranked:
-        by_bucket.setdefault((ranked.item.theme, ranked.item.quadrant.value), []).append(ranked)
-    themes = []
-    for theme in spec.themes:
-        name = strip_control(theme.name(lang))
-        quadrants = []
-        for index, quadrant in enumerate(QUADRANT_ORDER):
-            ranked_items = by_bucket.get((theme.id, quadrant.value), [])
-            limit = len(ranked_items)
-            if options.list_limit:
-                limit = min(limit, max(options.list_limit, options.top))
-            shown = [
-                _item_view(r, unit_names, unit_order, total_units, lang)
-                for r in ranked_items[:limit]
-            ]
-            quadrant_name = QUADRANT_NAMES[quadrant][lang]
-            quadrants.append(
-                {
-                    "id": quadrant.value,
-                    "letter": "SWOT"[index],
-                    "name": quadrant_name,
-                    "scope": say(LABELS, f"scope.{quadrant.value}", lang),
-                    "top": shown[: options.top],
-                    "all": shown,
-                    "more": say(
-                        LABELS,
-                        "list_more",
-                        lang,
-                        shown=len(shown),
-                        count=len(ranked_items),
-                    )
-                    if len(shown) < len(ranked_items)
-                    else "",
-                    "caption": say(
-                        LABELS,
-                        "list_caption",
-                        lang,
-                        quadrant=quadrant_name,
-                        theme=name,
-                        theme_lower=name.lower(),
-                        count=len(ranked_items),
-                        entries=sum(r.item.mentions for r in ranked_items),
-                    ),
-                }
-            )
-        themes.append(
-            {
-                "id": theme.id,
-                "name": name,
-                "grid_heading": say(LABELS, "grid_heading", lang, theme=name),
-                "grid_lead": say(LABELS, "grid_lead", lang, top=options.top, method=method_label),
-                "list_heading": say(LABELS, "list_heading", lang, theme=name),
-                "tows_heading": say(LABELS, "tows_heading", lang, theme=name),
-                "quadrants": quadrants,
-            }
-        )
-    units = []
-    for status in merge.status.units:
-        units.append(
-            {
-                "name": strip_control(status.name),
-                "respondents": status.respondents,
-                "expected": status.expected if status.expected is not None else "–",
-                "rate": format_percent(status.rate, lang) if status.rate is not None else "–",
-                "target": status.target_label(lang),
-            }
-        )
-    answered = {e.unit for e in merge.entries}
-    decisions_used = len(merge.decisions.decisions)
+    units = UnitNames.of(merge)
+    method = say(LABELS, f"method.{merge.method}", lang)
+    by_bucket = ranked_by_bucket(merge)
     return {
         "lang": lang,
         "version": swot.__version__,
-        "t": labels,
-        "workshop_name": strip_control(spec.name),
+        "t": handout_labels(merge, lang),
+        **handout_cover(merge, options, units, method),
+        "units": response_rates(merge, lang),
+        "themes": [
+            theme_view(theme, by_bucket, options, units, method)
+            for theme in merge.workshop.workshop.themes
+        ],
+        "tows": tows_boxes(lang),
+        "method_paragraphs": method_paragraphs(merge, lang, method, units.total),
+    }
+
+
+@dataclass(frozen=True)
+class UnitNames:
+    """How a handout names units: their names, the workshop's order, and how many units the
+    round is about ('5 of 8 units')."""
+
+    names: dict[str, str]
+    order: dict[str, int]
+    total: int
+
+    @classmethod
+    def of(cls, merge: RoundMerge) -> UnitNames:
+        units = merge.workshop.workshop.units
+        return cls(
+            names={u.id: strip_control(u.name) for u in units},
+            order={u.id: i for i, u in enumerate(units)},
+            total=len(merge.status.units),
+        )
+
+
+def handout_labels(merge: RoundMerge, lang: str) -> dict[str, str]:
+    """The fixed words of the handout, with the target and the footer worded for this round."""
+    labels = {key: say(LABELS, key, lang) for key in LABELS if "{" not in LABELS[key]["en"]}
+    labels["col_target"] = say(
+        LABELS, "col_target", lang, target=merge.workshop.workshop.response_target
+    )
+    labels["footer"] = say(LABELS, "footer", lang, version=swot.__version__, round=merge.round.id)
+    return labels
+
+
+def handout_cover(
+    merge: RoundMerge, options: HandoutOptions, units: UnitNames, method: str
+) -> dict[str, Any]:
+    """The first page: workshop, round, date, units, what the entries came to, warnings."""
+    lang = options.lang
+    answered = {e.unit for e in merge.entries}
+    return {
+        "workshop_name": strip_control(merge.workshop.workshop.name),
         "round_id": merge.round.id,
         "round_title": strip_control(merge.round.title()),
         "date": format_date(options.date, lang) if options.date else "",
-        "unit_names": ", ".join(unit_names[u.unit] for u in merge.status.units),
+        "unit_names": ", ".join(units.names[u.unit] for u in merge.status.units),
         "entry_summary": say(
             LABELS,
             "entry_summary",
@@ -338,25 +309,141 @@ def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any
             units=len(answered),
             items=len(merge.items),
         ),
-        "method_label": method_label,
+        "method_label": method,
         "warnings": [strip_control(w.message) for w in merge.warnings],
-        "units": units,
-        "themes": themes,
-        "tows": [
-            {
-                "code": code,
-                "title": say(LABELS, f"tows.{code}", lang),
-                "question": say(LABELS, f"tows.{code}.q", lang),
-            }
-            for code in ("SO", "ST", "WO", "WT")
-        ],
-        "method_paragraphs": [
-            say(LABELS, "method.p1", lang, similarity=format_number(merge.similarity, lang, 0)),
-            say(LABELS, "method.p2", lang, decisions=decisions_used),
-            say(LABELS, "method.p3", lang, method=method_label, total=total_units),
-            say(LABELS, "method.p4", lang, target=target),
+    }
+
+
+def response_rates(merge: RoundMerge, lang: str) -> list[dict[str, Any]]:
+    """One row per unit of the round: respondents, expected, rate and the target verdict."""
+    from swot.analysis.status import format_percent
+
+    return [
+        {
+            "name": strip_control(status.name),
+            "respondents": status.respondents,
+            "expected": status.expected if status.expected is not None else "–",
+            "rate": format_percent(status.rate, lang) if status.rate is not None else "–",
+            "target": status.target_label(lang),
+        }
+        for status in merge.status.units
+    ]
+
+
+def ranked_by_bucket(merge: RoundMerge) -> dict[tuple[str, str], list[RankedItem]]:
+    """(theme id, quadrant value) -> its ranked items, best first."""
+    by_bucket: dict[tuple[str, str], list[RankedItem]] = {}
+    for ranked in merge.ranked:
+        by_bucket.setdefault((ranked.item.theme, ranked.item.quadrant.value), []).append(ranked)
+    return by_bucket
+
+
+def theme_view(
+    theme: ThemeSpec,
+    by_bucket: dict[tuple[str, str], list[RankedItem]],
+    options: HandoutOptions,
+    units: UnitNames,
+    method: str,
+) -> dict[str, Any]:
+    """One theme: the headings of its grid, full lists and TOWS page, and its four quadrants."""
+    lang = options.lang
+    name = strip_control(theme.name(lang))
+    return {
+        "id": theme.id,
+        "name": name,
+        "grid_heading": say(LABELS, "grid_heading", lang, theme=name),
+        "grid_lead": say(LABELS, "grid_lead", lang, top=options.top, method=method),
+        "list_heading": say(LABELS, "list_heading", lang, theme=name),
+        "tows_heading": say(LABELS, "tows_heading", lang, theme=name),
+        "quadrants": [
+            quadrant_view(
+                name, quadrant, by_bucket.get((theme.id, quadrant.value), []), options, units
+            )
+            for quadrant in QUADRANT_ORDER
         ],
     }
+
+
+def quadrant_view(
+    theme_name: str,
+    quadrant: Quadrant,
+    ranked_items: list[RankedItem],
+    options: HandoutOptions,
+    units: UnitNames,
+) -> dict[str, Any]:
+    """One quadrant of a theme: its cell of the grid and its full list."""
+    limit = list_length(len(ranked_items), options)
+    shown = [_item_view(r, units, options.lang) for r in ranked_items[:limit]]
+    return {
+        **grid_cell(quadrant, shown, options),
+        **full_list(theme_name, quadrant, ranked_items, shown, options.lang),
+    }
+
+
+def list_length(count: int, options: HandoutOptions) -> int:
+    """How many of a quadrant's ``count`` items are listed: all, or the limit (never fewer
+    than the grid shows)."""
+    if not options.list_limit:
+        return count
+    return min(count, max(options.list_limit, options.top))
+
+
+def grid_cell(
+    quadrant: Quadrant, shown: list[dict[str, Any]], options: HandoutOptions
+) -> dict[str, Any]:
+    """A quadrant in the 2×2 overview: letter, name, scope and its top items."""
+    return {
+        "id": quadrant.value,
+        "letter": "SWOT"[QUADRANT_ORDER.index(quadrant)],
+        "name": QUADRANT_NAMES[quadrant][options.lang],
+        "scope": say(LABELS, f"scope.{quadrant.value}", options.lang),
+        "top": shown[: options.top],
+    }
+
+
+def full_list(
+    theme_name: str,
+    quadrant: Quadrant,
+    ranked_items: list[RankedItem],
+    shown: list[dict[str, Any]],
+    lang: str,
+) -> dict[str, Any]:
+    """A quadrant's ranked list: the items shown, a note if some are left out, and a caption."""
+    count = len(ranked_items)
+    more = say(LABELS, "list_more", lang, shown=len(shown), count=count)
+    caption = say(
+        LABELS,
+        "list_caption",
+        lang,
+        quadrant=QUADRANT_NAMES[quadrant][lang],
+        theme=theme_name,
+        theme_lower=theme_name.lower(),
+        count=count,
+        entries=sum(r.item.mentions for r in ranked_items),
+    )
+    return {"all": shown, "more": more if len(shown) < count else "", "caption": caption}
+
+
+def tows_boxes(lang: str) -> list[dict[str, str]]:
+    """The four TOWS pairings, each with the question to answer in its box."""
+    return [
+        {
+            "code": code,
+            "title": say(LABELS, f"tows.{code}", lang),
+            "question": say(LABELS, f"tows.{code}.q", lang),
+        }
+        for code in ("SO", "ST", "WO", "WT")
+    ]
+
+
+def method_paragraphs(merge: RoundMerge, lang: str, method: str, total_units: int) -> list[str]:
+    """About the method: merging, decisions applied, ranking and figures, response rate."""
+    return [
+        say(LABELS, "method.p1", lang, similarity=format_number(merge.similarity, lang, 0)),
+        say(LABELS, "method.p2", lang, decisions=len(merge.decisions.decisions)),
+        say(LABELS, "method.p3", lang, method=method, total=total_units),
+        say(LABELS, "method.p4", lang, target=merge.workshop.workshop.response_target),
+    ]
 
 
 # Other wordings shown under an item, most common first (the examples have at most 7), and
@@ -365,16 +452,28 @@ ALSO_LIMIT = 8
 UNITS_LIMIT = 12
 
 
-def _item_view(
-    ranked: RankedItem,
-    unit_names: dict[str, str],
-    unit_order: dict[str, int],
-    total_units: int,
-    lang: str,
-) -> dict[str, Any]:
+def _item_view(ranked: RankedItem, units: UnitNames, lang: str) -> dict[str, Any]:
     item = ranked.item
     text = strip_control(item.text)
-    short = text if len(text) <= GRID_TEXT_LIMIT else text[: GRID_TEXT_LIMIT - 1].rstrip() + "…"
+    return {
+        "rank": ranked.rank,
+        "text": text,
+        "short_text": grid_text(text),
+        "also": "; ".join(other_wordings(item, text, lang)),
+        "unit_names": ", ".join(unit_list(item, units, lang)),
+        "figures": figures(ranked, units.total, lang),
+        "key": item.key,
+    }
+
+
+def grid_text(text: str) -> str:
+    """The text as the grid shows it: cut with '…' after ``GRID_TEXT_LIMIT`` characters."""
+    return text if len(text) <= GRID_TEXT_LIMIT else text[: GRID_TEXT_LIMIT - 1].rstrip() + "…"
+
+
+def other_wordings(item: MergedItem, text: str, lang: str) -> list[str]:
+    """An item's wordings other than ``text`` (case and a final full stop ignored), at most
+    ``ALSO_LIMIT`` and then 'and N more'."""
     shown = {text.casefold().rstrip(".")}
     also = []
     for wording in item.wordings:
@@ -385,22 +484,19 @@ def _item_view(
             also.append(clean)
     if len(also) > ALSO_LIMIT:  # a national item can have hundreds of spellings
         also = [*also[:ALSO_LIMIT], say(LABELS, "also_more", lang, count=len(also) - ALSO_LIMIT)]
-    units = sorted(item.units, key=lambda u: unit_order.get(u, len(unit_order)))
-    names = [unit_names.get(u, u) for u in units]
+    return also
+
+
+def unit_list(item: MergedItem, units: UnitNames, lang: str) -> list[str]:
+    """The names of the units that raised an item, in workshop order, at most ``UNITS_LIMIT``."""
+    ids = sorted(item.units, key=lambda u: units.order.get(u, len(units.order)))
+    names = [units.names.get(u, u) for u in ids]
     if len(names) > UNITS_LIMIT:  # a national item raised by 200 units: the figures say how many
         names = [
             *names[:UNITS_LIMIT],
             say(LABELS, "also_more", lang, count=len(names) - UNITS_LIMIT),
         ]
-    return {
-        "rank": ranked.rank,
-        "text": text,
-        "short_text": short,
-        "also": "; ".join(also),
-        "unit_names": ", ".join(names),
-        "figures": figures(ranked, total_units, lang),
-        "key": item.key,
-    }
+    return names
 
 
 def render_handouts(merge: RoundMerge, options: HandoutOptions) -> dict[str, str]:

@@ -5,24 +5,24 @@ HTML and Markdown files.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from swot.analysis.status import UnitStatus, format_percent
-from swot.i18n import Catalogue, format_number, say
-from swot.vocabulary import quadrant_name
-
-if TYPE_CHECKING:
-    pass
 from swot.analysis.changes import (
     MESSAGES,
     NEEDS_QUADRANTS,
     NEW,
     PERSISTING,
     RESOLVED,
+    BucketChange,
     Comparison,
     ItemChange,
+    RateChange,
     signed,
 )
+from swot.analysis.status import UnitStatus, format_percent
+from swot.i18n import Catalogue, format_number, say
+from swot.output.charts import Bar, BarGroup, Marker, Segment, bar_chart
+from swot.vocabulary import quadrant_name
 
 # ---------------------------------------------------------------- reports
 
@@ -257,149 +257,37 @@ def _percent(status: UnitStatus | None) -> float:
 
 def report_view(comparison: Comparison) -> dict[str, Any]:
     """Everything the report templates show, already worded and formatted in the language."""
-    from swot.output.charts import Bar, BarGroup, Marker, Segment, bar_chart
+    lang = comparison.lang
+    basis = comparison.basis()
+    rates = comparison.rates()
+    return {
+        **report_cover(comparison),
+        "themes": [theme_view(comparison, t, name, basis) for t, name in comparison.themes],
+        "rates": [rate_row(rate, lang) for rate in rates],
+        "rates_chart": rates_chart(comparison, rates),
+        "problems": [p.format() for p in comparison.problems if p.severity == "error"],
+        "not_compared": not_compared_note(comparison, basis),
+        "words": report_words(lang),
+        "method": method_note(comparison),
+        **column_words(comparison),
+    }
 
+
+def _round_names(comparison: Comparison) -> tuple[str, str]:
+    """The titles of the baseline and the follow-up round."""
+    return comparison.baseline.round.title(), comparison.followup.round.title()
+
+
+def _target(comparison: Comparison) -> str:
+    """The response-rate target as the report writes it ('75 %')."""
+    return format_percent(comparison.baseline.target / 100, comparison.lang)
+
+
+def report_cover(comparison: Comparison) -> dict[str, Any]:
+    """The report's heading: title, workshop, the sentence naming both rounds and their dates."""
     lang = comparison.lang
     before_round, after_round = comparison.baseline.round, comparison.followup.round
-    before_name, after_name = before_round.title(), after_round.title()
-    target = format_percent(comparison.baseline.target / 100, lang)
-    basis = comparison.basis()
-    themes = []
-    for theme, theme_name in comparison.themes:
-        buckets = comparison.buckets_of(theme)
-        rows = []
-        groups = []
-        for bucket in buckets:
-            imp_before, imp_after = bucket.persisting_importance()
-            qname = quadrant_name(bucket.quadrant, lang)
-            gone_key = (
-                "heading.resolved" if bucket.quadrant in NEEDS_QUADRANTS else "heading.dropped"
-            )
-            rows.append(
-                {
-                    "quadrant": qname,
-                    "before": bucket.before,
-                    "after": bucket.after,
-                    "change": _figure(signed(bucket.change, lang)),
-                    "gone": len(bucket.resolved),
-                    "new": len(bucket.new),
-                    "persisting": len(bucket.persisting),
-                    "importance": _figure(_importance_change(imp_before, imp_after, lang)),
-                    "summary": bucket.summary(theme_name, lang, basis),
-                    "id": f"{theme}-{bucket.quadrant.value}",
-                    "lists": [
-                        {
-                            "heading": say(MESSAGES, gone_key, lang),
-                            "kind": RESOLVED,
-                            "items": [_item_view(comparison, c) for c in bucket.resolved],
-                        },
-                        {
-                            "heading": say(MESSAGES, "heading.new", lang),
-                            "kind": NEW,
-                            "items": [_item_view(comparison, c) for c in bucket.new],
-                        },
-                        {
-                            "heading": say(MESSAGES, "heading.persisting", lang),
-                            "kind": PERSISTING,
-                            "items": [_item_view(comparison, c) for c in bucket.persisting],
-                        },
-                    ],
-                }
-            )
-            persisting = len(bucket.persisting)
-            groups.append(
-                BarGroup(
-                    qname,
-                    [
-                        Bar(
-                            before_name,
-                            [
-                                Segment(persisting, "light", str(persisting)),
-                                Segment(len(bucket.resolved), "hatch", str(len(bucket.resolved))),
-                            ],
-                            str(bucket.before),
-                        ),
-                        Bar(
-                            after_name,
-                            [
-                                Segment(persisting, "light", str(persisting)),
-                                Segment(len(bucket.new), "dots", str(len(bucket.new))),
-                            ],
-                            str(bucket.after),
-                        ),
-                    ],
-                )
-            )
-        scale = max([1, *(max(b.before, b.after) for b in buckets)])
-        chart = bar_chart(
-            f"chart-{theme}",
-            _w("chart.items", lang, theme=theme_name.lower(), before=before_name, after=after_name),
-            _w("chart.items.desc", lang),
-            groups,
-            [
-                ("light", _w("legend.persisting", lang)),
-                ("hatch", _w("legend.gone", lang)),
-                ("dots", _w("legend.new", lang)),
-            ],
-            scale,
-        )
-        themes.append(
-            {
-                "id": theme,
-                "name": theme_name,
-                "summaries": [row["summary"] for row in rows],
-                "rows": rows,
-                "chart": chart,
-                "caption": _w("caption.items", lang, theme=theme_name.lower()),
-            }
-        )
-    rate_rows = []
-    rate_groups = []
-    for rate in comparison.rates():
-        met = rate.after.met if rate.after else None
-        rate_rows.append(
-            {
-                "unit": rate.name,
-                "before": _figure(_rate_cell(rate.before, lang)),
-                "after": _figure(_rate_cell(rate.after, lang)),
-                "points": _figure("–" if rate.points is None else signed(rate.points, lang)),
-                "target": _w(
-                    "target.unknown" if met is None else "target.met" if met else "target.not_met",
-                    lang,
-                ),
-                "below": met is False,
-            }
-        )
-        rate_groups.append(
-            BarGroup(
-                rate.name,
-                [
-                    Bar(
-                        before_name,
-                        [Segment(_percent(rate.before), "light")],
-                        _chart_rate(rate.before, lang),
-                    ),
-                    Bar(
-                        after_name,
-                        [Segment(_percent(rate.after), "solid")],
-                        _chart_rate(rate.after, lang),
-                    ),
-                ],
-            )
-        )
-    highest = max(
-        [100.0, *(_percent(r.before) for r in comparison.rates())]
-        + [_percent(r.after) for r in comparison.rates()]
-    )
-    rates_chart = bar_chart(
-        "chart-rates",
-        _w("chart.rates", lang, before=before_name, after=after_name, target=target),
-        _w("chart.rates.desc", lang),
-        rate_groups,
-        [("light", before_name), ("solid", after_name)],
-        highest,
-        Marker(comparison.baseline.target, _w("target", lang, target=target)),
-    )
+    before_name, after_name = _round_names(comparison)
     no_date = _w("no_date", lang)
     return {
         "lang": lang,
@@ -416,22 +304,189 @@ def report_view(comparison: Comparison) -> dict[str, Any]:
         ),
         "before_name": before_name,
         "after_name": after_name,
-        "themes": themes,
-        "rates": rate_rows,
-        "rates_chart": rates_chart,
-        "problems": [p.format() for p in comparison.problems if p.severity == "error"],
-        "not_compared": " ".join(
-            part
-            for part in (
-                comparison.not_compared_text(),
-                "" if basis is not None else say(MESSAGES, "nothing_compared", lang),
-            )
-            if part
-        ),
-        "words": {key: _w(key, lang) for key in VIEW_WORDS if "{" not in VIEW_WORDS[key]["en"]},
-        "method": _w("method.text", lang, similarity=format_number(comparison.similarity, lang, 0)),
+    }
+
+
+def report_words(lang: str) -> dict[str, str]:
+    """The fixed words of the report (headings, column names) in the language."""
+    return {key: _w(key, lang) for key in VIEW_WORDS if "{" not in VIEW_WORDS[key]["en"]}
+
+
+def column_words(comparison: Comparison) -> dict[str, str]:
+    """The words that name the rounds or the target, and the closing line."""
+    lang = comparison.lang
+    before_name, after_name = _round_names(comparison)
+    target = _target(comparison)
+    return {
         "target_label": _w("col.target_short", lang, target=target),
         "rounds_legend": _w("rounds_legend", lang, before=before_name, after=after_name),
         "col_target": _w("col.target", lang, target=target, round=after_name),
-        "generated": _w("generated", lang, before=before_round.id, after=after_round.id),
+        "generated": _w(
+            "generated",
+            lang,
+            before=comparison.baseline.round.id,
+            after=comparison.followup.round.id,
+        ),
     }
+
+
+def theme_view(
+    comparison: Comparison, theme: str, theme_name: str, basis: str | None
+) -> dict[str, Any]:
+    """One theme of the report: a row per quadrant, their summaries and the theme's chart."""
+    buckets = comparison.buckets_of(theme)
+    rows = [bucket_row(comparison, theme, theme_name, bucket, basis) for bucket in buckets]
+    return {
+        "id": theme,
+        "name": theme_name,
+        "summaries": [row["summary"] for row in rows],
+        "rows": rows,
+        "chart": items_chart(comparison, theme, theme_name, buckets),
+        "caption": _w("caption.items", comparison.lang, theme=theme_name.lower()),
+    }
+
+
+def bucket_row(
+    comparison: Comparison, theme: str, theme_name: str, bucket: BucketChange, basis: str | None
+) -> dict[str, Any]:
+    """One theme × quadrant: its counts before and after, the change, and its item lists."""
+    lang = comparison.lang
+    imp_before, imp_after = bucket.persisting_importance()
+    return {
+        "quadrant": quadrant_name(bucket.quadrant, lang),
+        "before": bucket.before,
+        "after": bucket.after,
+        "change": _figure(signed(bucket.change, lang)),
+        "gone": len(bucket.resolved),
+        "new": len(bucket.new),
+        "persisting": len(bucket.persisting),
+        "importance": _figure(_importance_change(imp_before, imp_after, lang)),
+        "summary": bucket.summary(theme_name, lang, basis),
+        "id": f"{theme}-{bucket.quadrant.value}",
+        "lists": change_lists(comparison, bucket),
+    }
+
+
+def change_lists(comparison: Comparison, bucket: BucketChange) -> list[dict[str, Any]]:
+    """The resolved (or no longer raised), new and persisting items of one bucket."""
+    lang = comparison.lang
+    gone_key = "heading.resolved" if bucket.quadrant in NEEDS_QUADRANTS else "heading.dropped"
+    return [
+        {
+            "heading": say(MESSAGES, heading, lang),
+            "kind": kind,
+            "items": [_item_view(comparison, change) for change in changes],
+        }
+        for heading, kind, changes in (
+            (gone_key, RESOLVED, bucket.resolved),
+            ("heading.new", NEW, bucket.new),
+            ("heading.persisting", PERSISTING, bucket.persisting),
+        )
+    ]
+
+
+def bucket_bars(bucket: BucketChange, lang: str, before_name: str, after_name: str) -> BarGroup:
+    """A quadrant's two bars: before split into persisting and resolved, after into persisting
+    and new."""
+    persisting = len(bucket.persisting)
+    resolved, new = len(bucket.resolved), len(bucket.new)
+    return BarGroup(
+        quadrant_name(bucket.quadrant, lang),
+        [
+            Bar(
+                before_name,
+                [
+                    Segment(persisting, "light", str(persisting)),
+                    Segment(resolved, "hatch", str(resolved)),
+                ],
+                str(bucket.before),
+            ),
+            Bar(
+                after_name,
+                [Segment(persisting, "light", str(persisting)), Segment(new, "dots", str(new))],
+                str(bucket.after),
+            ),
+        ],
+    )
+
+
+def items_chart(
+    comparison: Comparison, theme: str, theme_name: str, buckets: list[BucketChange]
+) -> str:
+    """The SVG of a theme's items per quadrant, before and after."""
+    lang = comparison.lang
+    before_name, after_name = _round_names(comparison)
+    return bar_chart(
+        f"chart-{theme}",
+        _w("chart.items", lang, theme=theme_name.lower(), before=before_name, after=after_name),
+        _w("chart.items.desc", lang),
+        [bucket_bars(bucket, lang, before_name, after_name) for bucket in buckets],
+        [
+            ("light", _w("legend.persisting", lang)),
+            ("hatch", _w("legend.gone", lang)),
+            ("dots", _w("legend.new", lang)),
+        ],
+        max([1, *(max(b.before, b.after) for b in buckets)]),
+    )
+
+
+def rate_row(rate: RateChange, lang: str) -> dict[str, Any]:
+    """One unit's line of the response-rate table."""
+    met = rate.after.met if rate.after else None
+    target_key = "target.unknown" if met is None else "target.met" if met else "target.not_met"
+    return {
+        "unit": rate.name,
+        "before": _figure(_rate_cell(rate.before, lang)),
+        "after": _figure(_rate_cell(rate.after, lang)),
+        "points": _figure("–" if rate.points is None else signed(rate.points, lang)),
+        "target": _w(target_key, lang),
+        "below": met is False,
+    }
+
+
+def rate_bars(rate: RateChange, lang: str, before_name: str, after_name: str) -> BarGroup:
+    """A unit's two bars: its response rate in each round."""
+    return BarGroup(
+        rate.name,
+        [
+            Bar(
+                before_name,
+                [Segment(_percent(rate.before), "light")],
+                _chart_rate(rate.before, lang),
+            ),
+            Bar(
+                after_name, [Segment(_percent(rate.after), "solid")], _chart_rate(rate.after, lang)
+            ),
+        ],
+    )
+
+
+def rates_chart(comparison: Comparison, rates: list[RateChange]) -> str:
+    """The SVG of every unit's response rate in both rounds, with the target as a line."""
+    lang = comparison.lang
+    before_name, after_name = _round_names(comparison)
+    target = _target(comparison)
+    highest = max(
+        [100.0, *(_percent(r.before) for r in rates)] + [_percent(r.after) for r in rates]
+    )
+    return bar_chart(
+        "chart-rates",
+        _w("chart.rates", lang, before=before_name, after=after_name, target=target),
+        _w("chart.rates.desc", lang),
+        [rate_bars(rate, lang, before_name, after_name) for rate in rates],
+        [("light", before_name), ("solid", after_name)],
+        highest,
+        Marker(comparison.baseline.target, _w("target", lang, target=target)),
+    )
+
+
+def not_compared_note(comparison: Comparison, basis: str | None) -> str:
+    """Which units were left out, and that nothing was compared when no unit answered twice."""
+    nothing = "" if basis is not None else say(MESSAGES, "nothing_compared", comparison.lang)
+    return " ".join(part for part in (comparison.not_compared_text(), nothing) if part)
+
+
+def method_note(comparison: Comparison) -> str:
+    """How the comparison was made, with the similarity threshold used."""
+    lang = comparison.lang
+    return _w("method.text", lang, similarity=format_number(comparison.similarity, lang, 0))

@@ -18,6 +18,7 @@ import swot
 from swot.i18n import Catalogue, format_number, say
 from swot.texts import strip_control
 from swot.vocabulary import QUADRANT_NAMES, QUADRANT_ORDER, Quadrant
+from swot.words import WORDS
 
 if TYPE_CHECKING:
     from swot.analysis.grouping import MergedItem
@@ -38,15 +39,15 @@ GRID_TEXT_LIMIT = 160  # the 2×2 grid shows at most this much of a text; the li
 LABELS: Catalogue = {
     "title": {"en": "SWOT handout", "sv": "SWOT-underlag"},
     "facts": {"en": "About this handout", "sv": "Om underlaget"},
-    "round": {"en": "Round", "sv": "Omgång"},
+    "round": WORDS["round"],
     "date": {"en": "Date", "sv": "Datum"},
-    "units": {"en": "Units", "sv": "Enheter"},
-    "entries": {"en": "Entries", "sv": "Poster"},
+    "units": WORDS["units"],
+    "entries": WORDS["entries"],
     "method": {"en": "Ranking", "sv": "Rangordning"},
     "notes": {"en": "Please note", "sv": "Att observera"},
     "response_caption": {"en": "Response rates", "sv": "Svarsfrekvens"},
-    "col_unit": {"en": "Unit", "sv": "Enhet"},
-    "col_respondents": {"en": "Respondents", "sv": "Svarande"},
+    "col_unit": WORDS["unit"],
+    "col_respondents": WORDS["respondents"],
     "col_expected": {"en": "Expected", "sv": "Förväntade"},
     "col_rate": {"en": "Rate", "sv": "Andel"},
     "col_target": {"en": "Target {target} %", "sv": "Mål {target} %"},
@@ -55,9 +56,9 @@ LABELS: Catalogue = {
     "tows_short": {"en": "TOWS", "sv": "TOWS"},
     "no_items": {"en": "No items.", "sv": "Inga punkter."},
     "col_rank": {"en": "No.", "sv": "Nr"},
-    "col_item": {"en": "Item", "sv": "Punkt"},
-    "col_units": {"en": "Units", "sv": "Enheter"},
-    "col_figures": {"en": "Figures", "sv": "Underlag"},
+    "col_item": WORDS["item"],
+    "col_units": WORDS["units"],
+    "col_figures": WORDS["figures"],
     "col_key": {"en": "Id", "sv": "Id"},
     "also": {"en": "Also written as:", "sv": "Även formulerat:"},
     "also_more": {"en": "and {count} more", "sv": "och {count} till"},
@@ -86,8 +87,8 @@ LABELS: Catalogue = {
         "sv": "De första {shown} av {count} punkterna visas här; swot export ger alla.",
     },
     "list_caption": {
-        "en": "{quadrant} on {theme}: {count} items from {entries} entries",
-        "sv": "{quadrant} inom {theme_lower}: {count} punkter ur {entries} poster",
+        "en": "{quadrant} on {theme_in_sentence}: {count} items from {entries} entries",
+        "sv": "{quadrant} inom {theme_in_sentence}: {count} punkter ur {entries} poster",
     },
     "tows_heading": {
         "en": "{theme}: TOWS – from analysis to action",
@@ -97,7 +98,7 @@ LABELS: Catalogue = {
         "en": "{entries} entries from {units} units, merged into {items} items",
         "sv": "{entries} poster från {units} enheter, sammanslagna till {items} punkter",
     },
-    "of_units": {"en": "{count} of {total} units", "sv": "{count} av {total} enheter"},
+    "of_units": WORDS["of_units"],
     "of_units.one": {"en": "1 of {total} units", "sv": "1 av {total} enheter"},
     "importance": {"en": "importance {value}", "sv": "vikt {value}"},
     "mentions": {"en": "{count} mentions", "sv": "{count} omnämnanden"},
@@ -416,8 +417,8 @@ def full_list(
         "list_caption",
         lang,
         quadrant=QUADRANT_NAMES[quadrant][lang],
-        theme=theme_name,
-        theme_lower=theme_name.lower(),
+        # a Swedish theme name is lower case inside a sentence; an English one keeps its capitals
+        theme_in_sentence=theme_name.lower() if lang == "sv" else theme_name,
         count=count,
         entries=sum(r.item.mentions for r in ranked_items),
     )

@@ -23,6 +23,7 @@ from swot.analysis.status import UnitStatus, format_percent
 from swot.i18n import Catalogue, format_number, say
 from swot.output.charts import Bar, BarGroup, Marker, Segment, bar_chart
 from swot.vocabulary import quadrant_name
+from swot.words import WORDS
 
 # ---------------------------------------------------------------- reports
 
@@ -84,7 +85,7 @@ VIEW_WORDS: Catalogue = {
     },
     "no_date": {"en": "no date", "sv": "inget datum"},
     "summary": {"en": "Summary", "sv": "Sammanfattning"},
-    "rates": {"en": "Response rates per unit", "sv": "Svarsfrekvens per enhet"},
+    "rates": WORDS["rates_per_unit"],
     "details": {"en": "Items per theme and quadrant", "sv": "Punkter per tema och kvadrant"},
     "method": {"en": "How the comparison was made", "sv": "Så gjordes jämförelsen"},
     "method.text": {
@@ -107,34 +108,34 @@ VIEW_WORDS: Catalogue = {
         "en": "Files with errors (their readable entries are included):",
         "sv": "Filer med fel (de poster som går att läsa är med):",
     },
-    "col.quadrant": {"en": "Quadrant", "sv": "Kvadrant"},
+    "col.quadrant": WORDS["quadrant"],
     "col.before": {"en": "Before", "sv": "Före"},
     "col.after": {"en": "After", "sv": "Efter"},
-    "col.change": {"en": "Change", "sv": "Förändring"},
+    "col.change": WORDS["change"],
     "col.gone": {"en": "Resolved / no longer raised", "sv": "Lösta / nämns inte längre"},
-    "col.new": {"en": "New", "sv": "Nya"},
-    "col.persisting": {"en": "Persisting", "sv": "Kvarstående"},
+    "col.new": WORDS["new"],
+    "col.persisting": WORDS["persisting"],
     "col.importance": {
         "en": "Importance of persisting items",
         "sv": "Vikt för kvarstående punkter",
     },
-    "col.unit": {"en": "Unit", "sv": "Enhet"},
-    "col.item": {"en": "Item", "sv": "Punkt"},
-    "col.units": {"en": "Units", "sv": "Enheter"},
+    "col.unit": WORDS["unit"],
+    "col.item": WORDS["item"],
+    "col.units": WORDS["units"],
     "col.breadth": {"en": "Units before → after", "sv": "Enheter före → efter"},
-    "col.imp": {"en": "Importance", "sv": "Vikt"},
+    "col.imp": WORDS["importance"],
     "col.imp_change": {"en": "Importance before → after", "sv": "Vikt före → efter"},
     "rate_cell": {"en": "{count} of {expected} ({rate})", "sv": "{count} av {expected} ({rate})"},
-    "col.points": {"en": "Change", "sv": "Förändring"},
+    "col.points": WORDS["change"],
     "col.target": {"en": "Target {target} in {round}", "sv": "Mål {target} i {round}"},
-    "col.target_short": {"en": "Target {target}", "sv": "Mål {target}"},
+    "col.target_short": WORDS["target"],
     "rounds_legend": {
         "en": "Before: {before} · After: {after} · Change in percentage points",
         "sv": "Före: {before} · Efter: {after} · Förändring i procentenheter",
     },
-    "target.met": {"en": "met", "sv": "uppnått"},
+    "target.met": WORDS["target.met"],
     "target.not_met": {"en": "not met", "sv": "ej uppnått"},
-    "target.unknown": {"en": "no expected count", "sv": "förväntat antal saknas"},
+    "target.unknown": WORDS["target.unknown"],
     "no_file": {"en": "no file", "sv": "ingen fil"},
     "earlier": {"en": "earlier: {text}", "sv": "tidigare: {text}"},
     "none": {"en": "None.", "sv": "Inga."},

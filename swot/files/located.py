@@ -5,6 +5,7 @@ errors explained, Swedish and English key names, pydantic errors mapped to the l
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -357,6 +358,19 @@ def _report_validation(
         _report_error(dict(item), problems, root, where_of)
 
 
+@dataclass(frozen=True)
+class _Error:
+    """One pydantic error, placed: the node it is about and how its place is named."""
+
+    kind: str
+    node: Node
+    where: str
+    ctx: dict[str, Any]
+    params: dict[str, Any]  # the value as shown, and what the message adds to it
+    loc: tuple
+    detail: str
+
+
 def _report_error(
     item: dict[str, Any],
     problems: ProblemCollector,
@@ -371,7 +385,6 @@ def _report_error(
     key_shown = key_written or (
         FIELD_NAMES_SV.get(field_name, field_name) if problems.lang == "sv" else field_name
     )
-    where = where_of(loc, key_shown)
     value = node.value if isinstance(node, ScalarNode) else ""
     params: dict[str, Any] = {"value": shorten(ctx.get("value", value))}
     if kind == "missing":
@@ -383,54 +396,43 @@ def _report_error(
         if "kind" in ctx:  # unit, round or theme, in the reader's language
             ctx["kind"] = WORDS[str(ctx["kind"])][problems.lang].lower()
         problems.add(kind, target or node, where="", **ctx)
-    elif not _report_word(kind, node, where, ctx, params, str(value), problems):
-        _report_shape(kind, node, where, ctx, params, loc, problems, item["msg"])
+    else:
+        error = _Error(kind, node, where_of(loc, key_shown), ctx, params, loc, item["msg"])
+        if not _report_word(error, problems):
+            _report_shape(error, problems)
 
 
-def _report_word(
-    kind: str,
-    node: Node,
-    where: str,
-    ctx: dict[str, Any],
-    params: dict[str, Any],
-    value: str,
-    problems: ProblemCollector,
-) -> bool:
+def _report_word(error: _Error, problems: ProblemCollector) -> bool:
     """A word swot does not know (quadrant, theme, source, language) or an unsafe id."""
+    kind, node, where, params = error.kind, error.node, error.where, error.params
     if kind in {"unknown_quadrant", "unknown_theme", "unknown_source"}:
-        params["suggestion"] = problems.suggestion(ctx.get("suggestion") or None)
-        params["choices"] = ctx.get("choices", "")
+        params["suggestion"] = problems.suggestion(error.ctx.get("suggestion") or None)
+        params["choices"] = error.ctx.get("choices", "")
         problems.add(kind, node, where=where, **params)
     elif kind in {"unknown_language", "blank_text"}:
         problems.add(kind, node, where=where, **params)
     elif kind == "unsafe_id":
         from swot.models import suggest_id
 
+        value = node.value if isinstance(node, ScalarNode) else ""
         problems.add(kind, node, where=where, suggestion=suggest_id(value or "x"), **params)
     else:
         return False
     return True
 
 
-def _report_shape(
-    kind: str,
-    node: Node,
-    where: str,
-    ctx: dict[str, Any],
-    params: dict[str, Any],
-    loc: tuple,
-    problems: ProblemCollector,
-    detail: str,
-) -> None:
+def _report_shape(error: _Error, problems: ProblemCollector) -> None:
     """A value of the wrong type, size or shape."""
+    kind, node, where, params = error.kind, error.node, error.where, error.params
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         problems.add("int", node, where=where, **params)
     elif kind in {"greater_than_equal", "less_than_equal"}:
-        low, high = _bounds(loc)
+        low, high = _bounds(error.loc)
         problems.add("range", node, where=where, low=low, high=high, **params)
     elif kind == "string_too_long":
         length = len(node.value) if isinstance(node, ScalarNode) else 0
-        problems.add("too_long", node, where=where, length=length, limit=ctx.get("max_length", "?"))
+        limit = error.ctx.get("max_length", "?")
+        problems.add("too_long", node, where=where, length=length, limit=limit)
     elif kind in {"string_too_short", "too_short"}:
         problems.add("too_short", node, where=where)
     elif kind in {"string_type", "str_type"}:
@@ -445,9 +447,9 @@ def _report_shape(
     elif kind.startswith("date"):
         problems.add("date", node, where=where, **params)
     elif kind in {"literal_error", "enum"}:
-        problems.add("choice", node, where=where, choices=ctx.get("expected", ""), **params)
+        problems.add("choice", node, where=where, choices=error.ctx.get("expected", ""), **params)
     else:
-        problems.add("other", node, where=where, detail=detail)
+        problems.add("other", node, where=where, detail=error.detail)
 
 
 def _bounds(loc: tuple) -> tuple[int, int]:

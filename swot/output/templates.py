@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import swot
 from swot.texts import strip_control
@@ -52,14 +52,20 @@ def _compiled_templates() -> BytecodeCache | None:
 
 def html_environment(dirs: list[Path]) -> Environment:
     """Jinja2 for HTML: autoescape on for every value, undefined names are errors."""
+    return _environment(dirs, autoescape=True)
+
+
+def _environment(dirs: list[Path], **options: Any) -> Environment:
+    """The settings both environments share: templates from ``dirs``, compiled templates kept,
+    undefined names are errors, a template's last newline stays."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     return Environment(
         loader=FileSystemLoader([str(d) for d in dirs]),
         bytecode_cache=_compiled_templates(),
-        autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        **options,
     )
 
 
@@ -69,21 +75,13 @@ class MarkdownText(str):
 
 def markdown_environment(dirs: list[Path]) -> Environment:
     """Jinja2 for Markdown: every value is escaped for Markdown unless it is ``MarkdownText``."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     def finalize(value: object) -> str:
         if isinstance(value, MarkdownText):
             return str(value)
         return escape_markdown(str(value))
 
-    return Environment(
-        loader=FileSystemLoader([str(d) for d in dirs]),
-        bytecode_cache=_compiled_templates(),
-        autoescape=False,
-        undefined=StrictUndefined,
-        finalize=finalize,
-        keep_trailing_newline=True,
-    )
+    return _environment(dirs, autoescape=False, finalize=finalize)
 
 
 def escape_markdown(text: str) -> str:

@@ -34,6 +34,7 @@ def as_yaml_12(node: Node | None) -> object:
             return value
     return None
 
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "workshops"
 WORKSHOPS = ["hoganasmodellen", "ameis-skane-nordvast"]
 
@@ -70,7 +71,15 @@ def test_json_schema_rejects_an_unknown_quadrant() -> None:
 def test_hoganasmodellen_expects_112_respondents_at_baseline() -> None:
     workshop = load_workshop(EXAMPLES / "hoganasmodellen").workshop
     assert [u.name for u in workshop.units] == [
-        "Höganäs", "Lund", "Ängelholm", "Landskrona", "Bjuv", "Svalöv", "Båstad", "Kristianstad"]
+        "Höganäs",
+        "Lund",
+        "Ängelholm",
+        "Landskrona",
+        "Bjuv",
+        "Svalöv",
+        "Båstad",
+        "Kristianstad",
+    ]
     assert sum(workshop.round("forprojektering").expected.values()) == 112
 
 

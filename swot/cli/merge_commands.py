@@ -55,14 +55,6 @@ MESSAGES: Catalogue = {
         "sv": "--rank ska vara breadth, votes eller borda, inte '{value}'",
     },
     "bad_method.hint": {"en": "example: --rank borda", "sv": "exempel: --rank borda"},
-    "bad_similarity": {
-        "en": "--similarity must be between 50 and 100, not {value}",
-        "sv": "--similarity ska vara mellan 50 och 100, inte {value}",
-    },
-    "bad_similarity.hint": {
-        "en": "the default, {default}, was chosen on the example workshops; try 80–92",
-        "sv": "standardvärdet, {default}, valdes på exempelworkshopparna; prova 80–92",
-    },
     "bad_list": {
         "en": "--list must be 0 (all items) or more, not {value}",
         "sv": "--list ska vara 0 (alla punkter) eller mer, inte {value}",
@@ -141,20 +133,13 @@ SimilarityOption = Annotated[
 def _setup(
     workshop: Path, lang: str | None, similarity: float | None
 ) -> tuple[LoadedWorkshop, str, float]:
-    from swot.analysis.similarity import DEFAULT_SIMILARITY
-    from swot.errors import UsageError
+    from swot.analysis.similarity import check_similarity
     from swot.files.workshop import load_workshop
 
     language = check_lang(lang)
     loaded = load_workshop(workshop, language, cache=True)
     language = language or loaded.language
-    value = DEFAULT_SIMILARITY if similarity is None else similarity
-    if not 50 <= value <= 100:
-        raise UsageError(
-            say(MESSAGES, "bad_similarity", language, value=value),
-            say(MESSAGES, "bad_similarity.hint", language, default=int(DEFAULT_SIMILARITY)),
-        )
-    return loaded, language, value
+    return loaded, language, check_similarity(similarity, language)
 
 
 def _merge(

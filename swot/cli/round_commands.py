@@ -271,9 +271,7 @@ def compare_command(
         float | None,
         typer.Option(
             "--similarity",
-            min=0,
-            max=100,
-            help="How similar (0–100) two wordings must be to count as the same item "
+            help="How similar (50–100) two wordings must be to count as the same item "
             "(default: the merge's default).",
             show_default=False,
         ),
@@ -302,6 +300,7 @@ def compare_command(
 
     Example: swot compare forprojektering uppfoljning -w workshops/hoganasmodellen
     """
+    from swot.analysis.similarity import check_similarity
     from swot.files.located import display_path
     from swot.files.workshop import load_workshop
     from swot.jobs.compare import compare_rounds
@@ -309,6 +308,7 @@ def compare_command(
 
     language = check_lang(lang)
     loaded = load_workshop(workshop, language, cache=True)
+    check_similarity(similarity, language or loaded.language)
     comparison = compare_rounds(loaded, baseline, followup, similarity=similarity, lang=language)
     written = write_reports(comparison, output)
     if as_json:

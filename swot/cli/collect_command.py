@@ -8,16 +8,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from swot.cli.app import (
-    EXIT_INTERRUPTED,
-    FolderArgument,
-    LangOption,
-    WorkshopOption,
-    check_lang,
-    command,
-    console,
-    error_console,
-)
+from swot.cli.app import EXIT_INTERRUPTED, command, console, error_console
+from swot.cli.options import FolderArgument, LangOption, WorkshopOption
+from swot.jobs.workshop import check_lang
 
 if TYPE_CHECKING:
     from swot.cli.prompts import SessionResult

@@ -8,16 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from swot.cli.app import (
-    FolderArgument,
-    JsonOption,
-    LangOption,
-    WorkshopOption,
-    check_lang,
-    command,
-    console,
-)
+from swot.cli.app import command, console
+from swot.cli.options import FolderArgument, JsonOption, LangOption, WorkshopOption
 from swot.i18n import Catalogue, say
+from swot.jobs.workshop import check_lang
 
 if TYPE_CHECKING:
     from rich.console import Console

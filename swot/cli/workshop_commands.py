@@ -9,8 +9,10 @@ from typing import Annotated
 
 import typer
 
-from swot.cli.app import JsonOption, LangOption, check_lang, command, console, error_console
+from swot.cli.app import command, console, error_console
+from swot.cli.options import JsonOption, LangOption
 from swot.i18n import say
+from swot.jobs.workshop import check_lang
 
 
 @command("init")

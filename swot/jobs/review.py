@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from swot.i18n import Catalogue, say
 from swot.jobs.merge import ProgressDisplay, RoundRequest, merged_round, open_round
+from swot.jobs.workshop import no_terminal
 
 if TYPE_CHECKING:
     from swot.analysis.grouping import ReviewPair
@@ -26,15 +27,11 @@ MESSAGES: Catalogue = {
 }
 
 
-def _no_terminal() -> bool:
-    return False
-
-
 @dataclass
 class ReviewRequest(RoundRequest):
     """``swot review``; ``is_terminal`` tells whether someone can answer questions."""
 
-    is_terminal: Callable[[], bool] = _no_terminal
+    is_terminal: Callable[[], bool] = no_terminal
 
     def check(self, lang: str) -> float:
         from swot.errors import UsageError

@@ -3,6 +3,10 @@
 Command modules register with ``@command()``; it wraps each command so that a user error
 prints its message (exit 1), a usage error exit 2, Ctrl-C exit 130, and a bug one line with the
 traceback saved to a log file (exit 3). Heavy modules are imported inside the commands.
+
+A command is thin: it turns its options (declared once, in ``options.py``) into the request of
+one ``swot.jobs`` module, runs it, and hands the result to one printer (``*_output.py``);
+``tests/test_thin_commands.py`` keeps it so.
 """
 
 from __future__ import annotations

@@ -249,3 +249,26 @@ def test_a_workshop_may_override_the_report_template(
     run(runner, "baseline", "followup", "-w", str(folder))
     text = (folder / "handouts" / "compare-baseline-followup" / "compare.md").read_text("utf-8")
     assert text == "# Comparison: baseline → followup\n"
+
+
+SIMILARITY_REFUSED = {
+    "en": "--similarity must be between 50 and 100, not {value}\n"
+    "  → the default, 85, was chosen on the example workshops; try 80–92\n",
+    "sv": "--similarity ska vara mellan 50 och 100, inte {value}\n"
+    "  → standardvärdet, 85, valdes på exempelworkshopparna; prova 80–92\n",
+}
+
+
+@pytest.mark.parametrize("value", ["20", "120"])
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_similarity_outside_50_to_100_is_refused_like_merge_does(
+    runner: CliRunner, rounds: Callable[..., Path], language: str, value: str
+) -> None:
+    folder = str(rounds(language))
+    compared = runner.invoke(
+        app, ["compare", "baseline", "followup", "-w", folder, "--similarity", value]
+    )
+    merged = runner.invoke(app, ["merge", folder, "--similarity", value])
+    expected = SIMILARITY_REFUSED[language].format(value=float(value))
+    assert (compared.exit_code, compared.stdout, compared.stderr) == (2, "", expected)
+    assert (merged.exit_code, merged.stdout, merged.stderr) == (2, "", expected)

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from swot.analysis.grouping import review_pairs
 from swot.cli import app
-from swot.cli.merge_commands import run_review
+from swot.cli.review_session import run_review
 from swot.files.decisions import load_decisions
 from swot.files.workshop import load_workshop
 from swot.rounds.load import load_round

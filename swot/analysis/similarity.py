@@ -37,12 +37,44 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any
 
+from swot.i18n import Catalogue, say
 from swot.texts import TEXT_CACHE_SIZE, normalise
 
 DEFAULT_SIMILARITY = 85.0
+# The thresholds --similarity accepts: one range, checked in one place (``check_similarity``)
+# for merge, export, review and compare.
+SIMILARITY_RANGE = (50, 100)
 RARE_TOKENS = 3
 TOKEN_PREFIX = 5
 NEGATION_PENALTY = 20.0
+
+MESSAGES: Catalogue = {
+    "bad_similarity": {
+        "en": "--similarity must be between {low} and {high}, not {value}",
+        "sv": "--similarity ska vara mellan {low} och {high}, inte {value}",
+    },
+    "bad_similarity.hint": {
+        "en": "the default, {default}, was chosen on the example workshops; try 80–92",
+        "sv": "standardvärdet, {default}, valdes på exempelworkshopparna; prova 80–92",
+    },
+}
+
+
+def check_similarity(value: float | None, lang: str) -> float:
+    """The threshold to merge at: ``value`` (None: the default) if it lies in
+    ``SIMILARITY_RANGE``; otherwise a usage error in ``lang``."""
+    threshold = DEFAULT_SIMILARITY if value is None else value
+    low, high = SIMILARITY_RANGE
+    if not low <= threshold <= high:
+        from swot.errors import UsageError
+
+        raise UsageError(
+            say(MESSAGES, "bad_similarity", lang, low=low, high=high, value=threshold),
+            say(MESSAGES, "bad_similarity.hint", lang, default=int(DEFAULT_SIMILARITY)),
+        )
+    return threshold
+
+
 NEGATIONS = frozenset(
     {
         # Swedish

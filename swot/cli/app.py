@@ -3,6 +3,10 @@
 Command modules register with ``@command()``; it wraps each command so that a user error
 prints its message (exit 1), a usage error exit 2, Ctrl-C exit 130, and a bug one line with the
 traceback saved to a log file (exit 3). Heavy modules are imported inside the commands.
+
+A command is thin: it turns its options (declared once, in ``options.py``) into the request of
+one ``swot.jobs`` module, runs it, and hands the result to one printer (``*_output.py``);
+``tests/test_thin_commands.py`` keeps it so.
 """
 
 from __future__ import annotations
@@ -139,40 +143,6 @@ def main_callback(
     """
 
 
-WorkshopOption = Annotated[
-    Path,
-    typer.Option(
-        "--workshop",
-        "-w",
-        help="Workshop folder (default: the current folder).",
-        show_default=False,
-    ),
-]
-FolderArgument = Annotated[
-    Path | None,
-    typer.Argument(
-        help="Workshop folder (default: the current folder; --workshop works too).",
-        show_default=False,
-    ),
-]
-LangOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lang",
-        help="Language of messages: sv or en (default: the workshop's).",
-        show_default=False,
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
-
-
-def check_lang(lang: str | None) -> str | None:
-    """Validate ``--lang``."""
-    if lang is None:
-        return None
-    from swot.errors import UsageError
-
-    value = lang.strip().lower()
-    if value not in {"sv", "en"}:
-        raise UsageError(f"--lang must be sv or en, not '{lang}'", "example: --lang sv")
-    return value
+def stdin_is_terminal() -> bool:
+    """Whether someone can answer questions (passed to the jobs that ask, checked when needed)."""
+    return sys.stdin.isatty()

@@ -4,17 +4,20 @@ changes (``swot.analysis.changes``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from swot.analysis.changes import MESSAGES, Comparison, match_rounds
 from swot.analysis.status import RoundStatus, round_status
 from swot.errors import Problem, UsageError
 from swot.files.workshop import LoadedWorkshop, find_round
 from swot.i18n import say
+from swot.models import Round
 from swot.rounds.load import load_round
 
 if TYPE_CHECKING:
     from swot.analysis.grouping import MergedItem
-from swot.analysis.changes import MESSAGES, Comparison, match_rounds
 
 
 def compare_rounds(
@@ -32,15 +35,7 @@ def compare_rounds(
 
     language = lang or workshop.language
     threshold = DEFAULT_SIMILARITY if similarity is None else similarity
-    before_round = find_round(workshop, baseline_id, language)
-    after_round = find_round(workshop, followup_id, language)
-    if before_round.id == after_round.id:
-        others = [r.id for r in workshop.workshop.rounds if r.id != before_round.id]
-        example = f"{before_round.id} {others[0]}" if others else "BASELINE FOLLOWUP"
-        raise UsageError(
-            say(MESSAGES, "same_round", language, round=before_round.id),
-            say(MESSAGES, "same_round.hint", language, example=example),
-        )
+    before_round, after_round = _two_rounds(workshop, baseline_id, followup_id, language)
     decisions = load_decisions(workshop, language)
     units = [u.id for u in workshop.workshop.units]
     statuses: list[RoundStatus] = []
@@ -69,3 +64,59 @@ def compare_rounds(
         problems=problems,
         compared_units=compared,
     )
+
+
+def _two_rounds(
+    workshop: LoadedWorkshop, baseline_id: str, followup_id: str, lang: str
+) -> tuple[Round, Round]:
+    """The baseline and the follow-up; a usage error if they are one round."""
+    before_round = find_round(workshop, baseline_id, lang)
+    after_round = find_round(workshop, followup_id, lang)
+    if before_round.id == after_round.id:
+        others = [r.id for r in workshop.workshop.rounds if r.id != before_round.id]
+        example = f"{before_round.id} {others[0]}" if others else "BASELINE FOLLOWUP"
+        raise UsageError(
+            say(MESSAGES, "same_round", lang, round=before_round.id),
+            say(MESSAGES, "same_round.hint", lang, example=example),
+        )
+    return before_round, after_round
+
+
+@dataclass
+class CompareRequest:
+    """``swot compare``: two rounds, ``--similarity`` (None: the merge's default) and the folder
+    for the reports (None: ``<workshop>/handouts/compare-A-B``)."""
+
+    baseline: str
+    followup: str
+    folder: Path = Path(".")
+    lang: str | None = None
+    similarity: float | None = None
+    output: Path | None = None
+
+    def check(self, lang: str) -> float:
+        """The threshold, refused outside the range merge accepts."""
+        from swot.analysis.similarity import check_similarity
+
+        return check_similarity(self.similarity, lang)
+
+
+@dataclass
+class CompareResult:
+    """The comparison and the reports written."""
+
+    comparison: Comparison
+    written: list[Path] = field(default_factory=list)
+
+
+def run(request: CompareRequest) -> CompareResult:
+    """``swot compare``: compare the rounds and write the HTML and Markdown reports."""
+    from swot.jobs.workshop import open_workshop
+    from swot.output.report import write_reports
+
+    loaded, language = open_workshop(request.folder, request.lang, cache=True)
+    threshold = request.check(language)
+    comparison = compare_rounds(
+        loaded, request.baseline, request.followup, similarity=threshold, lang=language
+    )
+    return CompareResult(comparison, write_reports(comparison, request.output))

@@ -1,31 +1,39 @@
 """The merge job: load a round, read merges.yaml (and votes.yaml), group, rank and warn — what
-``swot merge``, ``export`` and ``review`` share. Nothing is written here.
+``swot merge``, ``export`` and ``review`` share — and ``swot merge`` itself (``run``: the
+handouts written).
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from swot.analysis.similarity import (
-    DEFAULT_SIMILARITY,
-)
-from swot.errors import Problem
+from swot.analysis.grouping import merge_entries
+from swot.analysis.round_merge import RoundMerge
+from swot.analysis.similarity import DEFAULT_SIMILARITY, check_similarity
+from swot.errors import Problem, UsageError
 from swot.i18n import Catalogue, say
 from swot.models import Entry, Round
+from swot.rounds.workers import worker_processes
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+    from swot.analysis.grouping import MergedItem
     from swot.analysis.status import RoundStatus
     from swot.files.decisions import MergeDecisions
     from swot.files.workshop import LoadedWorkshop
     from swot.rounds.load import RoundEntries
-from swot.analysis.grouping import merge_entries
-from swot.analysis.round_merge import RoundMerge
-from swot.rounds.workers import worker_processes
+
+Progress = Callable[[int, int], None]  # (files read, files in all)
+# Given the number of files and the language: a context holding the progress callback, or None
+# (the CLI shows a bar only for many files, and only to someone watching).
+ProgressDisplay = Callable[[int, str], AbstractContextManager[Progress | None]]
 
 
 def load_decisions(workshop: LoadedWorkshop, lang: str | None = None) -> MergeDecisions:
@@ -158,13 +166,11 @@ def _merge_round(
     similarity: float,
     method: str,
     language: str,
-    progress: Callable[[int, int], None] | None,
+    progress: Progress | None,
     pool: Executor | None,
 ) -> RoundMerge:
-    from swot.analysis.ranking import rank_items, votes_by_key
+    from swot.analysis.ranking import rank_items
     from swot.analysis.status import round_status
-    from swot.files.decisions import load_votes
-    from swot.files.located import display_path
 
     loaded = load_round_entries(workshop, round_.id, language, progress, pool)
     statuses: list[RoundStatus] = []
@@ -174,20 +180,8 @@ def _merge_round(
         """What does not depend on the groups: done while worker processes group."""
         loaded.save_cache()
         statuses.append(round_status(workshop, round_.id, language, loaded=loaded))
-        warnings.extend(_file_warnings(workshop, loaded, language, display_path))
-        for unit_id in loaded.missing_units:
-            unit = workshop.workshop.unit(unit_id)
-            warnings.append(
-                Problem(
-                    file=display_path(workshop.entries_file(round_.id, unit_id)),
-                    message=say(
-                        MESSAGES, "unit_missing", language, unit=unit.name if unit else unit_id
-                    ),
-                    hint=say(MESSAGES, "unit_missing.hint", language),
-                    code="unit_missing",
-                    severity="warning",
-                )
-            )
+        warnings.extend(_file_warnings(workshop, loaded, language))
+        warnings.extend(_missing_unit_warnings(workshop, loaded, round_.id, language))
         warnings.extend(_stale_decisions(workshop, decisions, loaded.entries, round_.id, language))
 
     memo = None
@@ -205,37 +199,78 @@ def _merge_round(
     )
     if memo is not None:
         memo.save()
-    status = statuses[0]
     counts: dict[str, int] | None = None
     if method == "votes":
-        from swot.files.decisions import MESSAGES as DECISION_MESSAGES
-
-        votes = load_votes(workshop, language)
-        counts, unmatched = votes_by_key(items, votes.for_round(round_.id))
-        for vote in unmatched:
-            warnings.append(
-                Problem(
-                    file=display_path(votes.path) if votes.path else "votes.yaml",
-                    line=vote.line,
-                    message=say(DECISION_MESSAGES, "vote_unmatched", language, round=round_.id),
-                    hint=say(DECISION_MESSAGES, "vote_unmatched.hint", language),
-                    code="vote_unmatched",
-                    severity="warning",
-                )
-            )
+        counts = _count_votes(workshop, items, round_.id, language, warnings)
     ranked = rank_items(items, method, counts)
     return RoundMerge(
-        workshop, round_, loaded, status, items, ranked, method, similarity, decisions, warnings
+        workshop,
+        round_,
+        loaded,
+        statuses[0],
+        items,
+        ranked,
+        method,
+        similarity,
+        decisions,
+        warnings,
     )
 
 
-def _file_warnings(
-    workshop: LoadedWorkshop,
-    loaded: RoundEntries,
-    lang: str,
-    display_path: Callable[[Path], str],
+def _missing_unit_warnings(
+    workshop: LoadedWorkshop, loaded: RoundEntries, round_id: str, lang: str
 ) -> list[Problem]:
+    """One warning per unit the round expects that has no entries file."""
+    from swot.files.located import display_path
+
+    warnings = []
+    for unit_id in loaded.missing_units:
+        unit = workshop.workshop.unit(unit_id)
+        warnings.append(
+            Problem(
+                file=display_path(workshop.entries_file(round_id, unit_id)),
+                message=say(MESSAGES, "unit_missing", lang, unit=unit.name if unit else unit_id),
+                hint=say(MESSAGES, "unit_missing.hint", lang),
+                code="unit_missing",
+                severity="warning",
+            )
+        )
+    return warnings
+
+
+def _count_votes(
+    workshop: LoadedWorkshop,
+    items: list[MergedItem],
+    round_id: str,
+    lang: str,
+    warnings: list[Problem],
+) -> dict[str, int]:
+    """Votes per item key from votes.yaml; a vote that matches no item is added to ``warnings``."""
+    from swot.analysis.ranking import votes_by_key
+    from swot.files.decisions import MESSAGES as DECISION_MESSAGES
+    from swot.files.decisions import load_votes
+    from swot.files.located import display_path
+
+    votes = load_votes(workshop, lang)
+    counts, unmatched = votes_by_key(items, votes.for_round(round_id))
+    for vote in unmatched:
+        warnings.append(
+            Problem(
+                file=display_path(votes.path) if votes.path else "votes.yaml",
+                line=vote.line,
+                message=say(DECISION_MESSAGES, "vote_unmatched", lang, round=round_id),
+                hint=say(DECISION_MESSAGES, "vote_unmatched.hint", lang),
+                code="vote_unmatched",
+                severity="warning",
+            )
+        )
+    return counts
+
+
+def _file_warnings(workshop: LoadedWorkshop, loaded: RoundEntries, lang: str) -> list[Problem]:
     """One warning per entries file with errors: which unit, how many of its entries count."""
+    from swot.files.located import display_path
+
     warnings = []
     for entries_file in loaded.files:
         if entries_file.ok:
@@ -261,3 +296,144 @@ def _file_warnings(
             )
         )
     return warnings
+
+
+# ---------------------------------------------------------------- swot merge
+
+REQUEST_MESSAGES: Catalogue = {
+    "bad_method": {
+        "en": "--rank must be breadth, votes or borda, not '{value}'",
+        "sv": "--rank ska vara breadth, votes eller borda, inte '{value}'",
+    },
+    "bad_method.hint": {"en": "example: --rank borda", "sv": "exempel: --rank borda"},
+    "bad_list": {
+        "en": "--list must be 0 (all items) or more, not {value}",
+        "sv": "--list ska vara 0 (alla punkter) eller mer, inte {value}",
+    },
+    "bad_list.hint": {"en": "example: --list 100", "sv": "exempel: --list 100"},
+    "bad_top": {
+        "en": "--top must be between 1 and 20, not {value}",
+        "sv": "--top ska vara mellan 1 och 20, inte {value}",
+    },
+    "bad_top.hint": {
+        "en": "the 2×2 grid fits one A4 page with up to 5–6 items per quadrant",
+        "sv": "2×2-rutnätet ryms på en A4-sida med upp till 5–6 punkter per ruta",
+    },
+    "bad_date": {
+        "en": "--date must be a date like 2025-11-13, not '{value}'",
+        "sv": "--date ska vara ett datum som 2025-11-13, inte '{value}'",
+    },
+    "bad_date.hint": {"en": "write the date as YYYY-MM-DD", "sv": "skriv datumet som ÅÅÅÅ-MM-DD"},
+}
+
+
+def _refuse(key: str, lang: str, **params: object) -> UsageError:
+    return UsageError(
+        say(REQUEST_MESSAGES, key, lang, **params), say(REQUEST_MESSAGES, f"{key}.hint", lang)
+    )
+
+
+def check_method(method: str, lang: str) -> None:
+    """``--rank`` must name a ranking method."""
+    from swot.analysis.ranking import METHODS
+
+    if method not in METHODS:
+        raise _refuse("bad_method", lang, value=method)
+
+
+@dataclass
+class RoundRequest:
+    """What ``swot merge``, ``export`` and ``review`` share: a workshop folder, a round (None: the
+    latest), ``--lang`` and ``--similarity`` (None: the default)."""
+
+    folder: Path = Path(".")
+    lang: str | None = None
+    round_id: str | None = None
+    similarity: float | None = None
+
+    def check(self, lang: str) -> float:
+        """Refuse options that do not go together or out of range; returns the threshold."""
+        return check_similarity(self.similarity, lang)
+
+
+def open_round(request: RoundRequest) -> tuple[LoadedWorkshop, str, float]:
+    """The workshop (cached entries allowed), the language to speak and the checked threshold."""
+    from swot.jobs.workshop import open_workshop
+
+    loaded, language = open_workshop(request.folder, request.lang, cache=True)
+    return loaded, language, request.check(language)
+
+
+def merged_round(
+    loaded: LoadedWorkshop,
+    round_id: str | None,
+    language: str,
+    similarity: float,
+    method: str,
+    progress: ProgressDisplay | None = None,
+) -> RoundMerge:
+    """``merge_round``, with ``progress`` told how many files the round has."""
+    from swot.files.entries import entries_files
+    from swot.files.workshop import find_round
+
+    round_ = find_round(loaded, round_id, language)
+    if progress is None:
+        return merge_round(loaded, round_.id, similarity=similarity, method=method, lang=language)
+    with progress(len(entries_files(loaded, round_.id)), language) as advance:
+        return merge_round(
+            loaded, round_.id, similarity=similarity, method=method, lang=language, progress=advance
+        )
+
+
+@dataclass
+class MergeRequest(RoundRequest):
+    """``swot merge``: how to rank, how many items the grid and lists show, the cover's date."""
+
+    rank: str = "breadth"
+    top: int = 5
+    date: str | None = None
+    list_limit: int = 50
+
+    def check(self, lang: str) -> float:
+        threshold = super().check(lang)
+        check_method(self.rank, lang)
+        if not 1 <= self.top <= 20:
+            raise _refuse("bad_top", lang, value=self.top)
+        if self.list_limit < 0:
+            raise _refuse("bad_list", lang, value=self.list_limit)
+        self.cover_date(lang)
+        return threshold
+
+    def cover_date(self, lang: str) -> dt.date | None:
+        """``--date`` as a date (None if not given)."""
+        if self.date is None:
+            return None
+        try:
+            return dt.date.fromisoformat(self.date.strip())
+        except ValueError:
+            raise _refuse("bad_date", lang, value=self.date) from None
+
+
+@dataclass
+class MergeResult:
+    """What ``swot merge`` did: the merged round, in which language, and the handouts written."""
+
+    merge: RoundMerge
+    language: str
+    top: int
+    written: list[Path] = field(default_factory=list)
+
+
+def run(request: MergeRequest, progress: ProgressDisplay | None = None) -> MergeResult:
+    """``swot merge``: merge and rank the round and write its handouts."""
+    from swot.output.handout import HandoutOptions, write_handouts
+
+    loaded, language, threshold = open_round(request)
+    merge = merged_round(loaded, request.round_id, language, threshold, request.rank, progress)
+    options = HandoutOptions(
+        top=request.top,
+        lang=language,
+        date=request.cover_date(language) or merge.round.date,
+        list_limit=request.list_limit,
+    )
+    return MergeResult(merge, language, request.top, write_handouts(merge, options))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from swot.cli.app import EXIT_INTERRUPTED, console, error_console
+from swot.words import WORDS
 
 if TYPE_CHECKING:
     from swot.cli.prompts import SessionResult
@@ -15,8 +16,8 @@ if TYPE_CHECKING:
 
 SUMMARY = {
     "title": {"sv": "Sparat i {files}", "en": "Saved in {files}"},
-    "theme": {"sv": "Tema", "en": "Theme"},
-    "total": {"sv": "Summa", "en": "Total"},
+    "theme": WORDS["theme"],
+    "total": WORDS["total"],
     "respondents": {"sv": "{count} svarande ({ids})", "en": "{count} respondents ({ids})"},
     "respondents.one": {"sv": "1 svarande ({ids})", "en": "1 respondent ({ids})"},
     "nothing": {"sv": "Inga poster sparades.", "en": "No entries were saved."},

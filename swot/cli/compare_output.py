@@ -10,6 +10,7 @@ import typer
 
 from swot.cli.app import console
 from swot.i18n import Catalogue, say
+from swot.words import WORDS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -19,12 +20,12 @@ if TYPE_CHECKING:
     from swot.jobs.compare import CompareResult
 
 COMPARE_MESSAGES: Catalogue = {
-    "rates": {"en": "Response rates per unit", "sv": "Svarsfrekvens per enhet"},
-    "col.change": {"en": "Change", "sv": "Förändring"},
-    "col.item": {"en": "Item", "sv": "Punkt"},
+    "rates": WORDS["rates_per_unit"],
+    "col.change": WORDS["change"],
+    "col.item": WORDS["item"],
     "col.status": {"en": "Status", "sv": "Status"},
-    "col.units": {"en": "Units", "sv": "Enheter"},
-    "col.importance": {"en": "Importance", "sv": "Vikt"},
+    "col.units": WORDS["units"],
+    "col.importance": WORDS["importance"],
     "top": {
         "en": "{quadrant} in {theme}: broadest first, at most {count} of each kind",
         "sv": "{quadrant} inom {theme}: bredast först, högst {count} av varje slag",

@@ -13,6 +13,7 @@ import typer
 
 from swot.cli.app import console, error_console
 from swot.i18n import Catalogue, say
+from swot.words import WORDS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -38,16 +39,16 @@ MESSAGES: Catalogue = {
     },
     "table": {"en": "{theme} · {quadrant}", "sv": "{theme} · {quadrant}"},
     "col.rank": {"en": "#", "sv": "#"},
-    "col.item": {"en": "Item", "sv": "Punkt"},
-    "col.figures": {"en": "Figures", "sv": "Underlag"},
+    "col.item": WORDS["item"],
+    "col.figures": WORDS["figures"],
     "no_items": {"en": "no items", "sv": "inga punkter"},
-    "written": {"en": "Written:", "sv": "Skrivet:"},
+    "written": WORDS["written"],
     "warnings": {"en": "Please note:", "sv": "Att observera:"},
     "loading": {"en": "Reading entries", "sv": "Läser poster"},
     "method.breadth": {"en": "breadth", "sv": "bredd"},
     "method.votes": {"en": "votes", "sv": "röster"},
     "method.borda": {"en": "Borda count", "sv": "Bordaräkning"},
-    "export.written": {"en": "Written:", "sv": "Skrivet:"},
+    "export.written": WORDS["written"],
 }
 
 

@@ -10,6 +10,7 @@ import typer
 
 from swot.cli.app import console
 from swot.i18n import Catalogue, say
+from swot.words import WORDS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -26,12 +27,12 @@ MESSAGES: Catalogue = {
         "en": "Target: {target} of the expected respondents in every unit",
         "sv": "Mål: {target} av de förväntade svarande i varje enhet",
     },
-    "col.unit": {"en": "Unit", "sv": "Enhet"},
-    "col.respondents": {"en": "Respondents", "sv": "Svarande"},
+    "col.unit": WORDS["unit"],
+    "col.respondents": WORDS["respondents"],
     "col.rate": {"en": "Response rate", "sv": "Svarsfrekvens"},
-    "col.target": {"en": "Target {target}", "sv": "Mål {target}"},
-    "col.entries": {"en": "Entries", "sv": "Poster"},
-    "col.total": {"en": "Total", "sv": "Summa"},
+    "col.target": WORDS["target"],
+    "col.entries": WORDS["entries"],
+    "col.total": WORDS["total"],
     "of": {"en": "{count} of {expected}", "sv": "{count} av {expected}"},
     "no_file": {"en": "no file yet", "sv": "ingen fil än"},
     "entries_table": {"en": "Entries on {theme}", "sv": "Poster om {theme}"},

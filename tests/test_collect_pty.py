@@ -305,3 +305,36 @@ def test_declining_the_side_file_exits_1_and_leaves_the_file(swedish: Path) -> N
     assert "→ rätta felen (swot validate visar dem) och kör swot collect igen" in output
     assert path.read_text(encoding="utf-8") == broken
     assert not (swedish / "unsaved").exists()
+
+
+@pytest.mark.parametrize(
+    ("names", "typed", "unit"),
+    [
+        (["Höganäs", "Lund", "Ängelholm", "Landskrona", "Bjuv", "Svalöv", "Båstad", "Åstorp"],
+         "bjuv", "bjuv"),
+        (["Bjuv", "Klippan", "Örkelljunga"], "ork", "orkelljunga"),
+        (["Bjuv", "Båstad", "Höganäs", "Ängelholm", "Landskrona", "Perstorp", "Svalöv", "Åstorp",
+          "Helsingborg", "Klippan", "Örkelljunga"], "ork", "orkelljunga"),
+    ],
+)  # fmt: skip
+def test_typing_a_unit_name_picks_that_unit_in_a_list_of_any_length(
+    make_workshop: Callable[..., Path], names: list[str], typed: str, unit: str
+) -> None:
+    """Issue 18: below 11 units typed letters were ignored and j/k moved the cursor, so 'bjuv'
+    + Enter in the 8-unit Höganäs workshop picked Lund, and the entry went to the wrong unit."""
+    fold = str.maketrans("åäö", "aao")
+    folder = make_workshop(language="sv", units={n.lower().translate(fold): n for n in names})
+    s = Session(folder, "--mode", "workshop")
+    s.answer("skriv för att filtrera", *typed, ENTER)
+    s.answer("Tema", ENTER)
+    s.answer("Kvadrant", ENTER)
+    s.type_line("0 hittills", "Rätt enhet")
+    s.type_line("Vikt 1–5", "")
+    s.answer("1 hittills", CTRL_C)
+
+    code, _output = s.finish()
+
+    assert code == 130
+    assert [row[2] for row in saved(folder, unit)] == ["Rätt enhet"]
+    others = [n.lower().translate(fold) for n in names if n.lower().translate(fold) != unit]
+    assert not any((folder / "entries" / "baseline" / f"{u}.yaml").exists() for u in others)

@@ -26,7 +26,6 @@ from swot.vocabulary import (
 if TYPE_CHECKING:
     from questionary import Question
 from swot.files.appending import (
-    FILTER_UNITS_FROM,
     MESSAGES,
     EntriesAppender,
     InvalidEntriesFile,
@@ -259,7 +258,9 @@ class InteractiveSession:
             self.ask.select(
                 say(MESSAGES, "unit", self.lang),
                 [(u.name, u.id) for u in units],
-                filterable=len(units) >= FILTER_UNITS_FROM,
+                # Typing filters at any length: with a short list unfiltered, typed letters were
+                # ignored (and j/k moved the cursor), so "bjuv" + Enter could pick another unit.
+                filterable=True,
             )
         )
 

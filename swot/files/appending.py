@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     pass
 
 UNSAVED_DIR = "unsaved"
-FILTER_UNITS_FROM = 11
 RESPONDENT_ID = re.compile(r"^r(\d+)$")
 NEW_RESPONDENT = {"new", "ny"}
 UNIT_COLUMNS = {"unit", "enhet"}

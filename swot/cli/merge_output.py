@@ -99,9 +99,9 @@ def print_merge(result: MergeResult, as_json: bool) -> None:
 def print_export(result: ExportResult) -> None:
     """``swot export``: the files written (its warnings came before), or the JSON."""
     if result.prints_json:
-        from swot.output.export import as_json as merge_json
+        from swot.output.export import json_text
 
-        typer.echo(json.dumps(merge_json(result.merge), ensure_ascii=False, indent=2))
+        typer.echo(json_text(result.merge), nl=False)
         return
     _print_written(say(MESSAGES, "export.written", result.language), result.written)
 

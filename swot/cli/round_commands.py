@@ -49,6 +49,7 @@ def status_command(
 def compare_command(
     baseline: BaselineArgument,
     followup: FollowupArgument,
+    folder: FolderArgument = None,
     workshop: WorkshopOption = Path("."),
     similarity: CompareSimilarityOption = None,
     top: CompareTopOption = 3,
@@ -62,7 +63,7 @@ def compare_command(
     <workshop>/handouts/compare-BASELINE-FOLLOWUP/; --json prints the figures instead of the
     terminal summary.
 
-    Example: swot compare forprojektering uppfoljning -w workshops/hoganasmodellen
+    Example: swot compare forprojektering uppfoljning workshops/hoganasmodellen
     """
     from swot.cli.compare_output import print_compare
     from swot.jobs import compare
@@ -70,7 +71,7 @@ def compare_command(
     request = compare.CompareRequest(
         baseline=baseline,
         followup=followup,
-        folder=workshop,
+        folder=folder or workshop,
         lang=lang,
         similarity=similarity,
         output=output,

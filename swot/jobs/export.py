@@ -49,7 +49,9 @@ class ExportRequest(RoundRequest):
 
     @property
     def prints_json(self) -> bool:
-        return self.as_json or self.fmt == "json"
+        """``--json``, or ``--format json`` without ``--output`` (then the JSON is the output);
+        ``--format json -o DIR`` writes ``DIR/swot-<round>.json`` like the other formats."""
+        return self.as_json or (self.fmt == "json" and self.output is None)
 
 
 @dataclass

@@ -93,6 +93,13 @@ def entry_rows(merge: RoundMerge) -> list[dict[str, Any]]:
     return rows
 
 
+def json_text(merge: RoundMerge) -> str:
+    """``as_json`` as the text ``swot export --json`` prints (and ``--format json -o`` writes)."""
+    import json
+
+    return json.dumps(as_json(merge), ensure_ascii=False, indent=2) + "\n"
+
+
 def as_json(merge: RoundMerge) -> dict[str, Any]:
     """The round's merge for scripts: method, warnings, items and entries."""
     return {
@@ -167,12 +174,17 @@ def xlsx_bytes(merge: RoundMerge) -> bytes:
 
 
 def write_export(merge: RoundMerge, folder: Path, fmt: str, lang: str) -> list[Path]:
-    """Write ``items.csv`` + ``entries.csv`` or ``swot-<round>.xlsx`` into ``folder``."""
+    """Write ``items.csv`` + ``entries.csv``, ``swot-<round>.xlsx`` or ``swot-<round>.json``
+    into ``folder``."""
     from swot.files.storage import atomic_write_bytes, atomic_write_text
 
     if fmt == "xlsx":
         path = folder / f"swot-{merge.round.id}.xlsx"
         atomic_write_bytes(path, xlsx_bytes(merge))
+        return [path]
+    if fmt == "json":
+        path = folder / f"swot-{merge.round.id}.json"
+        atomic_write_text(path, json_text(merge))
         return [path]
     written = []
     for name, columns, rows in (

@@ -35,3 +35,14 @@ def test_export_format_json_with_output_writes_the_file_it_would_print(
     path = tmp_path / "x" / "swot-2025-kv3.json"
     assert path.read_text(encoding="utf-8") == printed.stdout
     assert "swot-2025-kv3.json" in written.output
+
+
+@pytest.mark.parametrize(
+    "command", ["init", "collect", "merge", "export", "review", "status", "compare"]
+)
+def test_help_shows_no_python_type_names(runner, command: str) -> None:
+    """(validate's PATH argument still shows Typer's own ``<list[Path]>``: Typer prints an
+    argument's type beside its metavar.)"""
+    shown = runner.invoke(app, [command, "--help"]).stdout
+    assert "Example:" in shown
+    assert not [word for word in ("list[", "range>", "<float range", "<int range") if word in shown]

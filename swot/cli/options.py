@@ -117,7 +117,9 @@ CompareSimilarityOption = Annotated[
 ]
 CompareTopOption = Annotated[
     int,
-    typer.Option("--top", min=0, help="Items shown per kind in the terminal (0: none)."),
+    typer.Option(
+        "--top", min=0, metavar="N", help="Items shown per kind in the terminal (0: none)."
+    ),
 ]
 CompareOutputOption = Annotated[
     Path | None,
@@ -130,16 +132,20 @@ CompareOutputOption = Annotated[
 ]
 
 # init
-InitFolderArgument = Annotated[Path, typer.Argument(help="Folder to create the workshop in.")]
+InitFolderArgument = Annotated[
+    Path, typer.Argument(metavar="FOLDER", help="Folder to create the workshop in.")
+]
 NameOption = Annotated[str | None, typer.Option(help="Name of the workshop.")]
 LanguageOption = Annotated[str | None, typer.Option("--language", help="sv or en.")]
 UnitsOption = Annotated[
     list[str] | None,
-    typer.Option("--unit", "-u", help="A unit's name; repeat for each unit."),
+    typer.Option("--unit", "-u", metavar="NAME", help="A unit's name; repeat for each unit."),
 ]
 RoundsOption = Annotated[
     list[str] | None,
-    typer.Option("--round", "-r", help="A round id, e.g. baseline; repeat for each round."),
+    typer.Option(
+        "--round", "-r", metavar="ID", help="A round id, e.g. baseline; repeat for each round."
+    ),
 ]
 ExpectedOption = Annotated[
     int | None, typer.Option(help="Expected respondents per unit in each round.")
@@ -149,7 +155,9 @@ ExpectedOption = Annotated[
 PathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="Workshop folders or files (default: the current folder).", show_default=False
+        metavar="PATH",
+        help="Workshop folders or files (default: the current folder).",
+        show_default=False,
     ),
 ]
 SchemaFolderArgument = Annotated[
@@ -189,7 +197,9 @@ QuadrantOption = Annotated[
 ]
 TextOption = Annotated[
     list[str] | None,
-    typer.Option("--text", help="An entry's text; repeat for several entries. No prompts."),
+    typer.Option(
+        "--text", metavar="TEXT", help="An entry's text; repeat for several entries. No prompts."
+    ),
 ]
 ImportanceOption = Annotated[
     str | None, typer.Option("--importance", "-i", help="Importance 1–5 for --text entries.")

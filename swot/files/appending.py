@@ -1,15 +1,10 @@
-"""``swot collect``: putting entries into a unit's file, typed in a room or read from a file.
-
-Two ways in, one set of rules:
-- the interactive session (questionary prompts in the workshop's language): round → unit →
-  mode → theme → quadrant → one entry per line, each saved before the next prompt appears;
-- non-interactive: ``--text`` options or ``--from FILE`` (YAML like an entries file, or CSV
-  such as a survey export), checked by the same loader and models before anything is written.
+"""Putting entries into a unit's file, for every way in (``swot collect``'s prompts in
+``swot.cli.prompts``, ``--text`` and ``--from`` in ``swot.jobs.collect``).
 
 Every save goes through :class:`EntriesAppender`: under the file's lock it re-reads the file,
 refuses a file a person broke (saying file:line), picks the next free respondent id, appends
 without touching existing bytes, and checks the complete new file before it replaces the old.
-This module is the only one that imports questionary, and only inside the interactive session."""
+A broken file's entries go to a side file (``unsaved/<round>/<unit>-<time>.yaml``) instead."""
 
 from __future__ import annotations
 

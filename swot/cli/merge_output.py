@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from swot.cli.app import console, error_console
-from swot.i18n import Catalogue, say
-from swot.words import WORDS
+from swot.i18n import catalogue, say
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -29,27 +28,7 @@ if TYPE_CHECKING:
 
 PROGRESS_FROM_FILES = 40  # show a progress bar when a round has at least this many files
 
-MESSAGES: Catalogue = {
-    "title": {"en": "{workshop} · {round}", "sv": "{workshop} · {round}"},
-    "summary": {
-        "en": "{entries} entries from {units} units → {items} merged items (similarity ≥ {similarity}, "
-        "ranked by {method})",
-        "sv": "{entries} poster från {units} enheter → {items} sammanslagna punkter (likhet ≥ "
-        "{similarity}, rangordnade efter {method})",
-    },
-    "table": {"en": "{theme} · {quadrant}", "sv": "{theme} · {quadrant}"},
-    "col.rank": {"en": "#", "sv": "#"},
-    "col.item": WORDS["item"],
-    "col.figures": WORDS["figures"],
-    "no_items": {"en": "no items", "sv": "inga punkter"},
-    "written": WORDS["written"],
-    "warnings": {"en": "Please note:", "sv": "Att observera:"},
-    "loading": {"en": "Reading entries", "sv": "Läser poster"},
-    "method.breadth": {"en": "breadth", "sv": "bredd"},
-    "method.votes": {"en": "votes", "sv": "röster"},
-    "method.borda": {"en": "Borda count", "sv": "Bordaräkning"},
-    "export.written": WORDS["written"],
-}
+MESSAGES = catalogue("cli/merge_output")
 
 
 @contextmanager

@@ -6,40 +6,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from swot.cli.app import console
-from swot.i18n import Catalogue, say
+from swot.i18n import catalogue, say
 
 if TYPE_CHECKING:
     from swot.analysis.grouping import ReviewPair
     from swot.files.workshop import LoadedWorkshop
 
-MESSAGES: Catalogue = {
-    "review.none": {
-        "en": "Nothing to review: no pair of wordings is close to the threshold ({similarity}).",
-        "sv": "Inget att granska: inga formuleringar ligger nära gränsen ({similarity}).",
-    },
-    "review.intro": {
-        "en": "{count} pairs of wordings are close to the threshold ({similarity}). Each answer is "
-        "saved in {file} at once.",
-        "sv": "{count} par formuleringar ligger nära gränsen ({similarity}). Varje svar sparas i "
-        "{file} direkt.",
-    },
-    "review.pair": {
-        "en": "{number}/{count} · {theme} · {quadrant} · similarity {score} · now {state}",
-        "sv": "{number}/{count} · {theme} · {quadrant} · likhet {score} · nu {state}",
-    },
-    "review.together": {"en": "merged", "sv": "sammanslagna"},
-    "review.apart": {"en": "separate", "sv": "separata"},
-    "review.question": {"en": "Do these say the same thing?", "sv": "Säger de här samma sak?"},
-    "review.join": {"en": "Yes – merge them", "sv": "Ja – slå ihop"},
-    "review.keep_apart": {"en": "No – keep them apart", "sv": "Nej – håll isär"},
-    "review.skip": {"en": "Skip for now", "sv": "Hoppa över"},
-    "review.quit": {"en": "Stop reviewing", "sv": "Sluta granska"},
-    "review.saved": {"en": "Saved in {file}", "sv": "Sparat i {file}"},
-    "review.done": {
-        "en": "{count} decisions saved in {file}. Run `swot merge` to see the result.",
-        "sv": "{count} beslut sparade i {file}. Kör `swot merge` för att se resultatet.",
-    },
-}
+MESSAGES = catalogue("cli/review_session")
 
 
 def run_review(

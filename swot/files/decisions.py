@@ -24,11 +24,10 @@ from typing import Any
 
 from swot.errors import DataError, Problem, shorten
 from swot.files.located import ProblemCollector, canonical_keys, display_path, parse_yaml, read_text
-from swot.files.messages import MESSAGES as FILE_MESSAGES
 from swot.files.storage import appended_bytes, atomic_write_bytes, locked, yaml_scalar
 from swot.files.workshop import LoadedWorkshop
 from swot.files.yamltree import MappingNode, Node, ScalarNode, SequenceNode
-from swot.i18n import Catalogue, say
+from swot.i18n import catalogue, say
 from swot.models import Entry
 from swot.texts import normalise, strip_control
 from swot.vocabulary import QUADRANT_LOOKUP, QUADRANT_NAMES, Quadrant, did_you_mean, fold
@@ -65,121 +64,7 @@ VOTE_KEYS: dict[str, tuple[str, ...]] = {
     "note": ("anteckning", "kommentar"),
 }
 
-MESSAGES: Catalogue = {
-    "not_list": {
-        "en": "{file} must be a list of decisions, each starting with '- '",
-        "sv": "{file} måste vara en lista där varje beslut börjar med '- '",
-    },
-    "not_list.hint": {
-        "en": "write each decision as '- decision: join' with its keys indented below it",
-        "sv": "skriv varje beslut som '- beslut: slå ihop' med nycklarna indragna under",
-    },
-    "item_not_mapping": {
-        "en": "an item must have keys such as theme, quadrant and texts",
-        "sv": "en post måste ha nycklar som tema, kvadrant och texter",
-    },
-    "item_not_mapping.hint": {
-        "en": "write 'theme:', 'quadrant:' and 'texts:' on their own lines under the '- '",
-        "sv": "skriv 'tema:', 'kvadrant:' och 'texter:' på egna rader under '- '",
-    },
-    "not_text": {
-        "en": "expected a text here",
-        "sv": "här ska det stå en text",
-    },
-    "unknown_decision": {
-        "en": "'{value}' is not a decision{suggestion}",
-        "sv": "'{value}' är inget beslut{suggestion}",
-    },
-    "unknown_decision.hint": {
-        "en": "use join, apart or wording (slå ihop, håll isär, formulering)",
-        "sv": "använd slå ihop, håll isär eller formulering (join, apart, wording)",
-    },
-    "too_few_texts": {
-        "en": "'{decision}' needs at least two texts, found {count}",
-        "sv": "'{decision}' behöver minst två texter, men har {count}",
-    },
-    "too_few_texts.hint": {
-        "en": "list the texts under 'texts:', one per line starting with '- '",
-        "sv": "skriv texterna under 'texter:', en per rad som börjar med '- '",
-    },
-    "no_wording": {
-        "en": "a wording decision needs 'wording:' with the new text",
-        "sv": "ett formuleringsbeslut behöver 'formulering:' med den nya texten",
-    },
-    "no_wording.hint": {
-        "en": "add a line 'wording: …' with the text the handout should show",
-        "sv": "lägg till en rad 'formulering: …' med texten som underlaget ska visa",
-    },
-    "bad_votes": {
-        "en": "'{value}' is not a number of votes",
-        "sv": "'{value}' är inget antal röster",
-    },
-    "bad_votes.hint": {
-        "en": "write a whole number from 0 to 10000, e.g. 7",
-        "sv": "skriv ett heltal från 0 till 10000, t.ex. 7",
-    },
-    "no_target": {
-        "en": "a vote needs 'text:' (the item's text) or 'key:' (its id in the handout)",
-        "sv": "en röst behöver 'text:' (punktens text) eller 'id:' (dess id i underlaget)",
-    },
-    "no_target.hint": {
-        "en": "copy the item's text or id from the handout",
-        "sv": "kopiera punktens text eller id från underlaget",
-    },
-    "unmatched": {
-        "en": "this decision matches no entry of round '{round}' any more",
-        "sv": "det här beslutet matchar inte längre någon post i omgången '{round}'",
-    },
-    "unmatched_anywhere": {
-        "en": "this decision matches no entry of any round any more",
-        "sv": "det här beslutet matchar inte längre någon post i någon omgång",
-    },
-    "partly_matched_anywhere": {
-        "en": "only {found} of the {count} texts of this decision match an entry of any round: "
-        "{missing}",
-        "sv": "bara {found} av beslutets {count} texter matchar en post i någon omgång: {missing}",
-    },
-    "unmatched.hint": {
-        "en": "the texts may have been changed or removed; update the texts or delete the decision",
-        "sv": "texterna kan ha ändrats eller tagits bort; uppdatera texterna eller ta bort beslutet",
-    },
-    "partly_matched": {
-        "en": "only {found} of the {count} texts of this decision match an entry of round "
-        "'{round}': {missing}",
-        "sv": "bara {found} av beslutets {count} texter matchar en post i omgången '{round}': "
-        "{missing}",
-    },
-    "vote_unmatched": {
-        "en": "these votes match no merged item of round '{round}'",
-        "sv": "de här rösterna matchar ingen sammanslagen punkt i omgången '{round}'",
-    },
-    "vote_unmatched.hint": {
-        "en": "copy the item's text or id exactly from the handout",
-        "sv": "kopiera punktens text eller id exakt från underlaget",
-    },
-    "header": {
-        "en": "# Merge decisions for this workshop. `swot merge` follows them on every run.\n"
-        "# decision: join | apart | wording. Texts are matched ignoring case and punctuation.\n",
-        "sv": "# Beslut om sammanslagning för workshoppen. `swot merge` följer dem vid varje körning.\n"
-        "# beslut: slå ihop | håll isär | formulering. Texterna jämförs utan hänsyn till\n"
-        "# versaler och skiljetecken.\n",
-    },
-}
-# What merges.yaml and votes.yaml share with the other files swot reads: one text, one place.
-MESSAGES.update(
-    {
-        "missing": FILE_MESSAGES["missing_field"],
-        "missing.hint": FILE_MESSAGES["missing_field.hint"],
-        "not_text.hint": FILE_MESSAGES["not_text.hint"],
-        "unknown_theme": FILE_MESSAGES["unknown_theme"],
-        "unknown_theme.hint": FILE_MESSAGES["unknown_theme.hint"],
-        "unknown_quadrant": FILE_MESSAGES["unknown_quadrant"],
-        "unknown_quadrant.hint": FILE_MESSAGES["unknown_quadrant.hint"],
-        "unknown_round": FILE_MESSAGES["round_not_in_workshop"],
-        "unknown_round.hint": FILE_MESSAGES["choice.hint"],
-        "did_you_mean": FILE_MESSAGES["did_you_mean"],
-    }
-)
+MESSAGES = catalogue("files/decisions")
 
 DECISION_LOOKUP = {
     fold(s): kind for kind, spellings in DECISION_SPELLINGS.items() for s in spellings
@@ -308,7 +193,7 @@ class _Reader:
             return []
         found = []
         for index, item in enumerate(root.items):
-            where = say(_ITEM, "item", self.lang, number=index + 1)
+            where = say(MESSAGES, "item", self.lang, number=index + 1)
             if not isinstance(item, MappingNode):
                 self.add("item_not_mapping", item, where=where)
                 continue
@@ -400,9 +285,6 @@ class _Reader:
             raise DataError(self.collector.capped())
 
 
-_ITEM: Catalogue = {"item": {"en": "item {number}", "sv": FILE_MESSAGES["entry"]["sv"]}}
-
-
 def load_decisions(workshop: LoadedWorkshop, lang: str | None = None) -> MergeDecisions:
     """The decisions in the workshop's merges.yaml (none if there is no file).
 
@@ -415,7 +297,7 @@ def load_decisions(workshop: LoadedWorkshop, lang: str | None = None) -> MergeDe
         return result
     reader = _Reader(path, workshop, lang or workshop.language)
     for line, pairs in reader.items(DECISION_KEYS):
-        where = say(_ITEM, "item", reader.lang, number=len(result.decisions) + 1)
+        where = say(MESSAGES, "item", reader.lang, number=len(result.decisions) + 1)
         present = [reader.require(pairs, key, where, line) for key in ("decision", "theme")]
         present += [reader.require(pairs, key, where, line) for key in ("quadrant", "texts")]
         kind = _decision_kind(reader, pairs, where)
@@ -476,7 +358,7 @@ def load_votes(workshop: LoadedWorkshop, lang: str | None = None) -> Votes:
     reader = _Reader(path, workshop, lang or workshop.language)
     rounds = [r.id for r in workshop.workshop.rounds]
     for number, (line, pairs) in enumerate(reader.items(VOTE_KEYS), start=1):
-        where = say(_ITEM, "item", reader.lang, number=number)
+        where = say(MESSAGES, "item", reader.lang, number=number)
         present = [reader.require(pairs, key, where, line) for key in ("theme", "quadrant")]
         present.append(reader.require(pairs, "votes", where, line))
         theme = reader.theme(pairs, where)

@@ -15,42 +15,13 @@ from pathlib import Path
 from typing import IO
 
 from swot.errors import SwotError
-from swot.i18n import Catalogue, say
+from swot.i18n import catalogue, say
 from swot.models import Entry
 from swot.vocabulary import BUILTIN_THEMES, QUADRANT_NAMES, SOURCE_NAMES
 
 LOCK_TIMEOUT_SECONDS = 30.0
 
-MESSAGES: Catalogue = {
-    "locked": {
-        "en": "{file} is being written by another swot process and stayed locked for 30 s",
-        "sv": "{file} skrivs av en annan swot-process och var låst i 30 s",
-    },
-    "locked.hint": {
-        "en": "wait until the other facilitator's save finishes and try again",
-        "sv": "vänta tills den andra facilitatorns sparning är klar och försök igen",
-    },
-    "flow_list": {
-        "en": "{file} writes its entries as a list in brackets [ … ]; swot can only add "
-        "entries to a list written with one '- ' per entry",
-        "sv": "{file} skriver posterna som en lista inom hakparentes [ … ]; swot kan bara lägga "
-        "till poster i en lista där varje post börjar med '- '",
-    },
-    "flow_list.hint": {
-        "en": "rewrite the file with one '- theme: …' block per entry (see the README), "
-        "then run swot collect again",
-        "sv": "skriv om filen med ett '- tema: …'-block per post (se README), och kör sedan "
-        "swot collect igen",
-    },
-    "undecodable": {
-        "en": "{file} is not saved as UTF-8 (or UTF-16 with a byte-order mark)",
-        "sv": "{file} är inte sparad som UTF-8 (eller UTF-16 med byte-order-mark)",
-    },
-    "undecodable.hint": {
-        "en": "run `swot validate` to see the line, and re-save the file as UTF-8",
-        "sv": "kör `swot validate` för att se raden, och spara om filen som UTF-8",
-    },
-}
+MESSAGES = catalogue("files/storage")
 
 # A plain scalar is safe only if it reads back as the same string under any YAML 1.1/1.2
 # resolver and cannot be mistaken for syntax. Anything else is written double-quoted.

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from swot.i18n import Catalogue, say
+from swot.i18n import catalogue, say
 from swot.jobs.merge import ProgressDisplay, RoundRequest, merged_round, open_round
 from swot.jobs.workshop import no_terminal
 
@@ -15,16 +15,7 @@ if TYPE_CHECKING:
     from swot.analysis.grouping import ReviewPair
     from swot.files.workshop import LoadedWorkshop
 
-MESSAGES: Catalogue = {
-    "no_terminal": {
-        "en": "swot review asks questions and needs a terminal",
-        "sv": "swot review ställer frågor och behöver en terminal",
-    },
-    "no_terminal.hint": {
-        "en": "run it in a terminal, or write decisions into merges.yaml by hand (see the README)",
-        "sv": "kör det i en terminal, eller skriv beslut i merges.yaml för hand (se README)",
-    },
-}
+MESSAGES = catalogue("jobs/review")
 
 
 @dataclass

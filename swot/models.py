@@ -239,7 +239,7 @@ class Workshop(BaseModel):
         return self.rounds[-1]
 
 
-def _enum_value(lookup: dict, kind: str, spellings: dict, value: object) -> object:
+def enum_value(lookup: dict, kind: str, spellings: dict, value: object) -> object:
     """Read an enum from any accepted spelling, or fail with a suggestion."""
     if not isinstance(value, str):
         return value
@@ -252,6 +252,33 @@ def _enum_value(lookup: dict, kind: str, spellings: dict, value: object) -> obje
         "'{value}' is not a " + kind,
         {"value": value, "suggestion": did_you_mean(value, words) or ""},
     )
+
+
+def workshop_theme(value: object, info: ValidationInfo) -> object:
+    """A theme id from any spelling the workshop accepts (``entry_context``), or an error."""
+    if not isinstance(value, str):
+        return value
+    context = info.context or {}
+    lookup: dict[str, str] = context.get("themes") or {
+        fold(s): theme_id
+        for theme_id, spellings in BUILTIN_THEME_SPELLINGS.items()
+        for s in spellings
+    }
+    found = lookup.get(fold(value))
+    if found is None:
+        words: list[str] = context.get("theme_words") or [
+            w for spellings in BUILTIN_THEME_SPELLINGS.values() for w in spellings
+        ]
+        raise PydanticCustomError(
+            "unknown_theme",
+            "'{value}' is not a theme of this workshop",
+            {
+                "value": value,
+                "suggestion": did_you_mean(value, words) or "",
+                "choices": context.get("theme_choices") or "equality, accessibility",
+            },
+        )
+    return found
 
 
 class Entry(BaseModel):
@@ -277,39 +304,17 @@ class Entry(BaseModel):
     @field_validator("theme", mode="before")
     @classmethod
     def _theme(cls, value: object, info: ValidationInfo) -> object:
-        if not isinstance(value, str):
-            return value
-        context = info.context or {}
-        lookup: dict[str, str] = context.get("themes") or {
-            fold(s): theme_id
-            for theme_id, spellings in BUILTIN_THEME_SPELLINGS.items()
-            for s in spellings
-        }
-        found = lookup.get(fold(value))
-        if found is None:
-            words: list[str] = context.get("theme_words") or [
-                w for spellings in BUILTIN_THEME_SPELLINGS.values() for w in spellings
-            ]
-            raise PydanticCustomError(
-                "unknown_theme",
-                "'{value}' is not a theme of this workshop",
-                {
-                    "value": value,
-                    "suggestion": did_you_mean(value, words) or "",
-                    "choices": context.get("theme_choices") or "equality, accessibility",
-                },
-            )
-        return found
+        return workshop_theme(value, info)
 
     @field_validator("quadrant", mode="before")
     @classmethod
     def _quadrant(cls, value: object) -> object:
-        return _enum_value(QUADRANT_LOOKUP, "quadrant", QUADRANT_SPELLINGS, value)
+        return enum_value(QUADRANT_LOOKUP, "quadrant", QUADRANT_SPELLINGS, value)
 
     @field_validator("source", mode="before")
     @classmethod
     def _source(cls, value: object) -> object:
-        return _enum_value(SOURCE_LOOKUP, "source", SOURCE_SPELLINGS, value)
+        return enum_value(SOURCE_LOOKUP, "source", SOURCE_SPELLINGS, value)
 
     @field_validator("text")
     @classmethod

@@ -142,6 +142,15 @@ def test_every_locale_file_is_a_table_of_texts() -> None:
     assert wrong == []
 
 
+def test_no_key_is_written_twice_in_a_locale_file() -> None:
+    """YAML keeps the last of two equal keys without a word: the first text would be lost."""
+    twice = []
+    for path in sorted(LOCALE.rglob("*.yaml")):
+        keys = re.findall(r"^([^\s#][^:]*):", path.read_text(encoding="utf-8"), re.MULTILINE)
+        twice += [f"{path.name}: {key}" for key in sorted(set(keys)) if keys.count(key) > 1]
+    assert twice == []
+
+
 def test_every_same_as_names_an_entry_that_exists() -> None:
     files = locale_files()
     wrong = []

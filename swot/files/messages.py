@@ -22,6 +22,12 @@ FIELD_NAMES_SV = {
     "municipality": "kommun",
     "date": "datum",
     "expected": "förväntade",
+    "decision": "beslut",
+    "texts": "texter",
+    "wording": "formulering",
+    "votes": "röster",
+    "round": "omgång",
+    "key": "id",
 }
 
 MESSAGES = catalogue("files/messages")

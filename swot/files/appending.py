@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,13 @@ from swot.errors import Problem, SwotError
 from swot.files.entries import EntriesFile, read_entries_file
 from swot.files.located import display_path
 from swot.files.messages import MESSAGES as LOADER_MESSAGES
-from swot.files.storage import append_entries
+from swot.files.storage import (
+    append_entries,
+    appended_bytes,
+    atomic_write_bytes,
+    format_entry,
+    locked_for,
+)
 from swot.files.workshop import LoadedWorkshop
 from swot.i18n import catalogue, say
 from swot.models import MAX_TEXT_LENGTH, Entry
@@ -65,6 +72,20 @@ def next_respondent_id(entries: Iterable[Entry], also_taken: Iterable[str] = ())
     return f"r{max(numbers) + 1:02d}"
 
 
+@dataclass(frozen=True)
+class _Save:
+    """What one save changed: the file's bytes before it (None: no file) and after it."""
+
+    before: bytes | None
+    after: bytes
+    count: int  # entries in the file after the save
+    entries: list[Entry]
+
+
+class NothingToTakeBack(SwotError):
+    """``take_back`` with no save of this session left, or a file changed since by others."""
+
+
 class EntriesAppender:
     """Saves entries into one unit's file of one round, one confirmed batch at a time.
 
@@ -95,6 +116,7 @@ class EntriesAppender:
         self.saved: list[Entry] = []
         self.renumbered: dict[str, str] = {}  # old respondent id → new, of the last save
         self._known: tuple[bytes, list[Entry]] | None = None
+        self._saves: list[_Save] = []  # this appender's saves, newest last, for take_back
         theme_lang = workshop.language
         self.theme_names = {t.id: t.name(theme_lang).lower() for t in workshop.workshop.themes}
 
@@ -131,8 +153,10 @@ class EntriesAppender:
         Returns the entries as written. Raises ``InvalidEntriesFile`` if the file has mistakes.
         """
         count_before: list[int] = []
+        before: list[bytes | None] = []
 
         def choose(old: bytes | None) -> list[Entry]:
+            before.append(old)
             present = self.existing(old)
             count_before.append(len(present))
             if renumber:
@@ -168,8 +192,62 @@ class EntriesAppender:
         )
         if written:
             self._known = written[-1]
+            self._saves.append(_Save(before[-1], written[-1][0], len(written[-1][1]), saved))
         self.saved.extend(saved)
         return saved
+
+    @property
+    def last_saved(self) -> list[Entry]:
+        """The entries of this appender's last save that is not taken back ([] if none)."""
+        return list(self._saves[-1].entries) if self._saves else []
+
+    def take_back(self, replacement: Sequence[Entry] = ()) -> list[Entry]:
+        """Undo this appender's last save, or put ``replacement`` in place of its entries (an
+        edit). Only while the file is exactly as that save left it, so every other byte stays
+        as it was; raises ``NothingToTakeBack`` otherwise (someone else wrote to it since)."""
+        if not self._saves:
+            raise NothingToTakeBack(say(MESSAGES, "nothing_to_undo", self.lang))
+        last = self._saves[-1]
+        lang = self.workshop.language
+        with locked_for(self.path, self.lang):
+            current = self.path.read_bytes() if self.path.exists() else None
+            if current != last.after:
+                raise NothingToTakeBack(
+                    say(MESSAGES, "changed_since", self.lang, file=display_path(self.path)),
+                    say(MESSAGES, "changed_since.hint", self.lang),
+                )
+            data = last.before
+            if replacement:
+                addition = "".join(format_entry(e, lang, self.theme_names) for e in replacement)
+                start = last.before if last.before is not None else self.header.encode("utf-8")
+                data = appended_bytes(start, addition, self.path, lang)
+                expected = last.count - len(last.entries) + len(replacement)
+                atomic_write_bytes(self.path, data, self._check_count(expected))
+            elif data is None:
+                self.path.unlink()
+            else:
+                atomic_write_bytes(self.path, data)
+        self._saves.pop()
+        self._known = None
+        self.saved = [e for e in self.saved if not any(e is t for t in last.entries)]
+        if replacement and data is not None:
+            self._saves.append(_Save(last.before, data, expected, list(replacement)))
+            self.saved.extend(replacement)
+        return list(replacement)
+
+    def _check_count(self, expected: int) -> Callable[[Path], None]:
+        """A check of the new file (a temp path): valid, with ``expected`` entries."""
+
+        def verify(temp: Path) -> None:
+            result = self._read(temp)
+            if not result.ok or len(result.entries) != expected:
+                problems = [
+                    Problem(display_path(self.path), p.message, p.hint, p.line, p.column, p.where)
+                    for p in result.problems
+                ]
+                raise InvalidEntriesFile(self.path, problems, self.lang, "append_broke")
+
+        return verify
 
     def _renumbered(self, entries: Sequence[Entry], present: list[Entry]) -> list[Entry]:
         """``entries`` with each respondent id replaced by a fresh one (consistently)."""

@@ -295,17 +295,24 @@ def append_entries(
     check the complete new file (a temp path) and raise to leave the old file untouched.
     Returns the entries written.
     """
+    with locked_for(path, lang):
+        _remove_leftover_temp_files(path)
+        old = path.read_bytes() if path.exists() else None
+        chosen = list(entries(old) if callable(entries) else entries)
+        if not chosen:
+            return []
+        addition = "".join(format_entry(e, lang, theme_names) for e in chosen)
+        start = old if old is not None else header.encode("utf-8")
+        atomic_write_bytes(path, appended_bytes(start, addition, path, lang), verify)
+        return chosen
+
+
+@contextlib.contextmanager
+def locked_for(path: Path, lang: str) -> Iterator[None]:
+    """``locked(path)``, with a message in ``lang`` when another swot holds it too long."""
     try:
         with locked(path):
-            _remove_leftover_temp_files(path)
-            old = path.read_bytes() if path.exists() else None
-            chosen = list(entries(old) if callable(entries) else entries)
-            if not chosen:
-                return []
-            addition = "".join(format_entry(e, lang, theme_names) for e in chosen)
-            start = old if old is not None else header.encode("utf-8")
-            atomic_write_bytes(path, appended_bytes(start, addition, path, lang), verify)
-            return chosen
+            yield
     except TimeoutError:
         raise SwotError(
             say(MESSAGES, "locked", lang, file=path), say(MESSAGES, "locked.hint", lang)

@@ -264,16 +264,27 @@ class EntriesAppender:
         ]
 
 
-def side_file_path(workshop: LoadedWorkshop, round_id: str, unit_id: str) -> Path:
-    """Where a session's entries go when the unit's file cannot take them (not read as input)."""
+def side_file_path(
+    workshop: LoadedWorkshop, round_id: str, unit_id: str, folder: Path | None = None
+) -> Path:
+    """Where a session's entries go when the unit's file cannot take them (not read as input):
+    ``unsaved/`` in the workshop, or in ``folder`` when the workshop cannot be written."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return workshop.folder / UNSAVED_DIR / round_id / f"{unit_id}-{stamp}.yaml"
+    return (folder or workshop.folder / UNSAVED_DIR) / round_id / f"{unit_id}-{stamp}.yaml"
 
 
-def side_file_appender(main: EntriesAppender) -> EntriesAppender:
+def elsewhere_folder(workshop: LoadedWorkshop) -> Path:
+    """Where side files go when the workshop folder itself cannot be written: the user's home."""
+    return Path.home() / "swot-unsaved" / workshop.folder.name
+
+
+def side_file_appender(main: EntriesAppender, folder: Path | None = None) -> EntriesAppender:
     """An appender writing to a side file, continuing the main file's respondent numbering."""
-    present = main.read()
-    taken = [e.respondent or "" for e in present.entries + main.saved]
+    try:
+        present = main.read().entries
+    except OSError:  # the drive is gone: number on from what this session saved
+        present = []
+    taken = [e.respondent or "" for e in present + main.saved]
     header = main.header + say(
         MESSAGES, "side_file_header", main.lang, file=display_path(main.path)
     )
@@ -282,7 +293,7 @@ def side_file_appender(main: EntriesAppender) -> EntriesAppender:
         main.round_id,
         main.unit_id,
         main.lang,
-        path=side_file_path(main.workshop, main.round_id, main.unit_id),
+        path=side_file_path(main.workshop, main.round_id, main.unit_id, folder),
         header=header,
         taken_respondents=taken,
     )

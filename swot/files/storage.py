@@ -119,16 +119,21 @@ def atomic_write_bytes(
     behind; it gets a name only for the instant between linking and renaming (the next
     ``append_entries`` removes such a leftover).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else None
-    temp_name = _write_temp_file(path, data, mode, verify)
     try:
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = path.stat().st_mode & 0o777 if path.exists() else None
+        temp_name = _write_temp_file(path, data, mode, verify)
+        try:
+            os.replace(temp_name, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+            raise
+        _fsync_folder(path.parent)
+    except OSError as error:  # say which file, and how much it needed (for a full disk)
+        error.filename = str(path)
+        error.swot_bytes = len(data)  # type: ignore[attr-defined]
         raise
-    _fsync_folder(path.parent)
 
 
 def _temp_prefix(path: Path) -> str:
@@ -235,8 +240,12 @@ def remove_stale_temp_files(folder: Path, older_than_seconds: float = 60.0) -> N
 def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     """Hold an exclusive lock for ``path`` (on a sibling ``.lock`` file) across processes."""
     lock_path = path.with_name(f".{path.name}.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(lock_path, "a+b")  # noqa: SIM115 - closed in finally
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a+b")  # noqa: SIM115 - closed in finally
+    except OSError as error:  # the file it is for is what the person knows
+        error.filename = str(path)
+        raise
     deadline = time.monotonic() + timeout
     try:
         while True:

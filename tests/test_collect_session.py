@@ -235,9 +235,7 @@ def test_a_folder_that_cannot_be_written_offers_a_side_file_in_the_home_folder(
 
     monkeypatch.setattr(storage, "atomic_write_bytes", read_only)
     monkeypatch.setattr("swot.files.appending.atomic_write_bytes", read_only)
-    _, _, lines = run(
-        folder, [*START, "Tydlig plan", "", True, "Bra chefer", "", "", "Finish"]
-    )
+    _, _, lines = run(folder, [*START, "Tydlig plan", "", True, "Bra chefer", "", "", "Finish"])
     side = list(
         (tmp_path / "home" / "swot-unsaved" / folder.name / "baseline").glob("hoganas-*.yaml")
     )

@@ -257,3 +257,19 @@ def test_a_bug_whose_crash_log_cannot_be_written_prints_the_details(
     assert result.exit_code == 3
     assert "ZeroDivisionError: a bug" in result.output
     assert "The details are above; please send them to the maintainers." in result.output
+
+
+def test_the_message_speaks_the_workshops_language(
+    make_workshop: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SWOT_LANG", "en")
+    folder = make_workshop(language="sv")
+    monkeypatch.chdir(folder)
+
+    def full(*args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    result = run(commands(folder)["collect --text"])
+    assert result.exit_code == 1
+    assert "disken är full, så filen kunde inte skrivas" in result.output

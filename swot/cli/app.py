@@ -64,8 +64,12 @@ def error_console() -> Console:
 
 
 def _reset_consoles() -> None:
-    """Forget cached consoles (the test runner swaps stdout between invocations)."""
+    """Forget cached consoles (the test runner swaps stdout between invocations), and the
+    language of the last command's workshop."""
+    from swot.i18n import _spoken
+
     _consoles.clear()
+    _spoken.clear()
 
 
 def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
@@ -96,9 +100,9 @@ def run_guarded(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         raise typer.Exit(error.exit_code) from None
     except OSError as error:  # the machine: full disk, read-only folder, a file held open
         from swot.errors import FileSystemError
-        from swot.i18n import default_language
+        from swot.i18n import spoken_language
 
-        error_console().print(FileSystemError(error, default_language()).format(), markup=False)
+        error_console().print(FileSystemError(error, spoken_language()).format(), markup=False)
         raise typer.Exit(EXIT_DATA_ERROR) from None
     except KeyboardInterrupt:
         error_console().print("\nAvbrutet. / Interrupted.", markup=False)

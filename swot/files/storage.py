@@ -119,6 +119,7 @@ def atomic_write_bytes(
     behind; it gets a name only for the instant between linking and renaming (the next
     ``append_entries`` removes such a leftover).
     """
+    path = real_path(path)  # a linked file is written where it really is, and stays linked
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         mode = path.stat().st_mode & 0o777 if path.exists() else None
@@ -134,6 +135,12 @@ def atomic_write_bytes(
         error.filename = str(path)
         error.swot_bytes = len(data)  # type: ignore[attr-defined]
         raise
+
+
+def real_path(path: Path) -> Path:
+    """Where a file really is: a symlinked file (an entries file on a shared drive) is followed,
+    so that writes go to the shared file and every laptop locks the same lock file."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def _temp_prefix(path: Path) -> str:
@@ -239,7 +246,7 @@ def remove_stale_temp_files(folder: Path, older_than_seconds: float = 60.0) -> N
 @contextlib.contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     """Hold an exclusive lock for ``path`` (on a sibling ``.lock`` file) across processes."""
-    lock_path = path.with_name(f".{path.name}.lock")
+    lock_path = real_path(path).with_name(f".{real_path(path).name}.lock")  # beside the target
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(lock_path, "a+b")  # noqa: SIM115 - closed in finally
@@ -305,7 +312,7 @@ def append_entries(
     Returns the entries written.
     """
     with locked_for(path, lang):
-        _remove_leftover_temp_files(path)
+        _remove_leftover_temp_files(real_path(path))
         old = path.read_bytes() if path.exists() else None
         chosen = list(entries(old) if callable(entries) else entries)
         if not chosen:

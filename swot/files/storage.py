@@ -137,6 +137,14 @@ def atomic_write_bytes(
         raise
 
 
+# SWOT_PORTABLE_PATHS=1 writes and locks with only what every system has, as swot does on
+# Windows and macOS: named temp files (no O_TMPFILE), no fsync of folders, a byte-range lock
+# tried without waiting (msvcrt's semantics), no forked worker processes. The suite runs the
+# concurrency and SIGKILL tests both ways; a file system that misbehaves with the Linux-only
+# calls can use it too.
+PORTABLE = os.environ.get("SWOT_PORTABLE_PATHS") == "1"
+
+
 def real_path(path: Path) -> Path:
     """Where a file really is: a symlinked file (an entries file on a shared drive) is followed,
     so that writes go to the shared file and every laptop locks the same lock file."""
@@ -151,7 +159,7 @@ def _write_temp_file(
     path: Path, data: bytes, mode: int | None, verify: Callable[[Path], None] | None
 ) -> str:
     """Write, fsync and verify ``data`` in a new file beside ``path``; return its name."""
-    flag = getattr(os, "O_TMPFILE", 0)
+    flag = 0 if PORTABLE else getattr(os, "O_TMPFILE", 0)
     if flag and os.path.isdir("/proc/self/fd"):
         try:
             descriptor = os.open(path.parent, flag | os.O_WRONLY, 0o644)
@@ -223,7 +231,7 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":  # pragma: no cover - Windows cannot open folders
+    if os.name != "posix" or PORTABLE:  # Windows cannot open folders
         return
     descriptor = os.open(folder, os.O_RDONLY)
     try:
@@ -289,6 +297,18 @@ else:
 
     def _unlock(handle: IO[bytes]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    def _byte_range_lock(handle: IO[bytes]) -> None:
+        """msvcrt.locking's semantics on POSIX: the first byte, exclusive, without waiting."""
+        handle.seek(0)
+        fcntl.lockf(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 0)
+
+    def _byte_range_unlock(handle: IO[bytes]) -> None:
+        handle.seek(0)
+        fcntl.lockf(handle.fileno(), fcntl.LOCK_UN, 1, 0)
+
+    if PORTABLE:
+        _lock, _unlock = _byte_range_lock, _byte_range_unlock
 
 
 EntriesToAppend = Sequence[Entry] | Callable[[bytes | None], Sequence[Entry]]

@@ -9,10 +9,13 @@ A broken file's entries go to a side file (``unsaved/<round>/<unit>-<time>.yaml`
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -20,19 +23,19 @@ from swot.errors import Problem, SwotError
 from swot.files.entries import EntriesFile, read_entries_file
 from swot.files.located import display_path
 from swot.files.messages import MESSAGES as LOADER_MESSAGES
-from swot.files.storage import append_entries
+from swot.files.storage import append_entries, decoded
 from swot.files.workshop import LoadedWorkshop
 from swot.i18n import Catalogue, say
 from swot.models import MAX_TEXT_LENGTH, Entry
 from swot.words import WORDS
 
-if TYPE_CHECKING:
-    pass
-
 UNSAVED_DIR = "unsaved"
 RESPONDENT_ID = re.compile(r"^r(\d+)$")
 NEW_RESPONDENT = {"new", "ny"}
 UNIT_COLUMNS = {"unit", "enhet"}
+# The comment before the entries of one imported row: its mark, a digest of the row's cells.
+IMPORT_MARK_PREFIX = "# swot import "
+_IMPORT_MARK = re.compile(r"^# swot import ([0-9a-f]{16}) *\r?$", re.MULTILINE)
 
 MESSAGES: Catalogue = {
     # interactive prompts
@@ -312,24 +315,68 @@ class EntriesAppender:
         under the lock; ``self.renumbered`` then maps old ids to new ones.
         Returns the entries as written. Raises ``InvalidEntriesFile`` if the file has mistakes.
         """
-        count_before: list[int] = []
 
-        def choose(old: bytes | None) -> list[Entry]:
-            present = self.existing(old)
-            count_before.append(len(present))
+        def choose(old: bytes | None, present: list[Entry]) -> list[Entry | str]:
             if renumber:
-                return self._renumbered(entries, present)
+                return list(self._renumbered(entries, present))
             if not new_respondent:
                 return list(entries)
             respondent = next_respondent_id(present, self.taken_respondents)
             return [e.model_copy(update={"respondent": respondent}) for e in entries]
 
+        return self._write(choose)
+
+    def save_marked(self, batches: Sequence[MarkedBatch]) -> MarkedSave:
+        """Append each batch whose mark the file does not hold yet, after a comment line with
+        its mark (``# swot import <mark>``); each batch of ``new_respondent`` gets a fresh id.
+
+        A mark that occurs n times in the file stands for n batches already saved, so two
+        respondents who answered alike are both saved once, and saving the same batches again
+        adds nothing. Chosen and written under the lock, like every save."""
+        outcome = MarkedSave()
+
+        def choose(old: bytes | None, present: list[Entry]) -> list[Entry | str]:
+            recorded = recorded_marks(old, self.path, self.lang)
+            ids = _fresh_ids(present, self.taken_respondents)
+            seen: Counter[str] = Counter()
+            items: list[Entry | str] = []
+            outcome.skipped = 0
+            outcome.respondents = []
+            for batch in batches:
+                seen[batch.mark] += 1
+                if seen[batch.mark] <= recorded[batch.mark]:
+                    outcome.skipped += 1
+                    continue
+                items.append(f"{IMPORT_MARK_PREFIX}{batch.mark}\n")
+                if not batch.new_respondent:
+                    items.extend(batch.entries)
+                    continue
+                respondent = next(ids)
+                outcome.respondents.append(respondent)
+                items.extend(e.model_copy(update={"respondent": respondent}) for e in batch.entries)
+            return items
+
+        outcome.entries = self._write(choose)
+        return outcome
+
+    def _write(
+        self, choose: Callable[[bytes | None, list[Entry]], list[Entry | str]]
+    ) -> list[Entry]:
+        """Append what ``choose`` picks (given the file's bytes and entries, under the lock),
+        checking the complete new file before it replaces the old one."""
+        expected: list[int] = []
+
+        def pick(old: bytes | None) -> list[Entry | str]:
+            present = self.existing(old)
+            items = choose(old, present)
+            expected.append(len(present) + sum(1 for i in items if isinstance(i, Entry)))
+            return items
+
         written: list[tuple[bytes, list[Entry]]] = []
 
         def verify(temp: Path) -> None:
             result = self._read(temp)
-            expected = count_before[-1] + len(entries)
-            if not result.ok or len(result.entries) != expected:
+            if not result.ok or len(result.entries) != expected[-1]:
                 current = self.read()
                 if not current.ok:  # the old file was already broken: report it, not the temp
                     raise InvalidEntriesFile(self.path, current.problems, self.lang, "invalid_file")
@@ -342,7 +389,7 @@ class EntriesAppender:
 
         saved = append_entries(
             self.path,
-            choose,
+            pick,
             self.workshop.language,
             self.header,
             self.theme_names,
@@ -366,6 +413,39 @@ class EntriesAppender:
             e.model_copy(update={"respondent": fresh[e.respondent]}) if e.respondent else e
             for e in entries
         ]
+
+
+@dataclass
+class MarkedBatch:
+    """Entries to save together once (e.g. one row of a survey export), known by ``mark``."""
+
+    mark: str
+    entries: list[Entry]
+    new_respondent: bool = True
+
+
+@dataclass
+class MarkedSave:
+    """What ``save_marked`` wrote: the entries, the respondent ids it gave, and how many
+    batches the file already held."""
+
+    entries: list[Entry] = field(default_factory=list)
+    respondents: list[str] = field(default_factory=list)
+    skipped: int = 0
+
+
+def recorded_marks(data: bytes | None, path: Path, lang: str) -> Counter[str]:
+    """How often each mark stands in an entries file's bytes (None: a file not there yet)."""
+    if not data:
+        return Counter()
+    _, _, text = decoded(data, path, lang)
+    return Counter(_IMPORT_MARK.findall(text))
+
+
+def _fresh_ids(present: list[Entry], taken: Iterable[str]) -> Iterator[str]:
+    """r08, r09, … : the free ids after the highest in use, without looking again each time."""
+    first = int(next_respondent_id(present, taken)[1:])
+    return (f"r{number:02d}" for number in itertools.count(first))
 
 
 def side_file_path(workshop: LoadedWorkshop, round_id: str, unit_id: str) -> Path:

@@ -221,6 +221,15 @@ MESSAGES: Catalogue = {
 }
 
 
+# swot import refuses a broken unit file in the same words, with its own way on.
+MESSAGES["import_invalid"] = MESSAGES["invalid_file"]
+MESSAGES["import_invalid.hint"] = {
+    "sv": "rätta felen (swot validate visar dem) och kör swot import igen; inget importerades",
+    "en": "fix the mistakes (swot validate lists them) and run swot import again; nothing was "
+    "imported",
+}
+
+
 def _count(count: int, lang: str) -> str:
     key = "entries_count.one" if count == 1 else "entries_count"
     return say(MESSAGES, key, lang, count=count)
@@ -347,7 +356,7 @@ class EntriesAppender:
                 if seen[batch.mark] <= recorded[batch.mark]:
                     outcome.skipped += 1
                     continue
-                items.append(f"{IMPORT_MARK_PREFIX}{batch.mark}\n")
+                items.append(f"\n{IMPORT_MARK_PREFIX}{batch.mark}\n")
                 if not batch.new_respondent:
                     items.extend(batch.entries)
                     continue

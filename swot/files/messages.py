@@ -27,6 +27,16 @@ FIELD_NAMES_SV = {
     "municipality": "kommun",
     "date": "datum",
     "expected": "förväntade",
+    # imports/<export>.map.yaml
+    "rows": "rader",
+    "sheet": "blad",
+    "unit column": "enhetskolumn",
+    "unit": "enhet",
+    "columns": "kolumner",
+    "skip": "hoppa över",
+    "ignore": "läses inte",
+    "heading": "rubrik",
+    "column": "kolumn",
 }
 
 MESSAGES: Catalogue = {

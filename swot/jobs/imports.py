@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from swot.files.appending import MESSAGES as COLLECT_MESSAGES
 from swot.i18n import Catalogue, say
 
 if TYPE_CHECKING:
-    from swot.errors import Problem
+    from swot.errors import DataError, Problem
     from swot.files.imports.columns import Proposal
     from swot.files.imports.mapfile import ImportMap
     from swot.files.imports.rows import ReadRows, Respondent
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 PREVIEW_ENTRIES = 5
 
 MESSAGES: Catalogue = {
-    "missing": {"sv": "{file} finns inte", "en": "{file} does not exist"},
+    "missing": COLLECT_MESSAGES["from_missing"],
     "missing.hint": {
         "sv": "kontrollera sökvägen till exporten",
         "en": "check the path of the export",
@@ -110,6 +111,7 @@ class ImportResult:
     dry_run: bool
     map_problems: list[Problem] = field(default_factory=list)  # of a proposal to complete
     imap: ImportMap | None = None  # the map matched to the export (None: map_problems)
+    row_problems: list[Problem] = field(default_factory=list)  # a preview's rows that stop it
     units: list[UnitImport] = field(default_factory=list)
     first_entries: list[Entry] = field(default_factory=list)
     skipped_rows: list[tuple[int, Problem]] = field(default_factory=list)
@@ -134,7 +136,11 @@ def run(request: ImportRequest) -> ImportResult:
     if imap is None:
         return result
     rows = _read_rows(result, imap)
-    _refuse_bad_rows(result, rows, request.skip_bad_rows)
+    if rows.problems and not request.skip_bad_rows:
+        if result.written:
+            raise _bad_rows_error(result, rows)
+        result.row_problems = _bad_rows_error(result, rows).problems
+        return result
     result.skipped_rows = rows.problems
     result.without_answers = rows.without_answers
     if result.written:
@@ -173,10 +179,12 @@ def _mapped(
         if not request.dry_run:
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_text(path, text)
-        try:
-            spec = read_map(path, loaded, language, text=text)
-        except DataError as error:
-            result.map_problems = error.problems
+        spec = read_map(path, loaded, language, text=text)
+        if spec.problems:
+            try:
+                resolve(spec, table, language)
+            except DataError as error:
+                result.map_problems = error.problems
             return result, None
     imap = resolve(spec, table, language)
     result.imap = imap
@@ -217,13 +225,12 @@ def _read_rows(result: ImportResult, imap: ImportMap) -> ReadRows:
     return reader.read()
 
 
-def _refuse_bad_rows(result: ImportResult, rows: ReadRows, skip: bool) -> None:
-    """Without ``--skip-bad-rows`` any row with a problem stops the import before it writes."""
+def _bad_rows_error(result: ImportResult, rows: ReadRows) -> DataError:
+    """Without ``--skip-bad-rows`` a row with a problem stops the import before it writes: every
+    problem (up to 50), then what that means and the ways on."""
     from swot.errors import DataError, Problem
     from swot.files.located import display_path
 
-    if not rows.problems or skip:
-        return
     lang = result.language
     shown = [p for _, p in rows.problems[:MAX_SHOWN_PROBLEMS]]
     if len(rows.problems) > MAX_SHOWN_PROBLEMS:
@@ -238,7 +245,7 @@ def _refuse_bad_rows(result: ImportResult, rows: ReadRows, skip: bool) -> None:
             code="bad_rows",
         )
     )
-    raise DataError(shown)
+    return DataError(shown)
 
 
 def _by_unit(respondents: list[Respondent]) -> dict[str, list[Respondent]]:

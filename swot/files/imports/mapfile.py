@@ -201,7 +201,7 @@ MESSAGES: Catalogue = {
     "not_pairs": FILE_MESSAGES["not_mapping"],
     "not_pairs.hint": FILE_MESSAGES["not_mapping.hint"],
     "did_you_mean": FILE_MESSAGES["did_you_mean"],
-    "column": {"sv": "kolumn {number}", "en": "column {number}"},
+    "column": {"sv": "post {number} under kolumner", "en": "item {number} under columns"},
 }
 
 
@@ -240,6 +240,7 @@ class MapSpec:
     units: dict[str, str] = field(default_factory=dict)  # folded answer → unit id
     skip: frozenset[str] = frozenset()  # folded
     ignore: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # raised by ``resolve`` with its own
 
 
 @dataclass(frozen=True)
@@ -281,7 +282,7 @@ def map_path(workshop: LoadedWorkshop, export: Path) -> Path:
 
 def read_map(path: Path, workshop: LoadedWorkshop, lang: str, text: str | None = None) -> MapSpec:
     """The map file at ``path`` (or ``text``, e.g. a proposal not written yet), every problem
-    located; raises ``DataError`` listing them all."""
+    located in ``spec.problems``; ``resolve`` raises them together with its own."""
     reader = _MapReader(path, workshop, lang)
     if text is None:
         text = read_text(path, reader.collector)
@@ -292,7 +293,7 @@ def read_map(path: Path, workshop: LoadedWorkshop, lang: str, text: str | None =
         reader.add("not_mapping", root or Node(0, 0))
     else:
         reader.fill(spec, root)
-    reader.raise_errors()
+    spec.problems = reader.collector.problems
     return spec
 
 
@@ -514,6 +515,7 @@ def resolve(spec: MapSpec, table: Table, lang: str) -> ImportMap:
     fields = _fields(spec, table, matcher.problems) if spec.rows == ENTRIES else []
     listed = set(matcher.used) | set(fields)
     listed |= {i for i, h in enumerate(table.header) if h in spec.ignore}
+    matcher.problems.collector.problems[:0] = spec.problems
     matcher.problems.raise_errors()
     return ImportMap(spec, unit_column, answers, importance, listed, fields)
 

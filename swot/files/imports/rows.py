@@ -67,6 +67,7 @@ MESSAGES: Catalogue = {
     "range": FILE_MESSAGES["range"],
     "range.hint": FILE_MESSAGES["range.hint"],
     "entry": {"sv": "{message}", "en": "{message}"},
+    "unit_id": {"sv": "<enhetens id>", "en": "<the unit's id>"},
 }
 
 
@@ -135,6 +136,7 @@ class RowReader:
         self.use_importance = workshop.workshop.importance != "off"
         self.mapped = imap.mapped_columns()
         self.map_file = display_path(imap.spec.path)
+        self.columns: dict[str, int] = {}
 
     def read(self) -> ReadRows:
         """Every row of the table, in order."""
@@ -144,6 +146,7 @@ class RowReader:
                 continue
             problems: list[Problem] = []
             respondent = self.respondent(number, row, problems)
+            problems.sort(key=lambda p: self.columns.get(p.where, 0))
             result.problems += [(number, p) for p in problems]
             if respondent is None and not problems:
                 result.without_answers += 1
@@ -195,7 +198,10 @@ class RowReader:
         units = self.workshop.workshop.units
         guess = suggest_unit(value, self.workshop, self.unit_values)
         suggestion = say(FILE_MESSAGES, "did_you_mean", self.lang, word=guess) if guess else ""
-        unit_id = next((u.id for u in units if guess in (u.name, u.id, u.municipality)), "…")
+        unit_id = next(
+            (u.id for u in units if guess and guess in (u.name, u.id, u.municipality)),
+            say(MESSAGES, "unit_id", self.lang),
+        )
         example = f'"{shorten(value)}": {unit_id}'
         return self.problem(
             "unknown_unit",
@@ -266,11 +272,13 @@ class RowReader:
 
     def problem(self, key: str, number: int, column: int, **params: object) -> Problem:
         hint = f"{key}.hint"
+        where = self.table.place(self.lang, number, column)
+        self.columns[where] = column  # to list a row's problems from left to right
         return Problem(
             self.table.file,
             say(MESSAGES, key, self.lang, **params),
             say(MESSAGES, hint, self.lang, **params) if hint in MESSAGES else "",
-            where=self.table.place(self.lang, number, column),
+            where=where,
             code=key,
         )
 

@@ -33,7 +33,7 @@ UNITS = {
     "bjuv": "Bjuv",
 }
 EQ, ACC = "equality", "accessibility"
-S, W, O, T = "strengths", "weaknesses", "opportunities", "threats"
+S, W, OP, T = "strengths", "weaknesses", "opportunities", "threats"
 # (unit, theme, quadrant, text, importance, respondent) in file order: what the six responses
 # must give. Response 5 (Örkelljunga: "vet ej" only) gives nothing; responses 4 and 6 answered
 # alike and are two respondents.
@@ -41,14 +41,14 @@ EXPECTED = [
     ("angelholm", EQ, S, "Jämn könsfördelning i ledningen", 5, "r01"),
     ("angelholm", EQ, W, "Lönekartläggningen görs inte varje år", 5, "r01"),
     ("angelholm", EQ, W, "Få män i vården", 5, "r01"),
-    ("angelholm", EQ, O, "Ökat intresse för jämställdhet i ledningen", 5, "r01"),
+    ("angelholm", EQ, OP, "Ökat intresse för jämställdhet i ledningen", 5, "r01"),
     ("angelholm", ACC, W, "Ingen hörslinga i möteslokalen", 5, "r01"),
-    ("angelholm", ACC, O, "Personal som kan teckenspråk", 5, "r01"),
+    ("angelholm", ACC, OP, "Personal som kan teckenspråk", 5, "r01"),
     ("bastad", EQ, W, "Vi saknar rutiner för kränkande särbehandling", None, "r01"),
     ("bastad", EQ, T, "Neddragningar i budgeten", None, "r01"),
     ("bastad", ACC, S, "Lättläst information på webben", None, "r01"),
     ("bastad", ACC, S, "Taltidning", None, "r01"),
-    ("bastad", ACC, O, "Samarbete med Region Skåne", None, "r01"),
+    ("bastad", ACC, OP, "Samarbete med Region Skåne", None, "r01"),
     ("hoganas", EQ, S, "Vi har en jämställdhetsplan", 4, "r01"),
     ("hoganas", EQ, W, "Planen följs inte upp", 4, "r01"),
     ("hoganas", EQ, W, "Chefer saknar tid för jämställdhetsarbete", 4, "r01"),
@@ -94,9 +94,7 @@ EXPORTS = [
 
 @pytest.fixture
 def workshop(make_workshop) -> Path:
-    return make_workshop(
-        language="sv", units=UNITS, rounds={"2026-kv1": dict.fromkeys(UNITS, 4)}
-    )
+    return make_workshop(language="sv", units=UNITS, rounds={"2026-kv1": dict.fromkeys(UNITS, 4)})
 
 
 def entries_of(folder: Path) -> list[tuple]:

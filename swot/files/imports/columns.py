@@ -166,9 +166,11 @@ def _guess(
         return ColumnGuess(index, heading, "ignore", known)
     words = tokens(heading)
     filled = [v.strip() for v in values if v.strip()]
-    if _has_stem(words, IMPORTANCE_STEMS) and _mostly(filled, lambda v: v in _IMPORTANCES):
-        return ColumnGuess(index, heading, "importance")
     quadrant = _quadrant(heading, words)
+    if _has_stem(words, IMPORTANCE_STEMS) and (
+        quadrant is None or _mostly(filled, lambda v: v in _IMPORTANCES)
+    ):  # "Vad är viktigast att förbättra?" is a question, "Vikt (1–5)" an importance
+        return ColumnGuess(index, heading, "importance")
     theme = _theme(heading, words, themes)
     if quadrant is not None:
         return ColumnGuess(index, heading, "answer", theme=theme, quadrant=quadrant)
@@ -257,7 +259,7 @@ def _choose_unit(
         share = matched / len(filled) if filled else 0.0
         named = _has_stem(tokens(guess.heading), UNIT_STEMS)
         score = share + (0.5 if named else 0.0)
-        if (share >= 0.5 or (named and share > 0)) and (best is None or score > best[0]):
+        if (share >= 0.5 or named) and (best is None or score > best[0]):
             best = (score, guess.index)
     if best is None:
         return guesses

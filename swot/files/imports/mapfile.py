@@ -241,6 +241,7 @@ class MapSpec:
     skip: frozenset[str] = frozenset()  # folded
     ignore: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # raised by ``resolve`` with its own
+    parsed: bool = False  # the file is a mapping of keys (else its problems are all there is)
 
 
 @dataclass(frozen=True)
@@ -290,8 +291,10 @@ def read_map(path: Path, workshop: LoadedWorkshop, lang: str, text: str | None =
     reader.collector.problems = [p for p in reader.collector.problems if p.severity == "error"]
     spec = MapSpec(path)
     if root is None or not isinstance(root, MappingNode):
-        reader.add("not_mapping", root or Node(0, 0))
+        if not reader.collector.problems:  # not YAML at all: that problem says enough
+            reader.add("not_mapping", root or Node(0, 0))
     else:
+        spec.parsed = True
         reader.fill(spec, root)
     spec.problems = reader.collector.problems
     return spec
@@ -501,6 +504,8 @@ class _MapReader(_Located):
 def resolve(spec: MapSpec, table: Table, lang: str) -> ImportMap:
     """The map's columns found in ``table``; raises ``DataError`` with each column the export
     does not have (at its line in the map, with a did-you-mean among the headings)."""
+    if not spec.parsed:
+        raise DataError(spec.problems)
     matcher = _ColumnMatcher(spec, table, lang)
     unit_column = matcher.index(spec.unit_column)
     importance = matcher.index(spec.importance)

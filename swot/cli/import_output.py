@@ -109,18 +109,18 @@ def print_import(result: ImportResult) -> None:
     out = console()
     for warning in result.warnings:
         error_console().print(warning.format(), markup=False, soft_wrap=True)
-    out.print(_reading_line(result), markup=False, soft_wrap=True)
+    out.print(_reading_line(result), markup=False)
     if result.proposed or result.dry_run:
         out.print(_columns_table(result))
     sentence = _ignored_sentence(result)
     if sentence:
-        out.print(sentence, markup=False, soft_wrap=True)
+        out.print(sentence, markup=False)
     _print_map_state(result)
     if result.imap is None:
         return
     if result.skipped_rows:
         rows = sorted({row for row, _ in result.skipped_rows})
-        out.print(say(MESSAGES, "skipped", lang, count=len(rows)), markup=False, soft_wrap=True)
+        out.print(say(MESSAGES, "skipped", lang, count=len(rows)), markup=False)
         for _, problem in result.skipped_rows:
             out.print(problem.format(), markup=False, soft_wrap=True)
     if result.row_problems:
@@ -249,18 +249,14 @@ def _print_map_state(result: ImportResult) -> None:
     lang, out = result.language, console()
     map_file = display_path(result.map_path)
     if not result.proposed:
-        out.print(say(MESSAGES, "map", lang, map=map_file), markup=False, soft_wrap=True)
+        out.print(say(MESSAGES, "map", lang, map=map_file), markup=False)
     elif result.dry_run:
-        out.print(say(MESSAGES, "proposed.dry", lang, map=map_file), markup=False, soft_wrap=True)
+        out.print(say(MESSAGES, "proposed.dry", lang, map=map_file), markup=False)
     else:
         file = result.table.path.name
-        out.print(
-            say(MESSAGES, "proposed", lang, map=map_file, file=_quoted(file)),
-            markup=False,
-            soft_wrap=True,
-        )
+        out.print(say(MESSAGES, "proposed", lang, map=map_file, file=_quoted(file)), markup=False)
     if result.map_problems:
-        out.print(say(MESSAGES, "needs_you", lang), markup=False, soft_wrap=True)
+        out.print(say(MESSAGES, "needs_you", lang), markup=False)
         for problem in result.map_problems:
             out.print(problem.format(), markup=False, soft_wrap=True)
 
@@ -289,16 +285,14 @@ def _print_units(result: ImportResult) -> None:
         _print_saved(result)
     if result.units and not any(share.entries for share in result.units):
         rows = sum(share.already for share in result.units)
-        out.print(say(MESSAGES, "nothing_new", lang, count=rows), markup=False, soft_wrap=True)
+        out.print(say(MESSAGES, "nothing_new", lang, count=rows), markup=False)
     if result.without_answers:
         key = "without_answers.one" if result.without_answers == 1 else "without_answers"
-        out.print(
-            say(MESSAGES, key, lang, count=result.without_answers), markup=False, soft_wrap=True
-        )
+        out.print(say(MESSAGES, key, lang, count=result.without_answers), markup=False)
     if result.first_entries:
-        out.print(say(MESSAGES, "first", lang), markup=False, soft_wrap=True)
+        out.print(say(MESSAGES, "first", lang), markup=False)
         for entry in result.first_entries:
-            out.print(_entry_line(result, entry), markup=False, soft_wrap=True)
+            out.print(_entry_line(result, entry), markup=False)
 
 
 def _print_saved(result: ImportResult) -> None:
@@ -317,7 +311,7 @@ def _print_saved(result: ImportResult) -> None:
             ids = share.respondent_ids
             shown = ids[0] if len(ids) == 1 else f"{ids[0]}–{ids[-1]}"
             line += say(MESSAGES, "respondents", lang, ids=shown)
-        console().print(line, markup=False, soft_wrap=True)
+        console().print(line, markup=False)
 
 
 def _unit_name(result: ImportResult, share: UnitImport) -> str:

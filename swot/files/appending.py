@@ -26,7 +26,7 @@ from swot.files.messages import MESSAGES as LOADER_MESSAGES
 from swot.files.storage import append_entries, decoded
 from swot.files.workshop import LoadedWorkshop
 from swot.i18n import Catalogue, say
-from swot.models import MAX_TEXT_LENGTH, Entry
+from swot.models import MAX_TEXT_LENGTH, Entry, with_respondent
 from swot.words import WORDS
 
 UNSAVED_DIR = "unsaved"
@@ -288,6 +288,7 @@ class EntriesAppender:
         self.taken_respondents = list(taken_respondents)
         self.saved: list[Entry] = []
         self.renumbered: dict[str, str] = {}  # old respondent id → new, of the last save
+        self.invalid_key = "invalid_file"  # the message for a broken file ("import_invalid")
         self._known: tuple[bytes, list[Entry]] | None = None
         theme_lang = workshop.language
         self.theme_names = {t.id: t.name(theme_lang).lower() for t in workshop.workshop.themes}
@@ -303,6 +304,17 @@ class EntriesAppender:
             path, self.workshop, self.lang, unit=self.unit_id, round_id=self.round_id
         )
 
+    def check(self) -> None:
+        """Refuse now (``InvalidEntriesFile``) a file the next save would refuse; the entries
+        read are remembered, so that save does not read an unchanged file again."""
+        if not self.path.exists():
+            return
+        data = self.path.read_bytes()
+        result = self._read(self.path)
+        if not result.ok:
+            raise InvalidEntriesFile(self.path, result.problems, self.lang, self.invalid_key)
+        self._known = (data, result.entries)
+
     def existing(self, old: bytes | None) -> list[Entry]:
         """The entries of the file whose bytes are ``old``; refuse a file with mistakes."""
         if old is None:
@@ -311,7 +323,7 @@ class EntriesAppender:
             return self._known[1]
         result = self._read(self.path)
         if not result.ok:
-            raise InvalidEntriesFile(self.path, result.problems, self.lang, "invalid_file")
+            raise InvalidEntriesFile(self.path, result.problems, self.lang, self.invalid_key)
         return result.entries
 
     def save(
@@ -325,12 +337,13 @@ class EntriesAppender:
         Returns the entries as written. Raises ``InvalidEntriesFile`` if the file has mistakes.
         """
 
-        def choose(old: bytes | None, present: list[Entry]) -> list[Entry | str]:
+        def choose(old: bytes | None, present: Callable[[], list[Entry]]) -> list[Entry | str]:
             if renumber:
-                return list(self._renumbered(entries, present))
+                return list(self._renumbered(entries, present()))
             if not new_respondent:
+                present()  # a file with mistakes is refused even when no id is needed
                 return list(entries)
-            respondent = next_respondent_id(present, self.taken_respondents)
+            respondent = next_respondent_id(present(), self.taken_respondents)
             return [e.model_copy(update={"respondent": respondent}) for e in entries]
 
         return self._write(choose)
@@ -344,41 +357,52 @@ class EntriesAppender:
         adds nothing. Chosen and written under the lock, like every save."""
         outcome = MarkedSave()
 
-        def choose(old: bytes | None, present: list[Entry]) -> list[Entry | str]:
+        def choose(old: bytes | None, present: Callable[[], list[Entry]]) -> list[Entry | str]:
             recorded = recorded_marks(old, self.path, self.lang)
-            ids = _fresh_ids(present, self.taken_respondents)
             seen: Counter[str] = Counter()
-            items: list[Entry | str] = []
-            outcome.skipped = 0
-            outcome.respondents = []
+            new = []
             for batch in batches:
                 seen[batch.mark] += 1
-                if seen[batch.mark] <= recorded[batch.mark]:
-                    outcome.skipped += 1
-                    continue
+                if seen[batch.mark] > recorded[batch.mark]:
+                    new.append(batch)
+            outcome.skipped = len(batches) - len(new)
+            outcome.respondents = []
+            if not new:  # nothing to add: the file is not even parsed
+                return []
+            ids = _fresh_ids(present(), self.taken_respondents)
+            items: list[Entry | str] = []
+            for batch in new:
                 items.append(f"\n{IMPORT_MARK_PREFIX}{batch.mark}\n")
                 if not batch.new_respondent:
                     items.extend(batch.entries)
                     continue
                 respondent = next(ids)
                 outcome.respondents.append(respondent)
-                items.extend(e.model_copy(update={"respondent": respondent}) for e in batch.entries)
+                items.extend(with_respondent(e, respondent) for e in batch.entries)
             return items
 
         outcome.entries = self._write(choose)
         return outcome
 
     def _write(
-        self, choose: Callable[[bytes | None, list[Entry]], list[Entry | str]]
+        self, choose: Callable[[bytes | None, Callable[[], list[Entry]]], list[Entry | str]]
     ) -> list[Entry]:
-        """Append what ``choose`` picks (given the file's bytes and entries, under the lock),
-        checking the complete new file before it replaces the old one."""
+        """Append what ``choose`` picks, given the file's bytes and a function that reads its
+        entries (refusing a file with mistakes), under the lock; the complete new file is
+        checked before it replaces the old one."""
         expected: list[int] = []
 
         def pick(old: bytes | None) -> list[Entry | str]:
-            present = self.existing(old)
+            read: list[list[Entry]] = []
+
+            def present() -> list[Entry]:
+                if not read:
+                    read.append(self.existing(old))
+                return read[0]
+
             items = choose(old, present)
-            expected.append(len(present) + sum(1 for i in items if isinstance(i, Entry)))
+            if items:
+                expected.append(len(present()) + sum(1 for i in items if isinstance(i, Entry)))
             return items
 
         written: list[tuple[bytes, list[Entry]]] = []

@@ -79,7 +79,9 @@ def yaml_scalar(text: str) -> str:
         and ": " not in text
         and " #" not in text
         and not text.endswith(":")
-        and all(_printable(ch) and ch not in "\t\r" for ch in text)
+        # str.isprintable() (in C) implies every character is YAML-printable and none is a tab
+        # or CR; only a text it refuses (e.g. a no-break space) is checked one character at a time
+        and (text.isprintable() or all(_printable(ch) and ch not in "\t\r" for ch in text))
     ):
         return text
     return '"' + "".join(_escape(ch) for ch in text) + '"'

@@ -261,50 +261,48 @@ def _preview(result: ImportResult, respondents: list[Respondent]) -> None:
 
     for unit, group in _by_unit(respondents).items():
         path = result.workshop.entries_file(result.round_id, unit)
-        recorded = recorded_marks(
-            path.read_bytes() if path.exists() else None, path, result.language
-        )
-        share = UnitImport(unit, path)
-        seen: Counter[str] = Counter()
-        for respondent in group:
-            seen[respondent.mark] += 1
-            if seen[respondent.mark] <= recorded[respondent.mark]:
-                share.already += 1
-            else:
-                share.respondents += int(respondent.new_respondent)
-                share.entries += len(respondent.entries)
-                result.first_entries += respondent.entries[
-                    : PREVIEW_ENTRIES - len(result.first_entries)
-                ]
+        data = path.read_bytes() if path.exists() else None
+        new = _new_rows(group, recorded_marks(data, path, result.language))
+        share = UnitImport(unit, path, already=len(group) - len(new))
+        share.respondents = sum(1 for r in new if r.new_respondent)
+        share.entries = sum(len(r.entries) for r in new)
+        for respondent in new:
+            room = PREVIEW_ENTRIES - len(result.first_entries)
+            result.first_entries += respondent.entries[: max(room, 0)]
         result.units.append(share)
 
 
 def _append(result: ImportResult, respondents: list[Respondent]) -> None:
-    """Append every unit's new rows; every unit's file is checked before the first is written."""
-    from swot.files.appending import EntriesAppender, InvalidEntriesFile, MarkedBatch
+    """Append every unit's new rows. Each file that gets any is checked before the first is
+    written (a file with nothing new is not read at all, so a weekly re-run costs little)."""
+    from swot.files.appending import EntriesAppender, MarkedBatch, recorded_marks
 
+    lang = result.language
+    appenders = {}
     groups = _by_unit(respondents)
-    appenders = {
-        unit: EntriesAppender(result.workshop, result.round_id, unit, result.language)
-        for unit in groups
-    }
-    for appender in appenders.values():
-        current = appender.read()
-        if not current.ok:
-            raise InvalidEntriesFile(
-                appender.path, current.problems, result.language, "import_invalid"
-            )
+    for unit, group in groups.items():
+        appender = EntriesAppender(result.workshop, result.round_id, unit, lang)
+        appender.invalid_key = "import_invalid"
+        data = appender.path.read_bytes() if appender.path.exists() else None
+        if _new_rows(group, recorded_marks(data, appender.path, lang)):
+            appender.check()
+        appenders[unit] = appender
     for unit, group in groups.items():
         batches = [MarkedBatch(r.mark, r.entries, r.new_respondent) for r in group]
-        saved = appenders[unit].save_marked(batches)
+        appender = appenders.pop(unit)  # what it remembers of its file is not needed after
+        saved = appender.save_marked(batches)
         result.first_entries += saved.entries[: PREVIEW_ENTRIES - len(result.first_entries)]
-        result.units.append(
-            UnitImport(
-                unit,
-                appenders[unit].path,
-                len(saved.respondents),
-                len(saved.entries),
-                saved.skipped,
-                saved.respondents,
-            )
-        )
+        share = UnitImport(unit, appender.path, len(saved.respondents), len(saved.entries))
+        share.already, share.respondent_ids = saved.skipped, saved.respondents
+        result.units.append(share)
+
+
+def _new_rows(group: list[Respondent], recorded: Counter[str]) -> list[Respondent]:
+    """The respondents of ``group`` whose mark the file does not hold yet (as often as here)."""
+    seen: Counter[str] = Counter()
+    new = []
+    for respondent in group:
+        seen[respondent.mark] += 1
+        if seen[respondent.mark] > recorded[respondent.mark]:
+            new.append(respondent)
+    return new

@@ -226,7 +226,6 @@ FromOption = Annotated[
 ImportFileArgument = Annotated[
     Path,
     typer.Argument(
-        metavar="FILE",
         help="The survey export: .xlsx, or .csv/.tsv/.txt separated by , ; or tab "
         "(UTF-8, or UTF-16 as Excel's Unicode text).",
         show_default=False,

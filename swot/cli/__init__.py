@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from swot.cli import (
     collect_command,  # noqa: F401  (registers collect)
+    import_command,  # noqa: F401  (registers import)
     merge_commands,  # noqa: F401  (registers merge, export, review)
     round_commands,  # noqa: F401  (registers status, compare)
     workshop_commands,  # noqa: F401  (registers init, validate, schema)
@@ -14,6 +15,7 @@ from swot.cli.app import app
 COMMAND_ORDER = [
     "init",
     "collect",
+    "import",
     "validate",
     "status",
     "merge",

@@ -221,3 +221,32 @@ FromOption = Annotated[
         show_default=False,
     ),
 ]
+
+# import
+ImportFileArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="The survey export: .xlsx, or .csv/.tsv/.txt separated by , ; or tab "
+        "(UTF-8, or UTF-16 as Excel's Unicode text).",
+        show_default=False,
+    ),
+]
+DryRunOption = Annotated[
+    bool,
+    typer.Option("--dry-run", help="Show what would be added; write nothing, not even the map."),
+]
+SkipBadRowsOption = Annotated[
+    bool,
+    typer.Option(
+        "--skip-bad-rows", help="Import the rows without mistakes; list the rows left out."
+    ),
+]
+MapOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--map",
+        metavar="FILE",
+        help="The map file (default: <workshop>/imports/<export name>.map.yaml).",
+        show_default=False,
+    ),
+]

@@ -28,6 +28,16 @@ FIELD_NAMES_SV = {
     "votes": "röster",
     "round": "omgång",
     "key": "id",
+    # imports/<export>.map.yaml
+    "rows": "rader",
+    "sheet": "blad",
+    "unit column": "enhetskolumn",
+    "unit": "enhet",
+    "columns": "kolumner",
+    "skip": "hoppa över",
+    "ignore": "läses inte",
+    "heading": "rubrik",
+    "column": "kolumn",
 }
 
 MESSAGES = catalogue("files/messages")

@@ -50,7 +50,9 @@ def yaml_scalar(text: str) -> str:
         and ": " not in text
         and " #" not in text
         and not text.endswith(":")
-        and all(_printable(ch) and ch not in "\t\r" for ch in text)
+        # str.isprintable() (in C) implies every character is YAML-printable and none is a tab
+        # or CR; only a text it refuses (e.g. a no-break space) is checked one character at a time
+        and (text.isprintable() or all(_printable(ch) and ch not in "\t\r" for ch in text))
     ):
         return text
     return '"' + "".join(_escape(ch) for ch in text) + '"'
@@ -311,7 +313,9 @@ else:
         _lock, _unlock = _byte_range_lock, _byte_range_unlock
 
 
-EntriesToAppend = Sequence[Entry] | Callable[[bytes | None], Sequence[Entry]]
+# A text among the entries is a comment line (or lines), written as it is before the entries
+# after it: ``swot import`` marks each respondent's entries with the digest of their row.
+EntriesToAppend = Sequence[Entry | str] | Callable[[bytes | None], Sequence[Entry | str]]
 
 
 def append_entries(
@@ -335,12 +339,15 @@ def append_entries(
         _remove_leftover_temp_files(real_path(path))
         old = path.read_bytes() if path.exists() else None
         chosen = list(entries(old) if callable(entries) else entries)
-        if not chosen:
+        written = [e for e in chosen if isinstance(e, Entry)]
+        if not written:
             return []
-        addition = "".join(format_entry(e, lang, theme_names) for e in chosen)
+        addition = "".join(
+            e if isinstance(e, str) else format_entry(e, lang, theme_names) for e in chosen
+        )
         start = old if old is not None else header.encode("utf-8")
         atomic_write_bytes(path, appended_bytes(start, addition, path, lang), verify)
-        return chosen
+        return written
 
 
 @contextlib.contextmanager
@@ -383,18 +390,7 @@ def appended_bytes(old: bytes, addition: str, path: Path, lang: str) -> bytes:
     exporters write it): a block entry cannot follow it, so the ``[]`` is removed and every
     other byte (comments included) is kept. A non-empty flow list is refused.
     """
-    codec = "utf-8"
-    bom = b""
-    for mark, name in _BOMS:
-        if old.startswith(mark):
-            bom, codec = mark, name
-            break
-    try:
-        text = old[len(bom) :].decode(codec)
-    except UnicodeDecodeError:
-        raise SwotError(
-            say(MESSAGES, "undecodable", lang, file=path), say(MESSAGES, "undecodable.hint", lang)
-        ) from None
+    bom, codec, text = decoded(old, path, lang)
     if _FLOW_ROOT.search(text):
         span = _empty_flow_root(text, path, lang)
         if span is not None:
@@ -406,6 +402,18 @@ def appended_bytes(old: bytes, addition: str, path: Path, lang: str) -> bytes:
     if newline != "\n":
         addition = addition.replace("\n", newline)
     return old + addition.encode(codec)
+
+
+def decoded(data: bytes, path: Path, lang: str) -> tuple[bytes, str, str]:
+    """The byte-order mark of an entries file's bytes, the codec that continues it, and its
+    text; raises ``SwotError`` if it is not UTF-8 or UTF-16/32 with a BOM."""
+    mark, codec = next(((m, c) for m, c in _BOMS if data.startswith(m)), (b"", "utf-8"))
+    try:
+        return mark, codec, data[len(mark) :].decode(codec)
+    except UnicodeDecodeError:
+        raise SwotError(
+            say(MESSAGES, "undecodable", lang, file=path), say(MESSAGES, "undecodable.hint", lang)
+        ) from None
 
 
 def _line_ending(text: str) -> str:

@@ -59,6 +59,12 @@ RankOption = Annotated[
         help="Ranking: breadth (units that raised it), votes (votes.yaml) or borda.",
     ),
 ]
+ShowOption = Annotated[
+    bool,
+    typer.Option(
+        "--show", help="Also print the top items of every quadrant as tables (see --top)."
+    ),
+]
 TopOption = Annotated[
     int, typer.Option("--top", help="Items per quadrant in the 2×2 grid and the terminal.")
 ]

@@ -136,8 +136,10 @@ def google_forms(lang: str = "sv") -> str:
     rows: list[list[object]] = [header]
     for unit, email, _, start, minutes, answers, weight, note in RESPONSES:
         _, end = _times(start, minutes)
-        stamp = end.strftime("%Y-%m-%d %H:%M:%S") if lang == "sv" else (
-            f"{end.month}/{end.day}/{end.year} {end.hour}:{end:%M:%S}"
+        stamp = (
+            end.strftime("%Y-%m-%d %H:%M:%S")
+            if lang == "sv"
+            else (f"{end.month}/{end.day}/{end.year} {end.hour}:{end:%M:%S}")
         )
         rows.append([stamp, email, unit, *answers, weight, note])
     return _csv(rows, quote_all=True)

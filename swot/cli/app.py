@@ -105,7 +105,10 @@ def run_guarded(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         error_console().print(FileSystemError(error, spoken_language()).format(), markup=False)
         raise typer.Exit(EXIT_DATA_ERROR) from None
     except KeyboardInterrupt:
-        error_console().print("\nAvbrutet. / Interrupted.", markup=False)
+        from swot.errors import MESSAGES
+        from swot.i18n import say, spoken_language
+
+        error_console().print("\n" + say(MESSAGES, "interrupted", spoken_language()), markup=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except Exception as error:  # a bug: one line for the user, the traceback in a log
         try:

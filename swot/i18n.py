@@ -11,7 +11,9 @@ A catalogue is read on first use: a command that never speaks of something never
 from __future__ import annotations
 
 import functools
+import json
 import os
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -32,19 +34,15 @@ class Catalogue(Mapping[str, Mapping[str, str]]):
 
     def _load(self) -> dict[str, Mapping[str, str]]:
         if self._texts is None:
-            import yaml
-
-            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(
-                self.path.read_text(encoding="utf-8")
-            )
-            try:
-                data = loader.get_single_data() or {}
-            finally:
-                loader.dispose()
-            self._texts = texts = {str(key): value for key, value in data.items()}
+            text = self.path.read_text(encoding="utf-8")
+            data: dict | None = read_locale_lines(text)
+            if data is None:  # written by hand in another YAML style: PyYAML reads it
+                data = _read_yaml(text)
+            texts: dict[str, Mapping[str, str]] = {str(k): v for k, v in data.items()}
+            self._texts = texts
             for key, value in texts.items():  # after: an entry may use one of its own file
                 texts[key] = _resolve(value)
-        return self._texts
+        return texts if self._texts is None else self._texts
 
     def __getitem__(self, key: str) -> Mapping[str, str]:
         return self._load()[key]
@@ -57,6 +55,54 @@ class Catalogue(Mapping[str, Mapping[str, str]]):
 
     def __repr__(self) -> str:
         return f"Catalogue({self.name!r})"
+
+
+_KEY = r'(?P<key>[^\s#"][^:]*|"(?:[^"\\]|\\.)*")'
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_ENTRY = re.compile(rf"{_KEY}:\s*")
+_TEXT = re.compile(rf"  (?P<lang>sv|en): (?P<text>{_STRING})\s*")
+_SAME = re.compile(rf"{_KEY}: \{{same as: (?P<ref>{_STRING})\}}\s*")
+
+
+def read_locale_lines(text: str) -> dict[str, dict[str, str]] | None:
+    """The locale files as swot writes them (``key:`` then ``  sv: "…"`` and ``  en: "…"``, or
+    ``key: {same as: "file:key"}``, strings in double quotes), read line by line: ``swot
+    --help`` then needs no YAML parser (importing PyYAML costs ~25 ms). None for any other
+    YAML, which PyYAML then reads (``tests/test_catalogues.py`` checks both give the same)."""
+    data: dict[str, dict[str, str]] = {}
+    current: dict[str, str] | None = None
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if found := _TEXT.fullmatch(line):
+            if current is None or found["lang"] in current:
+                return None
+            current[found["lang"]] = json.loads(found["text"])
+        elif found := _SAME.fullmatch(line):
+            data[_key(found["key"])] = {SAME_AS: json.loads(found["ref"])}
+            current = None
+        elif found := _ENTRY.fullmatch(line):
+            key = _key(found["key"])
+            if key in data:
+                return None
+            current = data[key] = {}
+        else:
+            return None
+    return data
+
+
+def _key(written: str) -> str:
+    return json.loads(written) if written.startswith('"') else written.strip()
+
+
+def _read_yaml(text: str) -> dict:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        return loader.get_single_data() or {}
+    finally:
+        loader.dispose()
 
 
 def _resolve(value: Mapping[str, str]) -> Mapping[str, str]:

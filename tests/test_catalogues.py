@@ -189,3 +189,35 @@ def test_the_check_sees_a_copy() -> None:
     copy = ast.parse('A = {"k": {"sv": "Enhet", "en": "Unit"}, "j": {"sv": "Enhet", "en": "Unit"}}')
     values = copy.body[0].value  # type: ignore[attr-defined]
     assert [_literal_texts(v) for v in values.values] == [{"sv": "Enhet", "en": "Unit"}] * 2
+
+
+@pytest.mark.parametrize("name", sorted(locale_files()))
+def test_every_locale_file_is_read_without_yaml_and_as_yaml_reads_it(name: str) -> None:
+    """`swot --help` reads its texts without importing PyYAML (~25 ms): the shipped files are
+    in the line format, and reading it gives exactly what PyYAML gives."""
+    from swot.i18n import read_locale_lines
+
+    text = (LOCALE / f"{name}.yaml").read_text(encoding="utf-8")
+    assert read_locale_lines(text) == {str(k): v for k, v in yaml.safe_load(text).items()}
+
+
+def test_a_locale_file_written_by_hand_in_plain_yaml_is_read_by_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from swot import i18n
+
+    (tmp_path / "x.yaml").write_text("hej:\n  sv: Hej på dig\n  en: Hello\n", encoding="utf-8")
+    monkeypatch.setattr(i18n, "LOCALE", tmp_path)
+    assert i18n.read_locale_lines((tmp_path / "x.yaml").read_text(encoding="utf-8")) is None
+    assert dict(Catalogue("x")) == {"hej": {"sv": "Hej på dig", "en": "Hello"}}
+
+
+def test_swot_help_does_not_import_yaml() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, swot.cli; swot.cli.app(['--help'], standalone_mode=False); print('yaml' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip().splitlines()[-1] == "False", result.stdout + result.stderr

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from swot import __version__
+from swot.cli.help import HelpCommand, HelpGroup, h
 from swot.errors import EXIT_BUG, EXIT_DATA_ERROR, EXIT_INTERRUPTED
 
 if TYPE_CHECKING:  # Rich costs ~30 ms to import: `swot --help` and `--version` never need it.
@@ -31,8 +32,8 @@ if TYPE_CHECKING:  # Rich costs ~30 ms to import: `swot --help` and `--version` 
 
 app = typer.Typer(
     name="swot",
-    help="SWOT workshops on gender equality and accessibility across the units of a network.\n\n"
-    "Example: swot merge workshops/hoganasmodellen",
+    cls=HelpGroup,
+    help=h("app"),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -81,7 +82,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
             _reset_consoles()
             return run_guarded(function, *call_args, **call_kwargs)
 
-        app.command(*args, **kwargs)(wrapper)
+        app.command(*args, cls=HelpCommand, **kwargs)(wrapper)
         return function
 
     return decorate
@@ -150,9 +151,7 @@ def version_callback(value: bool) -> None:
 def main_callback(
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=version_callback, is_eager=True, help="Show the version and exit."
-        ),
+        typer.Option("--version", callback=version_callback, is_eager=True, help=h("opt.version")),
     ] = False,
 ) -> None:
     """SWOT workshops on gender equality and accessibility across the units of a network.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from swot.cli.app import command, stdin_is_terminal
+from swot.cli.help import h
 from swot.cli.options import (
     CollectRoundOption,
     FolderArgument,
@@ -21,7 +22,7 @@ from swot.cli.options import (
 )
 
 
-@command("collect")
+@command("collect", help=h("cmd.collect"))
 def collect_command(
     folder: FolderArgument = None,
     workshop: WorkshopOption = Path("."),
@@ -36,16 +37,7 @@ def collect_command(
     from_file: FromOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Type in entries: round → unit → survey or workshop → theme → quadrant → one entry per line.
-
-    Every confirmed entry is saved before the next question; Ctrl-C or Ctrl-D keeps what was
-    saved. Without a terminal, give the entries with --text or --from instead.
-
-    Example: swot collect workshops/hoganasmodellen
-
-    Example: swot collect -w workshops/hoganasmodellen --unit hoganas --theme jämställdhet
-    --quadrant svagheter --text "Ingen plan för aktiviteter" --importance 4
-    """
+    """``swot collect``; its help is cmd.collect in locale/cli/help.yaml."""
     from swot.cli.collect_output import finish_collect
     from swot.jobs import collect
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from swot.cli.app import command
+from swot.cli.help import h
 from swot.cli.options import (
     DryRunOption,
     FolderArgument,
@@ -18,7 +19,7 @@ from swot.cli.options import (
 )
 
 
-@command("import")
+@command("import", help=h("cmd.import"))
 def import_command(
     file: ImportFileArgument,
     folder: FolderArgument = None,
@@ -29,15 +30,7 @@ def import_command(
     map_file: MapOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Bring in a survey export: one row per respondent, one column per question.
-
-    The first run proposes which column is the unit and which columns are which theme and
-    quadrant, writes it to imports/<export>.map.yaml and stops; check the map, then run again.
-    Each row becomes a new anonymous respondent. Names, e-mail addresses, times and unmapped
-    columns are never written. Importing the same (or a grown) export again adds only new rows.
-
-    Example: swot import Enkät.xlsx workshops/hoganasmodellen --dry-run
-    """
+    """``swot import``; its help is cmd.import in locale/cli/help.yaml."""
     from swot.cli.import_output import print_import
     from swot.jobs import imports
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from swot.cli.app import command, stdin_is_terminal
+from swot.cli.help import h
 from swot.cli.options import (
     DateOption,
     ExportOutputOption,
@@ -23,7 +24,7 @@ from swot.cli.options import (
 )
 
 
-@command("merge")
+@command("merge", help=h("cmd.merge"))
 def merge_command(
     folder: FolderArgument = None,
     workshop: WorkshopOption = Path("."),
@@ -37,17 +38,7 @@ def merge_command(
     lang: LangOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Merge a round's entries across units, rank them, and write HTML and Markdown handouts.
-
-    Near-duplicates within each theme and quadrant become one item; merges.yaml decisions are
-    followed. Handouts go to <workshop>/handouts/<round>/. A broken entries file is reported
-    and the other files still merge.
-
-    The terminal gets what was written, what needs attention and each quadrant's top item;
-    --show adds the tables.
-
-    Example: swot merge workshops/hoganasmodellen
-    """
+    """``swot merge``; its help is cmd.merge in locale/cli/help.yaml."""
     from swot.cli.merge_output import file_progress, print_merge
     from swot.jobs import merge
 
@@ -65,7 +56,7 @@ def merge_command(
     print_merge(result, as_json, show)
 
 
-@command("export")
+@command("export", help=h("cmd.export"))
 def export_command(
     folder: FolderArgument = None,
     workshop: WorkshopOption = Path("."),
@@ -77,12 +68,7 @@ def export_command(
     lang: LangOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Export a round's entries and merged items as CSV or XLSX for spreadsheets, or JSON.
-
-    Every entry row names its merged item, unit, file and line.
-
-    Example: swot export workshops/hoganasmodellen --format xlsx
-    """
+    """``swot export``; its help is cmd.export in locale/cli/help.yaml."""
     from swot.cli.merge_output import print_export, print_warnings
     from swot.jobs import export
 
@@ -99,7 +85,7 @@ def export_command(
     print_export(export.run(request, warn=print_warnings))
 
 
-@command("review")
+@command("review", help=h("cmd.review"))
 def review_command(
     folder: FolderArgument = None,
     workshop: WorkshopOption = Path("."),
@@ -107,12 +93,7 @@ def review_command(
     similarity: SimilarityOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Walk the uncertain merges (similarity near the threshold) and record decisions.
-
-    Each answer is appended to merges.yaml at once; `swot merge` follows it on every run.
-
-    Example: swot review workshops/hoganasmodellen
-    """
+    """``swot review``; its help is cmd.review in locale/cli/help.yaml."""
     from swot.cli.merge_output import file_progress
     from swot.cli.review_session import ask_pair, run_review
     from swot.jobs import review

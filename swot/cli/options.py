@@ -11,19 +11,23 @@ from typing import Annotated
 
 import typer
 
+from swot.cli.help import h, m
+
 WorkshopOption = Annotated[
     Path,
     typer.Option(
         "--workshop",
         "-w",
-        help="Workshop folder (default: the current folder).",
+        help=h("opt.workshop"),
+        metavar=m("folder"),
         show_default=False,
     ),
 ]
 FolderArgument = Annotated[
     Path | None,
     typer.Argument(
-        help="Workshop folder (default: the current folder; --workshop works too).",
+        help=h("opt.folder_arg"),
+        metavar=m("folder"),
         show_default=False,
     ),
 ]
@@ -31,22 +35,23 @@ LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        help="Language of messages: sv or en (default: the workshop's).",
+        help=h("opt.lang"),
+        metavar=m("lang"),
         show_default=False,
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+JsonOption = Annotated[bool, typer.Option("--json", help=h("opt.json"))]
 
 RoundOption = Annotated[
     str | None,
-    typer.Option("--round", "-r", help="Round id (default: the latest round).", show_default=False),
+    typer.Option("--round", "-r", help=h("opt.round"), metavar=m("id"), show_default=False),
 ]
 SimilarityOption = Annotated[
     float | None,
     typer.Option(
         "--similarity",
-        help="How alike two texts must be to merge, 50–100 (default 85, chosen on the example "
-        "workshops).",
+        help=h("opt.similarity"),
+        metavar=m("similarity"),
         show_default=False,
     ),
 ]
@@ -56,23 +61,21 @@ RankOption = Annotated[
     str,
     typer.Option(
         "--rank",
-        help="Ranking: breadth (units that raised it), votes (votes.yaml) or borda.",
+        help=h("opt.rank"),
+        metavar=m("method"),
     ),
 ]
 ShowOption = Annotated[
     bool,
-    typer.Option(
-        "--show", help="Also print the top items of every quadrant as tables (see --top)."
-    ),
+    typer.Option("--show", help=h("opt.show")),
 ]
-TopOption = Annotated[
-    int, typer.Option("--top", help="Items per quadrant in the 2×2 grid and the terminal.")
-]
+TopOption = Annotated[int, typer.Option("--top", help=h("opt.top"), metavar=m("n"))]
 DateOption = Annotated[
     str | None,
     typer.Option(
         "--date",
-        help="Date on the cover, YYYY-MM-DD (default: the round's date in workshop.yaml).",
+        help=h("opt.date"),
+        metavar=m("date"),
         show_default=False,
     ),
 ]
@@ -80,150 +83,142 @@ ListOption = Annotated[
     int,
     typer.Option(
         "--list",
-        help="Items per quadrant in the handout's full lists; 0 lists all (swot export "
-        "always gives all).",
+        help=h("opt.list"),
+        metavar=m("n"),
     ),
 ]
 
 # export
 FormatOption = Annotated[
-    str, typer.Option("--format", "-f", help="csv (items.csv + entries.csv), xlsx or json.")
+    str, typer.Option("--format", "-f", help=h("opt.format"), metavar=m("format"))
 ]
 ExportOutputOption = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
-        help="Folder to write into (default: <workshop>/handouts/<round>/).",
+        help=h("opt.export_output"),
+        metavar=m("folder"),
         show_default=False,
     ),
 ]
-ExportRankOption = Annotated[str, typer.Option("--rank", help="breadth, votes or borda.")]
+ExportRankOption = Annotated[
+    str, typer.Option("--rank", help=h("opt.export_rank"), metavar=m("method"))
+]
 
 # status
-AllRoundsOption = Annotated[
-    bool, typer.Option("--all-rounds", help="Show every round of the workshop.")
-]
+AllRoundsOption = Annotated[bool, typer.Option("--all-rounds", help=h("opt.all_rounds"))]
 
 # compare
-BaselineArgument = Annotated[
-    str, typer.Argument(help="Round id of the baseline, e.g. forprojektering.")
-]
-FollowupArgument = Annotated[
-    str, typer.Argument(help="Round id of the follow-up, e.g. uppfoljning.")
-]
+BaselineArgument = Annotated[str, typer.Argument(help=h("opt.baseline_arg"), metavar=m("baseline"))]
+FollowupArgument = Annotated[str, typer.Argument(help=h("opt.followup_arg"), metavar=m("followup"))]
 CompareSimilarityOption = Annotated[
     float | None,
     typer.Option(
         "--similarity",
-        help="How similar (50–100) two wordings must be to count as the same item "
-        "(default: the merge's default).",
+        help=h("opt.compare_similarity"),
+        metavar=m("similarity"),
         show_default=False,
     ),
 ]
 CompareTopOption = Annotated[
     int,
-    typer.Option(
-        "--top", min=0, metavar="N", help="Items shown per kind in the terminal (0: none)."
-    ),
+    typer.Option("--top", min=0, metavar=m("n"), help=h("opt.compare_top")),
 ]
 CompareOutputOption = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
-        help="Folder for the report (default: <workshop>/handouts/compare-A-B).",
+        help=h("opt.compare_output"),
+        metavar=m("folder"),
         show_default=False,
     ),
 ]
 
 # init
 InitFolderArgument = Annotated[
-    Path, typer.Argument(metavar="FOLDER", help="Folder to create the workshop in.")
+    Path, typer.Argument(metavar=m("folder"), help=h("opt.init_folder_arg"))
 ]
-NameOption = Annotated[str | None, typer.Option(help="Name of the workshop.")]
-LanguageOption = Annotated[str | None, typer.Option("--language", help="sv or en.")]
+NameOption = Annotated[str | None, typer.Option(help=h("opt.name"), metavar=m("name"))]
+LanguageOption = Annotated[
+    str | None, typer.Option("--language", help=h("opt.language"), metavar=m("lang"))
+]
 UnitsOption = Annotated[
     list[str] | None,
-    typer.Option("--unit", "-u", metavar="NAME", help="A unit's name; repeat for each unit."),
+    typer.Option("--unit", "-u", metavar=m("name"), help=h("opt.units")),
 ]
 RoundsOption = Annotated[
     list[str] | None,
-    typer.Option(
-        "--round", "-r", metavar="ID", help="A round id, e.g. baseline; repeat for each round."
-    ),
+    typer.Option("--round", "-r", metavar=m("id"), help=h("opt.rounds")),
 ]
-ExpectedOption = Annotated[
-    int | None, typer.Option(help="Expected respondents per unit in each round.")
-]
+ExpectedOption = Annotated[int | None, typer.Option(help=h("opt.expected"), metavar=m("n"))]
 
 # validate and schema
 PathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(
-        metavar="PATH",
-        help="Workshop folders or files (default: the current folder).",
+        metavar=m("path"),
+        help=h("opt.paths_arg"),
         show_default=False,
     ),
 ]
 SchemaFolderArgument = Annotated[
-    Path, typer.Argument(help="Workshop folder (default: the current folder).")
+    Path, typer.Argument(help=h("opt.schema_folder_arg"), metavar=m("folder"))
 ]
 PrintSchemaOption = Annotated[
     str | None,
-    typer.Option("--print", help="Print one schema instead of writing: workshop or entries."),
+    typer.Option("--print", help=h("opt.print_schema"), metavar=m("schema")),
 ]
 
 # collect
 CollectRoundOption = Annotated[
     str | None,
-    typer.Option("--round", "-r", help="Round id (default: the latest).", show_default=False),
+    typer.Option("--round", "-r", help=h("opt.collect_round"), metavar=m("id"), show_default=False),
 ]
 UnitOption = Annotated[
     str | None,
-    typer.Option("--unit", "-u", help="Unit id or name, e.g. hoganas or Höganäs."),
+    typer.Option("--unit", "-u", help=h("opt.unit"), metavar=m("unit")),
 ]
 ModeOption = Annotated[
     str | None,
     typer.Option(
         "--mode",
         "-m",
-        help="survey (one respondent at a time; also enkät) or workshop (agreed entries).",
+        help=h("opt.mode"),
+        metavar=m("mode"),
     ),
 ]
 ThemeOption = Annotated[
     str | None,
-    typer.Option("--theme", "-t", help="Theme, e.g. equality or jämställdhet."),
+    typer.Option("--theme", "-t", help=h("opt.theme"), metavar=m("theme")),
 ]
 QuadrantOption = Annotated[
     str | None,
-    typer.Option(
-        "--quadrant", "-q", help="strengths|weaknesses|opportunities|threats, S/W/O/T, sv."
-    ),
+    typer.Option("--quadrant", "-q", help=h("opt.quadrant"), metavar=m("quadrant")),
 ]
 TextOption = Annotated[
     list[str] | None,
-    typer.Option(
-        "--text", metavar="TEXT", help="An entry's text; repeat for several entries. No prompts."
-    ),
+    typer.Option("--text", metavar=m("text"), help=h("opt.text")),
 ]
 ImportanceOption = Annotated[
-    str | None, typer.Option("--importance", "-i", help="Importance 1–5 for --text entries.")
+    str | None,
+    typer.Option("--importance", "-i", help=h("opt.importance"), metavar=m("importance")),
 ]
 RespondentOption = Annotated[
     str | None,
     typer.Option(
         "--respondent",
-        help="Respondent id for --text entries, or 'new' for the next free id (r01, r02…).",
+        help=h("opt.respondent"),
+        metavar=m("id"),
     ),
 ]
 FromOption = Annotated[
     Path | None,
     typer.Option(
         "--from",
-        help="Read entries from a YAML file (like an entries file) or a CSV file "
-        "(e.g. a survey export; columns named like the keys, optional unit column). "
-        "All rows are checked before any is saved.",
+        help=h("opt.from"),
+        metavar=m("file"),
         show_default=False,
     ),
 ]
@@ -232,27 +227,25 @@ FromOption = Annotated[
 ImportFileArgument = Annotated[
     Path,
     typer.Argument(
-        help="The survey export: .xlsx, or .csv/.tsv/.txt separated by , ; or tab "
-        "(UTF-8, or UTF-16 as Excel's Unicode text).",
+        help=h("opt.import_file_arg"),
+        metavar=m("file"),
         show_default=False,
     ),
 ]
 DryRunOption = Annotated[
     bool,
-    typer.Option("--dry-run", help="Show what would be added; write nothing, not even the map."),
+    typer.Option("--dry-run", help=h("opt.dry_run")),
 ]
 SkipBadRowsOption = Annotated[
     bool,
-    typer.Option(
-        "--skip-bad-rows", help="Import the rows without mistakes; list the rows left out."
-    ),
+    typer.Option("--skip-bad-rows", help=h("opt.skip_bad_rows")),
 ]
 MapOption = Annotated[
     Path | None,
     typer.Option(
         "--map",
-        metavar="FILE",
-        help="The map file (default: <workshop>/imports/<export name>.map.yaml).",
+        metavar=m("file"),
+        help=h("opt.map"),
         show_default=False,
     ),
 ]

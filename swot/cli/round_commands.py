@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from swot.cli.app import command
+from swot.cli.help import h
 from swot.cli.options import (
     AllRoundsOption,
     BaselineArgument,
@@ -20,7 +21,7 @@ from swot.cli.options import (
 )
 
 
-@command("status")
+@command("status", help=h("cmd.status"))
 def status_command(
     folder: FolderArgument = None,
     workshop: WorkshopOption = Path("."),
@@ -29,13 +30,7 @@ def status_command(
     lang: LangOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Response rates per unit against the target, entries per theme and quadrant, missing units.
-
-    Useful during collection too: each unit shows how many more answers reach the target.
-    Exits 0 even when files have errors; they are listed with file:line.
-
-    Example: swot status workshops/hoganasmodellen --round forprojektering
-    """
+    """``swot status``; its help is cmd.status in locale/cli/help.yaml."""
     from swot.cli.status_output import print_status_result
     from swot.jobs import status
 
@@ -45,7 +40,7 @@ def status_command(
     print_status_result(status.run(request), as_json)
 
 
-@command("compare")
+@command("compare", help=h("cmd.compare"))
 def compare_command(
     baseline: BaselineArgument,
     followup: FollowupArgument,
@@ -57,14 +52,7 @@ def compare_command(
     lang: LangOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Change between two rounds: resolved, new and persisting items, and response rates.
-
-    Writes an HTML report (with charts) and a Markdown report to
-    <workshop>/handouts/compare-BASELINE-FOLLOWUP/; --json prints the figures instead of the
-    terminal summary.
-
-    Example: swot compare forprojektering uppfoljning workshops/hoganasmodellen
-    """
+    """``swot compare``; its help is cmd.compare in locale/cli/help.yaml."""
     from swot.cli.compare_output import print_compare
     from swot.jobs import compare
 

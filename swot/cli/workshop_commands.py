@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from swot.cli.app import command, stdin_is_terminal
+from swot.cli.help import h
 from swot.cli.options import (
     ExpectedOption,
     InitFolderArgument,
@@ -20,7 +21,7 @@ from swot.cli.options import (
 )
 
 
-@command("init")
+@command("init", help=h("cmd.init"))
 def init_command(
     folder: InitFolderArgument,
     name: NameOption = None,
@@ -29,13 +30,7 @@ def init_command(
     round_: RoundsOption = None,
     expected: ExpectedOption = None,
 ) -> None:
-    """Create a workshop: workshop.yaml, entries/ and JSON schemas for editors.
-
-    Asks for what is not given as an option (when run in a terminal).
-
-    Example: swot init workshops/nordvast --name "Nordväst" --language sv
-    --unit Höganäs --unit Bjuv --round forprojektering --expected 12
-    """
+    """``swot init``; its help is cmd.init in locale/cli/help.yaml."""
     from swot.cli.workshop_output import ask_init, print_init
     from swot.jobs import init
 
@@ -51,18 +46,13 @@ def init_command(
     print_init(init.run(request, ask=ask_init))
 
 
-@command("validate")
+@command("validate", help=h("cmd.validate"))
 def validate_command(
     paths: PathsArgument = None,
     lang: LangOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Check every file of a workshop and report every problem: file:line:column, what, how to fix.
-
-    Exits 1 if anything is wrong, 0 if all is well.
-
-    Example: swot validate workshops/hoganasmodellen
-    """
+    """``swot validate``; its help is cmd.validate in locale/cli/help.yaml."""
     from swot.cli.workshop_output import print_validation
     from swot.jobs import validate
 
@@ -70,18 +60,12 @@ def validate_command(
     print_validation(validate.run(request), as_json)
 
 
-@command("schema")
+@command("schema", help=h("cmd.schema"))
 def schema_command(
     workshop: SchemaFolderArgument = Path("."),
     print_: PrintSchemaOption = None,
 ) -> None:
-    """Write JSON Schemas of workshop.yaml and entries files into the workshop's schema/ folder.
-
-    VS Code (with the YAML extension) then checks files while staff type, through the
-    '# yaml-language-server: $schema=…' line at the top of each file.
-
-    Example: swot schema workshops/hoganasmodellen
-    """
+    """``swot schema``; its help is cmd.schema in locale/cli/help.yaml."""
     from swot.cli.workshop_output import print_schema
     from swot.jobs import schema
 

@@ -6,6 +6,7 @@ from swot.cli import (
     collect_command,  # noqa: F401  (registers collect)
     merge_commands,  # noqa: F401  (registers merge, export, review)
     round_commands,  # noqa: F401  (registers status, compare)
+    survey_command,  # noqa: F401  (registers survey)
     workshop_commands,  # noqa: F401  (registers init, validate, schema)
 )
 from swot.cli.app import app
@@ -14,6 +15,7 @@ from swot.cli.app import app
 COMMAND_ORDER = [
     "init",
     "collect",
+    "survey",
     "validate",
     "status",
     "merge",

@@ -221,3 +221,49 @@ FromOption = Annotated[
         show_default=False,
     ),
 ]
+
+# survey
+SurveyRoundOption = Annotated[
+    str | None,
+    typer.Option(
+        "--round",
+        "-r",
+        help="Round the answers belong to (default: the latest).",
+        show_default=False,
+    ),
+]
+SurveyUnitOption = Annotated[
+    str | None,
+    typer.Option(
+        "--unit",
+        "-u",
+        metavar="NAME",
+        help="Every answer is for this unit (id or name); without it, participants choose.",
+        show_default=False,
+    ),
+]
+LanOption = Annotated[
+    bool,
+    typer.Option(
+        "--lan",
+        help="Let phones and laptops on this network answer (the address then holds a random "
+        "per-session key). Without it, only this computer can reach the form.",
+    ),
+]
+PortOption = Annotated[
+    int | None,
+    typer.Option(
+        "--port",
+        "-p",
+        metavar="N",
+        help="Port to serve on (default: 8765, or the next free one).",
+        show_default=False,
+    ),
+]
+PosterOption = Annotated[
+    bool,
+    typer.Option(
+        "--poster",
+        help="Also write an A4 poster with the QR code to handouts/<round>/survey-poster.html.",
+    ),
+]

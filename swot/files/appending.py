@@ -91,9 +91,9 @@ MESSAGES: Catalogue = {
         "en": "Save this session's entries to a side file instead, so that nothing is lost?",
     },
     "side_file_header": {
-        "sv": "# Sparad av swot collect eftersom {file} hade fel.\n"
+        "sv": "# Sparad av {command} eftersom {file} hade fel.\n"
         "# Rätta {file} (swot validate visar var), och flytta sedan posterna nedan dit.\n",
-        "en": "# Saved by swot collect because {file} had mistakes.\n"
+        "en": "# Saved by {command} because {file} had mistakes.\n"
         "# Fix {file} (swot validate shows where), then move the entries below into it.\n",
     },
     "side_file_now": {
@@ -374,12 +374,14 @@ def side_file_path(workshop: LoadedWorkshop, round_id: str, unit_id: str) -> Pat
     return workshop.folder / UNSAVED_DIR / round_id / f"{unit_id}-{stamp}.yaml"
 
 
-def side_file_appender(main: EntriesAppender) -> EntriesAppender:
-    """An appender writing to a side file, continuing the main file's respondent numbering."""
+def side_file_appender(main: EntriesAppender, command: str = "swot collect") -> EntriesAppender:
+    """An appender writing to a side file, continuing the main file's respondent numbering
+    (the ids in the file, those saved this session, and those it was told are taken)."""
     present = main.read()
     taken = [e.respondent or "" for e in present.entries + main.saved]
+    taken += main.taken_respondents
     header = main.header + say(
-        MESSAGES, "side_file_header", main.lang, file=display_path(main.path)
+        MESSAGES, "side_file_header", main.lang, file=display_path(main.path), command=command
     )
     return EntriesAppender(
         main.workshop,

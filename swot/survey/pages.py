@@ -1,0 +1,512 @@
+"""The survey's pages: what each shows, in Swedish or English, rendered from
+``templates/survey/`` (a workshop may override them in ``<workshop>/templates/survey/``).
+
+Participants read these texts, so they are plain ("lättläst"): short sentences, one thing at
+a time, the everyday word. Every value is escaped by the template environment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
+
+from swot.files.workshop import LoadedWorkshop
+from swot.i18n import Catalogue, say
+from swot.models import MAX_TEXT_LENGTH, Round
+from swot.output.templates import html_environment, template_dirs
+from swot.survey.form import (
+    IMPORTANCE_VALUES,
+    MAX_ROWS,
+    NO_IMPORTANCE,
+    Answers,
+    FieldError,
+    importance_field,
+    rows_field,
+    text_field,
+)
+from swot.survey.guard import BODY_LIMIT
+from swot.vocabulary import QUADRANT_NAMES, QUADRANT_ORDER, Quadrant
+from swot.words import WORDS
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+MESSAGES: Catalogue = {
+    "heading": {"sv": "Svara på enkäten", "en": "Answer the survey"},
+    "intro": {
+        "sv": "Svara på frågorna om din enhet. Du är anonym: ditt namn sparas inte. "
+        "Skriv så lite eller så mycket du vill. Det finns ingen tidsgräns. "
+        "Innan du skickar får du se dina svar.",
+        "en": "Answer the questions about your unit. You are anonymous: your name is not "
+        "saved. Write as little or as much as you like. There is no time limit. "
+        "Before you send, you will see your answers.",
+    },
+    "swot.heading": {"sv": "Fyra sorters svar", "en": "Four kinds of answers"},
+    "meaning.strengths": {
+        "sv": "Det som är bra hos er i dag.",
+        "en": "What is good in your unit today.",
+    },
+    "meaning.weaknesses": {
+        "sv": "Det som är dåligt eller saknas hos er i dag.",
+        "en": "What is bad or missing in your unit today.",
+    },
+    "meaning.opportunities": {
+        "sv": "Saker utanför er som kan hjälpa er framåt.",
+        "en": "Things outside your unit that can help you move forward.",
+    },
+    "meaning.threats": {
+        "sv": "Saker utanför er som kan göra det svårare.",
+        "en": "Things outside your unit that can make things harder.",
+    },
+    "question.strengths": {
+        "sv": "Vad är bra hos er i dag, när det gäller {theme}?",
+        "en": "What is good in your unit today, when it comes to {theme}?",
+    },
+    "question.weaknesses": {
+        "sv": "Vad är dåligt eller saknas hos er i dag, när det gäller {theme}?",
+        "en": "What is bad or missing in your unit today, when it comes to {theme}?",
+    },
+    "question.opportunities": {
+        "sv": "Vad utanför er kan hjälpa er framåt, när det gäller {theme}?",
+        "en": "What outside your unit can help you move forward, when it comes to {theme}?",
+    },
+    "question.threats": {
+        "sv": "Vad utanför er kan göra det svårare, när det gäller {theme}?",
+        "en": "What outside your unit can make things harder, when it comes to {theme}?",
+    },
+    "one.strengths": {"sv": "Styrka", "en": "Strength"},
+    "one.weaknesses": {"sv": "Svaghet", "en": "Weakness"},
+    "one.opportunities": {"sv": "Möjlighet", "en": "Opportunity"},
+    "one.threats": {"sv": "Hot", "en": "Threat"},
+    "theme.equality": {
+        "sv": "Jämställdhet betyder att kvinnor och män har samma makt och samma möjligheter.",
+        "en": "Gender equality means that women and men have the same power and the same "
+        "opportunities.",
+    },
+    "theme.accessibility": {
+        "sv": "Tillgänglighet betyder att alla kan vara med, också personer med "
+        "funktionsnedsättning.",
+        "en": "Accessibility means that everyone can take part, also persons with disabilities.",
+    },
+    "unit.question": {"sv": "Vilken enhet hör du till?", "en": "Which unit do you belong to?"},
+    "importance.question": {"sv": "Hur viktigt är det?", "en": "How important is it?"},
+    "importance.scale": {
+        "sv": "1 = lite viktigt, 5 = mycket viktigt",
+        "en": "1 = a little important, 5 = very important",
+    },
+    "importance.unknown": {"sv": "Vet inte", "en": "Don't know"},
+    "importance.shown": {"sv": "Vikt: {value} av 5", "en": "Importance: {value} of 5"},
+    "more": {"sv": "Lägg till fler rader för {name}", "en": "Add more rows for {name}"},
+    "review": {"sv": "Gå vidare och se dina svar", "en": "Continue and check your answers"},
+    "errors.one": {"sv": "Du behöver rätta 1 sak", "en": "There is 1 thing to fix"},
+    "errors.many": {
+        "sv": "Du behöver rätta {count} saker",
+        "en": "There are {count} things to fix",
+    },
+    "error.prefix": {"sv": "Fel:", "en": "Error:"},
+    "summary.heading": {"sv": "Kontrollera dina svar", "en": "Check your answers"},
+    "summary.intro": {
+        "sv": "Här är dina svar. Stämmer allt? Tryck då på Skicka svaren. "
+        "Vill du ändra något? Tryck på Ändra svaren.",
+        "en": "Here are your answers. Is everything right? Then press Send the answers. "
+        "Do you want to change something? Press Change the answers.",
+    },
+    "send": {"sv": "Skicka svaren", "en": "Send the answers"},
+    "edit": {"sv": "Ändra svaren", "en": "Change the answers"},
+    "thanks.heading": {"sv": "Tack för dina svar!", "en": "Thank you for your answers!"},
+    "thanks.text": {
+        "sv": "Dina svar är sparade. Du kan stänga sidan nu.",
+        "en": "Your answers are saved. You can close this page now.",
+    },
+    "thanks.again": {
+        "sv": "Svara en gång till, för en annan person",
+        "en": "Answer again, for another person",
+    },
+    "switch": {"sv": "In English", "en": "På svenska"},
+    "to_form": {"sv": "Till formuläret", "en": "To the form"},
+    "not_found": {"sv": "Sidan finns inte", "en": "The page does not exist"},
+    "not_found.text": {
+        "sv": "Kontrollera adressen, eller skanna QR-koden igen.",
+        "en": "Check the address, or scan the QR code again.",
+    },
+    "too_large": {"sv": "Svaren är för långa", "en": "The answers are too long"},
+    "too_large.text": {
+        "sv": "Allt du skickar får vara högst {limit} kB. Ett svar får vara högst {chars} "
+        "tecken. Gå tillbaka och gör svaren kortare.",
+        "en": "Everything you send can be at most {limit} kB. One answer can be at most "
+        "{chars} characters. Go back and make the answers shorter.",
+    },
+    "rate": {"sv": "Vänta en stund", "en": "Please wait a moment"},
+    "rate.text": {
+        "sv": "Många svar har kommit från din mobil eller dator på kort tid. Vänta en minut och "
+        "försök sedan igen. Gå tillbaka, så finns dina svar kvar.",
+        "en": "Many answers have come from your phone or computer in a short time. Wait a "
+        "minute and then try again. Go back, and your answers are still there.",
+    },
+    "bad_host": {"sv": "Fel adress", "en": "Wrong address"},
+    "bad_host.text": {
+        "sv": "Öppna enkäten med adressen eller QR-koden som visas i rummet.",
+        "en": "Open the survey with the address or the QR code shown in the room.",
+    },
+    "not_form": {"sv": "Svaren gick inte att läsa", "en": "The answers could not be read"},
+    "not_form.text": {
+        "sv": "Skicka svaren med formuläret på sidan.",
+        "en": "Send the answers with the form on the page.",
+    },
+    "save_failed": {"sv": "Svaren kunde inte sparas", "en": "The answers could not be saved"},
+    "save_failed.text": {
+        "sv": "Något gick fel när svaren skulle sparas. Säg till den som leder mötet. "
+        "Gå tillbaka och försök igen om en stund.",
+        "en": "Something went wrong when the answers were to be saved. Tell the person who "
+        "leads the meeting. Go back and try again in a while.",
+    },
+    "poster.scan": {
+        "sv": "Skanna QR-koden med mobilens kamera, eller skriv adressen i webbläsaren.",
+        "en": "Scan the QR code with your phone's camera, or type the address in the browser.",
+    },
+    "poster.answer": {
+        "sv": "Svara på frågorna och tryck på Skicka svaren. Du är anonym.",
+        "en": "Answer the questions and press Send the answers. You are anonymous.",
+    },
+    "poster.wifi": {
+        "sv": "Mobilen behöver vara ansluten till samma wifi som datorn i rummet.",
+        "en": "Your phone needs to be on the same wifi as the computer in the room.",
+    },
+    "poster.qr": {"sv": "QR-kod till enkäten: {url}", "en": "QR code for the survey: {url}"},
+    "poster.address": {"sv": "Adress", "en": "Address"},
+}
+
+SWITCH_TO = {"sv": "en", "en": "sv"}
+LETTERS = {
+    Quadrant.STRENGTHS: "S",
+    Quadrant.WEAKNESSES: "W",
+    Quadrant.OPPORTUNITIES: "O",
+    Quadrant.THREATS: "T",
+}
+
+
+def text(key: str, lang: str, **params: object) -> str:
+    """One of the pages' texts."""
+    return say(MESSAGES, key, lang, **params)
+
+
+@dataclass
+class Place:
+    """Where the pages live and what they are about."""
+
+    workshop: LoadedWorkshop
+    round: Round
+    base: str  # "" or "/<session token>": every link starts with it
+    fixed_unit: str | None  # the unit --unit chose for everyone
+    lan: bool = False
+    body_limit: int = BODY_LIMIT
+
+
+class Pages:
+    """Renders every page of the survey for one workshop and round."""
+
+    def __init__(self, place: Place) -> None:
+        self.place = place
+        folder = place.workshop.folder
+        self.dirs = template_dirs(folder)
+        self.env: Environment = html_environment(self.dirs)
+        spec = place.workshop.workshop
+        self.units = {u.id: u.name for u in spec.units_of(place.round)}
+
+    def stylesheet(self) -> str:
+        """The CSS of every page (the workshop's own ``templates/survey/survey.css`` first)."""
+        for folder in self.dirs:
+            path = Path(folder) / "survey" / "survey.css"
+            if path.is_file():
+                return path.read_text(encoding="utf-8")
+        raise FileNotFoundError("survey/survey.css")
+
+    def _render(self, template: str, lang: str, title: str, **context: Any) -> str:
+        page = {
+            "lang": lang,
+            "title": title,
+            "base": self.place.base,
+            "workshop_name": self.place.workshop.workshop.name,
+            "t": {
+                key: say(MESSAGES, key, lang) for key in MESSAGES if "{" not in MESSAGES[key]["en"]
+            },
+            "max_length": MAX_TEXT_LENGTH,
+            "switch": None,
+            "inline_css": None,
+        }
+        page.update(context)
+        return self.env.get_template(f"survey/{template}").render(page)
+
+    def switch(self, lang: str, **query: str) -> dict[str, str]:
+        """The link to the same page in the other language."""
+        other = SWITCH_TO[lang]
+        params = urlencode({"lang": other, **{k: v for k, v in query.items() if v}})
+        return {"href": f"{self.place.base}/?{params}", "lang": other, "text": text("switch", lang)}
+
+    # ------------------------------------------------------------ the form and the summary
+
+    def form(
+        self,
+        lang: str,
+        answers: Answers,
+        token: str,
+        errors: list[FieldError] = (),  # type: ignore[assignment]
+        focus: str | None = None,
+    ) -> str:
+        """The form with the answers so far, each error beside its field and in a summary."""
+        by_field = {e.field: e.message for e in errors}
+        heading = text("heading", lang)
+        title = self._title(heading, lang, bool(errors))
+        themes = [
+            self._theme_view(theme.id, lang, answers, by_field, focus)
+            for theme in self.place.workshop.workshop.themes
+        ]
+        return self._render(
+            "form.html.j2",
+            lang,
+            title,
+            errors=[{"anchor": e.anchor, "message": e.message} for e in errors],
+            errors_title=self._errors_title(len(errors), lang),
+            quadrant_words=[self._quadrant_word(q, lang) for q in QUADRANT_ORDER],
+            action=f"{self.place.base}/",
+            token=token,
+            round_id=self.place.round.id,
+            unit=self._unit_view(answers.unit, lang, by_field.get("unit"), answers.unit_fixed),
+            themes=themes,
+            importance=self.place.workshop.workshop.importance != "off",
+            switch=self.switch(lang, unit=answers.unit if answers.unit_fixed else ""),
+        )
+
+    def _title(self, heading: str, lang: str, has_errors: bool) -> str:
+        title = f"{heading} – {self.place.workshop.workshop.name}"
+        return f"{text('error.prefix', lang)} {title}" if has_errors else title
+
+    @staticmethod
+    def _errors_title(count: int, lang: str) -> str:
+        return text("errors.one", lang) if count == 1 else text("errors.many", lang, count=count)
+
+    @staticmethod
+    def _quadrant_word(quadrant: Quadrant, lang: str) -> dict[str, str]:
+        return {
+            "letter": LETTERS[quadrant],
+            "value": quadrant.value,
+            "name": QUADRANT_NAMES[quadrant][lang],
+            "meaning": text(f"meaning.{quadrant.value}", lang),
+        }
+
+    def _unit_view(
+        self, chosen: str, lang: str, error: str | None, from_link: bool
+    ) -> dict[str, Any]:
+        label = say(WORDS, "unit", lang)
+        fixed = self.place.fixed_unit or (chosen if from_link and chosen in self.units else None)
+        if fixed is not None:
+            return {
+                "fixed": self.units.get(fixed, fixed),
+                "id": fixed,
+                "label": label,
+                "from_link": self.place.fixed_unit is None,
+            }
+        choices = [
+            {"id": unit_id, "name": name, "checked": unit_id == chosen}
+            for unit_id, name in self.units.items()
+        ]
+        return {"fixed": None, "choices": choices, "error": error, "label": label}
+
+    def _theme_view(
+        self,
+        theme_id: str,
+        lang: str,
+        answers: Answers,
+        errors: dict[str, str],
+        focus: str | None,
+    ) -> dict[str, Any]:
+        theme = self.place.workshop.workshop.theme(theme_id)
+        meaning = f"theme.{theme_id}"
+        quadrants = [
+            self._quadrant_view(theme_id, theme.name(lang), q, lang, answers, errors, focus)
+            for q in QUADRANT_ORDER
+        ]
+        return {
+            "id": theme_id,
+            "name": theme.name(lang),
+            "meaning": text(meaning, lang) if meaning in MESSAGES else "",
+            "quadrants": quadrants,
+        }
+
+    def _quadrant_view(
+        self,
+        theme_id: str,
+        theme_name: str,
+        quadrant: Quadrant,
+        lang: str,
+        answers: Answers,
+        errors: dict[str, str],
+        focus: str | None,
+    ) -> dict[str, Any]:
+        rows = answers.rows.get((theme_id, quadrant), [])
+        one = text(f"one.{quadrant.value}", lang)
+        views = []
+        for number, row in enumerate(rows, start=1):
+            name = text_field(theme_id, quadrant, number)
+            views.append(
+                {
+                    "text_name": name,
+                    "text": row.text,
+                    "label": f"{one} {number}",
+                    "text_error": errors.get(name),
+                    "autofocus": name == focus,
+                    **self._importance_view(
+                        theme_id, quadrant, number, row.importance, errors, lang
+                    ),
+                }
+            )
+        plural = QUADRANT_NAMES[quadrant][lang].lower()
+        more = None
+        if len(rows) < MAX_ROWS:
+            next_field = text_field(theme_id, quadrant, len(rows) + 1)
+            more = {
+                "value": f"more:{theme_id}:{quadrant.value}",
+                "text": text("more", lang, name=plural),
+                "formaction": f"{self.place.base}/#{next_field}",
+            }
+        return {
+            "id": f"{theme_id}-{quadrant.value}",
+            "value": quadrant.value,
+            "letter": LETTERS[quadrant],
+            "name": QUADRANT_NAMES[quadrant][lang],
+            "question": text(f"question.{quadrant.value}", lang, theme=theme_name.lower()),
+            "rows_name": rows_field(theme_id, quadrant),
+            "rows": views,
+            "more": more,
+        }
+
+    def _importance_view(
+        self,
+        theme_id: str,
+        quadrant: Quadrant,
+        number: int,
+        chosen: str,
+        errors: dict[str, str],
+        lang: str,
+    ) -> dict[str, Any]:
+        name = importance_field(theme_id, quadrant, number)
+        options = [(value, value) for value in IMPORTANCE_VALUES]
+        if self.place.workshop.workshop.importance == "optional":
+            options.append((NO_IMPORTANCE, text("importance.unknown", lang)))
+        return {
+            "importance_name": name,
+            "options": [
+                {
+                    "id": f"{name}-{value}",
+                    "value": value,
+                    "label": label,
+                    "checked": value == chosen,
+                }
+                for value, label in options
+            ],
+            "importance_error": errors.get(name),
+        }
+
+    def summary(self, lang: str, answers: Answers, token: str, unit_id: str) -> str:
+        """The answers as they will be saved, and the buttons to send or to change them."""
+        heading = text("summary.heading", lang)
+        themes = []
+        for theme in self.place.workshop.workshop.themes:
+            quadrants = []
+            for quadrant in QUADRANT_ORDER:
+                shown = [
+                    {
+                        "text": row.text.strip(),
+                        "importance": text("importance.shown", lang, value=row.importance)
+                        if row.importance in IMPORTANCE_VALUES
+                        else "",
+                    }
+                    for row in answers.rows.get((theme.id, quadrant), [])
+                    if row.filled
+                ]
+                if shown:
+                    name = QUADRANT_NAMES[quadrant][lang]
+                    quadrants.append(
+                        {
+                            "name": name,
+                            "value": quadrant.value,
+                            "letter": LETTERS[quadrant],
+                            "answers": shown,
+                        }
+                    )
+            if quadrants:
+                themes.append({"id": theme.id, "name": theme.name(lang), "quadrants": quadrants})
+        return self._render(
+            "summary.html.j2",
+            lang,
+            self._title(heading, lang, False),
+            heading=heading,
+            unit_label=say(WORDS, "unit", lang),
+            unit_name=self.units.get(unit_id, unit_id),
+            themes=themes,
+            action=f"{self.place.base}/",
+            fields=[("token", token), ("lang", lang), *answers.fields()],
+        )
+
+    def thanks(self, lang: str, unit: str = "") -> str:
+        """The page after a saved answer: nothing of the answer is shown again."""
+        heading = text("thanks.heading", lang)
+        query = urlencode({"lang": lang, **({"unit": unit} if unit else {})})
+        return self._render(
+            "thanks.html.j2",
+            lang,
+            self._title(heading, lang, False),
+            heading=heading,
+            again=f"{self.place.base}/?{query}",
+            switch=self.switch(lang, unit=unit),
+        )
+
+    def message(self, lang: str, reason: str, link: bool = True) -> str:
+        """A page that says why a request was refused and what to do (``reason`` is a key)."""
+        heading = text(reason, lang)
+        params = (
+            {"limit": self.place.body_limit // 1024, "chars": MAX_TEXT_LENGTH}
+            if reason == "too_large"
+            else {}
+        )
+        return self._render(
+            "message.html.j2",
+            lang,
+            self._title(heading, lang, False),
+            heading=heading,
+            body=text(f"{reason}.text", lang, **params),
+            link=f"{self.place.base}/?lang={lang}" if link else None,
+        )
+
+    def poster(self, lang: str, url: str, standalone: bool = False) -> str:
+        """The A4 poster for the wall: the QR code (inline SVG), the address, how to answer.
+        ``standalone`` puts the CSS inside the page, for a file that is printed on its own."""
+        from markupsafe import Markup
+
+        heading = text("heading", lang)
+        lines = [text("poster.scan", lang), text("poster.answer", lang)]
+        if self.place.lan:
+            lines.append(text("poster.wifi", lang))
+        return self._render(
+            "poster.html.j2",
+            lang,
+            self._title(heading, lang, False),
+            heading=heading,
+            round_title=self.place.round.title(),
+            qr=Markup(qr_svg(url, text("poster.qr", lang, url=url))),
+            url=url,
+            lines=lines,
+            inline_css=Markup(self.stylesheet()) if standalone else None,
+        )
+
+
+def qr_svg(url: str, label: str) -> str:
+    """The QR code of ``url`` as an SVG element that scales with its box, named ``label``."""
+    import segno
+    from markupsafe import escape
+
+    code = segno.make(url, error="m", micro=False)
+    svg = code.svg_inline(scale=1, border=4, dark="#000", light="#fff", omitsize=True)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)

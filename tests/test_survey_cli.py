@@ -170,3 +170,28 @@ def test_the_qr_code_in_the_terminal_has_two_module_rows_per_line() -> None:
     top, bottom = matrix[2], matrix[3]  # the first row of the code itself, and the next
     shown = {(0, 0): "█", (0, 1): "▀", (1, 0): "▄", (1, 1): " "}
     assert lines[1] == "".join(shown[(int(a), int(b))] for a, b in zip(top, bottom, strict=True))
+
+
+def test_a_bug_on_a_page_is_a_page_for_the_participant_and_a_crash_log_for_the_facilitator(
+    make_workshop: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SWOT_LOG_DIR", str(tmp_path / "logs"))
+    survey = start_survey(load_workshop(make_workshop()), "baseline", "en", port=0)
+
+    def broken(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("a bug")
+
+    try:
+        screen = _Screen(survey)
+        monkeypatch.setattr(survey.app.pages, "thanks", broken)
+        page = httpx.get(survey.url + "thanks", timeout=10)
+        _saved, problems = screen.take_events()
+    finally:
+        survey.stop()
+    assert page.status_code == 500
+    assert "<h1>Something went wrong</h1>" in page.text and "a bug" not in page.text
+    (line,) = [p.plain for p in problems]
+    assert line.startswith("swot: internal error (RuntimeError) on a page; the participant was ")
+    (log,) = (tmp_path / "logs").glob("swot-crash-*.log")
+    assert "RuntimeError: a bug" in log.read_text(encoding="utf-8")
+    assert str(log) in line

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 REFRESH_SECONDS = 0.25
 STATUS_SECONDS = 5.0  # re-read the files this often anyway (another facilitator may collect)
+BUSY_SECONDS = 1.0  # while answers come in, the table is re-read at most this often
 RECENT_EVENTS = 5
 
 MESSAGES: Catalogue = {
@@ -107,8 +108,8 @@ def show_survey(survey: RunningSurvey) -> None:
     saved, problems = screen.take_events()  # what happened while the server was stopping
     for line in (saved if not out.is_terminal else []) + problems:
         out.print(line)
-    if not out.is_terminal:
-        out.print(screen.table())
+    screen.read_now()
+    out.print(screen.live_view() if out.is_terminal else screen.table())
     out.print(say(MESSAGES, "stopped", lang, count=survey.store.saved_count), markup=False)
 
 
@@ -186,6 +187,7 @@ class _Screen:
         self.recent: list[str] = []
         self.status: RoundStatus = survey.status()
         self.read_at = time.monotonic()
+        self.pending = False  # answers came in since the figures were read
 
     def take_events(self) -> tuple[list[Text], list[Text]]:
         """Lines for what happened since the last call: answers saved (one line each) and
@@ -209,13 +211,21 @@ class _Screen:
                 self.recent = [*self.recent, line][-RECENT_EVENTS:]
             else:
                 problems.append(Text(line, style="bold red"))
-        self.refresh(force=bool(saved or problems))
+        self.pending = self.pending or bool(saved or problems)
+        self.refresh(force=self.pending)
         return saved, problems
 
     def refresh(self, force: bool = False) -> None:
-        if force or time.monotonic() - self.read_at > STATUS_SECONDS:
-            self.status = self.survey.status()
-            self.read_at = time.monotonic()
+        """Re-read the figures: soon after answers came in, else every few seconds (reading
+        shares the processor with the server, so not at every tick of a busy room)."""
+        waited = time.monotonic() - self.read_at
+        if waited > STATUS_SECONDS or (force and waited > BUSY_SECONDS):
+            self.read_now()
+
+    def read_now(self) -> None:
+        self.status = self.survey.status()
+        self.read_at = time.monotonic()
+        self.pending = False
 
     def _line(self, event: SurveyEvent) -> str:
         lang = self.lang
@@ -293,7 +303,8 @@ def rates_table(
 def _live(out: Console, screen: _Screen) -> None:
     from rich.live import Live
 
-    with Live(screen.live_view(), console=out, refresh_per_second=4, transient=False) as live:
+    # Transient: when it stops, the final figures are printed once, read after the last answer.
+    with Live(screen.live_view(), console=out, refresh_per_second=4, transient=True) as live:
         while True:
             _saved, problems = screen.take_events()
             for line in problems:

@@ -133,7 +133,7 @@ class SurveyApp:
             except Exception as error:
                 self.store.report_error("", error)
                 lang = self.language(request.query_params.get("lang"))
-                return self.html(self.pages.message(lang, "save_failed"), 500)
+                return self.html(self.pages.message(lang, "broken"), 500)
 
         return run
 
@@ -169,8 +169,10 @@ class SurveyApp:
             errors.append(FieldError("unit", f"unit-{self.unit_ids[0]}", message))
             answers.unit = ""
         answers.unit_fixed = bool(unit) and not errors
-        page = self.pages.form(lang, answers, self.keys.new_form_token(), errors)
-        return self.html(page, 400 if errors else 200)
+        token = self.keys.new_form_token()
+        if errors:
+            return self.html(self.pages.form(lang, answers, token, errors), 400)
+        return self.html(self.pages.new_form(lang, answers, token))
 
     async def get_thanks(self, request: Request) -> Response:
         lang = self.language(request.query_params.get("lang"))

@@ -162,6 +162,13 @@ MESSAGES: Catalogue = {
         "en": "Something went wrong when the answers were to be saved. Tell the person who "
         "leads the meeting. Go back and try again in a while.",
     },
+    "broken": {"sv": "Något gick fel", "en": "Something went wrong"},
+    "broken.text": {
+        "sv": "Något gick fel i enkäten. Säg till den som leder mötet. Gå tillbaka och försök "
+        "igen om en stund.",
+        "en": "Something went wrong in the survey. Tell the person who leads the meeting. Go "
+        "back and try again in a while.",
+    },
     "poster.scan": {
         "sv": "Skanna QR-koden med mobilens kamera, eller skriv adressen i webbläsaren.",
         "en": "Scan the QR code with your phone's camera, or type the address in the browser.",
@@ -179,6 +186,7 @@ MESSAGES: Catalogue = {
 }
 
 SWITCH_TO = {"sv": "en", "en": "sv"}
+NEW_FORM_TOKEN = "new-form-token-placeholder"  # swapped for each new form's own token
 LETTERS = {
     Quadrant.STRENGTHS: "S",
     Quadrant.WEAKNESSES: "W",
@@ -214,14 +222,19 @@ class Pages:
         self.env: Environment = html_environment(self.dirs)
         spec = place.workshop.workshop
         self.units = {u.id: u.name for u in spec.units_of(place.round)}
+        self._texts: dict[str, dict[str, str]] = {}  # lang → the texts without placeholders
+        self._new_forms: dict[tuple[str, str], str] = {}  # (lang, unit) → a new form's page
+        self._css: str | None = None
 
     def stylesheet(self) -> str:
         """The CSS of every page (the workshop's own ``templates/survey/survey.css`` first)."""
-        for folder in self.dirs:
-            path = Path(folder) / "survey" / "survey.css"
-            if path.is_file():
-                return path.read_text(encoding="utf-8")
-        raise FileNotFoundError("survey/survey.css")
+        if self._css is None:
+            found = [Path(d) / "survey" / "survey.css" for d in self.dirs]
+            path = next((p for p in found if p.is_file()), None)
+            if path is None:
+                raise FileNotFoundError("survey/survey.css")
+            self._css = path.read_text(encoding="utf-8")
+        return self._css
 
     def _render(self, template: str, lang: str, title: str, **context: Any) -> str:
         page = {
@@ -238,6 +251,20 @@ class Pages:
         }
         page.update(context)
         return self.env.get_template(f"survey/{template}").render(page)
+
+    def _texts_in(self, lang: str) -> dict[str, str]:
+        if lang not in self._texts:
+            plain = [key for key, texts in MESSAGES.items() if "{" not in texts["en"]]
+            self._texts[lang] = {key: say(MESSAGES, key, lang) for key in plain}
+        return self._texts[lang]
+
+    def new_form(self, lang: str, answers: Answers, token: str) -> str:
+        """A new, empty form: rendered once per language and unit, then only the token changes
+        (a room of people opening the form at once costs one rendering)."""
+        key = (lang, answers.unit if answers.unit_fixed else "")
+        if key not in self._new_forms:
+            self._new_forms[key] = self.form(lang, answers, NEW_FORM_TOKEN)
+        return self._new_forms[key].replace(NEW_FORM_TOKEN, token, 1)
 
     def switch(self, lang: str, **query: str) -> dict[str, str]:
         """The link to the same page in the other language."""

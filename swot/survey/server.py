@@ -26,6 +26,7 @@ from swot.survey.store import AnswerStore
 
 if TYPE_CHECKING:
     from swot.analysis.status import RoundStatus
+    from swot.files.entries import EntriesFile
 
 DEFAULT_PORT = 8765
 PORTS_TRIED = 20  # without --port: 8765, 8766, … until one is free
@@ -155,11 +156,13 @@ class RunningSurvey:
     def poster_url(self) -> str:
         return f"{self.url}poster"
 
-    def status(self) -> RoundStatus:
-        """The round's figures, as ``swot status`` gives them (read from the files now)."""
-        from swot.analysis.status import round_status
+    figures: LiveFigures | None = None
 
-        return round_status(self.workshop, self.round_id, self.lang)
+    def status(self) -> RoundStatus:
+        """The round's figures, as ``swot status`` gives them (from the files as they are now)."""
+        if self.figures is None:
+            self.figures = LiveFigures(self.workshop, self.round_id, self.lang)
+        return self.figures.status()
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop accepting requests; requests in progress finish (their answers are saved)."""
@@ -167,6 +170,42 @@ class RunningSurvey:
             self.server.should_exit = True
         if self.thread is not None:
             self.thread.join(timeout)
+
+
+class LiveFigures:
+    """``swot status``'s figures of one round, read again often: a file is parsed again only
+    when its size or time changed (kept in memory, so nothing is written beside the files)."""
+
+    def __init__(self, workshop: LoadedWorkshop, round_id: str, lang: str) -> None:
+        self.workshop = workshop
+        self.round_id = round_id
+        self.lang = lang
+        self._read: dict[Path, tuple[tuple[int, int], EntriesFile]] = {}
+
+    def status(self) -> RoundStatus:
+        from swot.analysis.status import round_status
+        from swot.files.entries import entries_files, read_entries_file
+        from swot.rounds.load import RoundEntries
+
+        files = []
+        for path in entries_files(self.workshop, self.round_id):
+            try:
+                stat = path.stat()
+            except OSError:  # removed in between: it is not part of the round any more
+                continue
+            key = (stat.st_mtime_ns, stat.st_size)
+            known = self._read.get(path)
+            if known is None or known[0] != key:
+                known = (key, read_entries_file(path, self.workshop, self.lang))
+                self._read[path] = known
+            files.append(known[1])
+        spec = self.workshop.workshop
+        round_ = spec.round(self.round_id)
+        present = {f.unit for f in files}
+        units = spec.units_of(round_) if round_ is not None else spec.units
+        missing = [u.id for u in units if u.id not in present]
+        loaded = RoundEntries(self.round_id, files, missing)
+        return round_status(self.workshop, self.round_id, self.lang, loaded=loaded)
 
 
 def start_survey(

@@ -89,6 +89,7 @@ class AnswerStore:
                 return self._done[submission]
             outcome = self._save(unit, unit_id, entries)
             self._done[submission] = outcome
+        with self._units_lock:
             self.saved_count += 1
         return outcome
 
@@ -122,10 +123,6 @@ class AnswerStore:
         respondent = written[0].respondent or ""
         self.events.put(SurveyEvent("saved", unit_id, respondent, len(written), path))
         return SaveOutcome(unit_id, respondent, path)
-
-    def already_saved(self, submission: str) -> bool:
-        """Whether this form was saved before (a second click on Send, a reload)."""
-        return submission in self._done
 
     def report_error(self, unit_id: str, error: BaseException) -> None:
         """A bug while handling a request: the terminal logs it (the participant is told)."""

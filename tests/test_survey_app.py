@@ -286,8 +286,13 @@ def test_an_answer_over_the_length_limit_is_marked_on_its_field(
     page = send(client, answer(client, **{FIRST: "x" * 2001, "text-equality-threats-1": "ok"}))
     assert page.status_code == 422
     assert errors_on(page.text) == [
-        "The answer is 2001 characters long. It can be at most 2000 characters. Make it shorter."
+        "Strength 1 (gender equality): The answer is 2001 characters long. It can be at most "
+        "2000 characters. Make it shorter."
     ]
+    assert (
+        f'<p class="field-error" id="error-{FIRST}"><span class="visually-hidden">Error: </span>'
+        "The answer is 2001 characters long." in page.text
+    )
     assert re.search(rf'id="{FIRST}"[^>]*aria-describedby="hint-equality-strengths error-{FIRST}"'
                      r'[^>]*aria-invalid="true"', page.text)  # fmt: skip
     assert saved(folder) == []
@@ -313,7 +318,7 @@ def test_html_in_an_answer_is_refused_and_shown_only_as_text(
     page = send(client, answer(client, **{FIRST: text}))
     assert page.status_code == 422
     (message,) = errors_on(page.text)
-    assert message.startswith("The answer contains code: <")
+    assert message.startswith("Strength 1 (gender equality): The answer contains code: <")
     assert message.endswith(". Write plain text only, without < and > around words.")
     assert "<script>alert" not in page.text and "<img src=x" not in page.text
     assert "</textarea><b>" not in page.text
@@ -397,7 +402,9 @@ def test_importance_can_be_required_by_the_workshop(
     path.write_text(path.read_text(encoding="utf-8") + "importance: required\n", encoding="utf-8")
     client = make_client(folder)
     page = send(client, answer(client, **{FIRST: "No importance"}))
-    assert errors_on(page.text) == ["Choose how important the answer is, from 1 to 5."]
+    assert errors_on(page.text) == [
+        "Strength 1 (gender equality): Choose how important the answer is, from 1 to 5."
+    ]
     assert '<a href="#importance-equality-strengths-1-1">' in page.text
     assert "Don&#39;t know" not in page.text
 

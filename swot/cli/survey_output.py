@@ -290,7 +290,9 @@ def rates_table(
         expected = "–" if unit.expected is None else str(unit.expected)
         respondents = say(STATUS_MESSAGES, "of", lang, count=unit.respondents, expected=expected)
         rate = "–" if unit.rate is None else format_percent(unit.rate, lang)
-        if unit.met is None:
+        if not unit.has_file:
+            verdict = Text("✗ " + say(STATUS_MESSAGES, "no_file", lang), style="bold red")
+        elif unit.met is None:
             verdict = Text("? " + unit.target_label(lang), style="yellow")
         elif unit.met:
             verdict = Text("✓ " + unit.target_label(lang), style="green")

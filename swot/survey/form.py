@@ -203,6 +203,7 @@ class FieldError:
     field: str
     anchor: str
     message: str
+    whole_form: bool = False  # about the form as a whole (e.g. nothing written), not one field
 
 
 @dataclass
@@ -234,7 +235,8 @@ def check_answers(
         errors.append(FieldError("round", _first_field(workshop), _round_message(round_id, lang)))
     filled = answers.filled()
     if not filled:
-        errors.append(FieldError(_first_field(workshop), _first_field(workshop), _empty(lang)))
+        first = _first_field(workshop)
+        errors.append(FieldError(first, first, _empty(lang), whole_form=True))
     entries = []
     for theme, quadrant, number, row in filled:
         entry = _checked_entry(workshop, theme, quadrant, number, row, unit, round_id, lang)

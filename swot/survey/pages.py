@@ -294,7 +294,7 @@ class Pages:
             "form.html.j2",
             lang,
             title,
-            errors=[{"anchor": e.anchor, "message": e.message} for e in errors],
+            errors=[{"anchor": e.anchor, "message": self._summary_line(e, lang)} for e in errors],
             errors_title=self._errors_title(len(errors), lang),
             quadrant_words=[self._quadrant_word(q, lang) for q in QUADRANT_ORDER],
             action=f"{self.place.base}/",
@@ -305,6 +305,18 @@ class Pages:
             importance=self.place.workshop.workshop.importance != "off",
             switch=self.switch(lang, unit=answers.unit if answers.unit_fixed else ""),
         )
+
+    def _summary_line(self, error: FieldError, lang: str) -> str:
+        """An error as the summary at the top lists it: which answer, then what is wrong (the
+        line must make sense on its own, away from the field)."""
+        kind, _, rest = error.field.partition("-")
+        if error.whole_form or kind not in {"text", "importance"}:
+            return error.message
+        where, quadrant_value, number = rest.rsplit("-", 2)
+        quadrant = Quadrant(quadrant_value)
+        theme = self.place.workshop.workshop.theme(where).name(lang)
+        label = f"{text(f'one.{quadrant.value}', lang)} {number} ({theme.lower()})"
+        return f"{label}: {error.message}"
 
     def _title(self, heading: str, lang: str, has_errors: bool) -> str:
         title = f"{heading} – {self.place.workshop.workshop.name}"

@@ -78,8 +78,9 @@ MESSAGES: Catalogue = {
 def lan_address() -> str | None:
     """The address other devices on this computer's network reach it by, if it has one.
 
-    A UDP socket "connected" to a documentation address (192.0.2.1, never routed) sends
-    nothing: the system only says which local address such traffic would leave from.
+    Connecting a UDP socket sends nothing: the system only looks in its routing table for the
+    local address that traffic to the given address would leave from (here a documentation
+    address, 192.0.2.1). No packet leaves the computer.
     """
     probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     try:

@@ -99,7 +99,7 @@ class AnswerStore:
             unit.side = None  # the file is fine (again): later answers go there too
             return self._saved(unit_id, written, unit.main.path)
         except SwotError as error:  # a broken file, a file that would break, a held lock
-            problem = error.format()
+            problem = error.message  # its hint is collect's ("run swot collect again")
         except OSError as error:
             problem = str(error)
         try:

@@ -375,14 +375,51 @@ def test_a_request_for_another_host_name_is_refused(client: TestClient) -> None:
     assert "<h1>Wrong address</h1>" in page.text
 
 
-def test_a_client_that_posts_too_often_is_asked_to_wait(folder: Path) -> None:
+def test_a_client_that_posts_too_often_is_asked_to_wait_and_keeps_the_answers(
+    folder: Path,
+) -> None:
     client = make_client(folder, limits=Limits(posts_per_minute=3))
-    data = answer(client, **{FIRST: "Text"})
-    codes = [client.post("/", data={**data, "action": "review"}).status_code for _ in range(4)]
-    assert codes == [200, 200, 200, 429]
-    page = client.post("/", data={**data, "action": "review"})
+    data = answer(client, **{FIRST: "Kept while waiting"})
+    codes = [client.post("/", data={**data, "action": "review"}).status_code for _ in range(3)]
+    page = send(client, data)
+    assert codes == [200, 200, 200] and page.status_code == 429
     assert page.headers["retry-after"] == "60"
-    assert "<h1>Please wait a moment</h1>" in page.text
+    assert errors_on(page.text) == [
+        "You have sent the form many times in a short time. Wait a minute and then press the "
+        "button again. Your answers are still here."
+    ]
+    assert ">Kept while waiting</textarea>" in page.text
+    assert saved(folder) == []
+
+
+def test_a_client_that_asks_for_too_many_pages_is_asked_to_wait(folder: Path) -> None:
+    client = make_client(folder, limits=Limits(requests_per_minute=2))
+    codes = [client.get("/").status_code for _ in range(3)]
+    assert codes == [200, 200, 429]
+    assert "<h1>Please wait a moment</h1>" in client.get("/").text
+
+
+def test_when_nothing_can_be_saved_the_answers_stay_in_the_form(
+    client: TestClient, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from swot.files.appending import EntriesAppender
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(EntriesAppender, "save", disk_full)
+    store = client.app.store  # type: ignore[attr-defined]
+    page = send(client, answer(client, **{FIRST: "Not lost"}))
+    assert page.status_code == 503
+    assert errors_on(page.text) == [
+        "The answers could not be saved just now. Your answers are still here. Tell the person "
+        "who leads the meeting, and try again in a while."
+    ]
+    assert ">Not lost</textarea>" in page.text
+    event = store.events.get_nowait()
+    assert (event.kind, event.unit) == ("failed", "hoganas")
+    assert "No space left on device" in event.problem
+    assert saved(folder) == []
 
 
 def test_a_post_that_is_not_a_form_is_refused(client: TestClient, folder: Path) -> None:

@@ -28,7 +28,7 @@ from swot.survey.form import (
     read_answers,
     short_value,
 )
-from swot.survey.guard import GuardMiddleware, Limits, Scope, SessionKeys
+from swot.survey.guard import TOO_MANY_POSTS, GuardMiddleware, Limits, Scope, SessionKeys
 from swot.survey.pages import Pages, Place
 from swot.survey.store import AnswerStore, SaveFailed
 from swot.vocabulary import QUADRANT_LOOKUP
@@ -202,6 +202,10 @@ class SurveyApp:
             return self.html(self.pages.message(lang, "not_form"), 400)
         lang = self.language(form.get("lang"))
         answers = read_answers(form, self.settings.workshop)
+        if request.scope.get("state", {}).get(TOO_MANY_POSTS):
+            response = self._form_saying("rate", lang, answers, short_value(form, "token"), 429)
+            response.headers["Retry-After"] = "60"
+            return response
         submission = self.keys.submission_of(short_value(form, "token"))
         if submission is None or not _same_origin(request):
             message = say(FORM_MESSAGES, "token.bad", lang)
@@ -232,7 +236,7 @@ class SurveyApp:
         assert checked.unit is not None
         if action != "send":
             return self.html(self.pages.summary(lang, answers, token, checked.unit))
-        return await self._send(lang, answers, checked.unit, checked.entries, submission)
+        return await self._send(lang, answers, checked.unit, checked.entries, token, submission)
 
     def _more_rows(self, action: str, lang: str, answers: Answers, token: str) -> Response:
         _, theme, quadrant_name = [*action.split(":"), "", ""][:3]
@@ -243,8 +247,21 @@ class SurveyApp:
             focus = f"text-{theme}-{quadrant.value}-{number}"
         return self.html(self.pages.form(lang, answers, token, focus=focus))
 
+    def _form_saying(
+        self, key: str, lang: str, answers: Answers, token: str, status: int
+    ) -> Response:
+        """The form with the answers as they were and one message about the whole form."""
+        error = FieldError("form", _first_text(answers), say(FORM_MESSAGES, key, lang), True)
+        return self.html(self.pages.form(lang, answers, token, [error]), status)
+
     async def _send(
-        self, lang: str, answers: Answers, unit: str, entries: list[Any], submission: str
+        self,
+        lang: str,
+        answers: Answers,
+        unit: str,
+        entries: list[Any],
+        token: str,
+        submission: str,
     ) -> Response:
         from starlette.concurrency import run_in_threadpool
         from starlette.responses import RedirectResponse
@@ -252,7 +269,7 @@ class SurveyApp:
         try:
             await run_in_threadpool(self.store.save, unit, entries, submission)
         except SaveFailed:
-            return self.html(self.pages.message(lang, "save_failed"), 503)
+            return self._form_saying("save_failed", lang, answers, token, 503)
         query = {"lang": lang, **({"unit": unit} if answers.unit_fixed else {})}
         return RedirectResponse(
             f"{self.base}/thanks?{urlencode(query)}", status_code=303, headers=SECURITY_HEADERS

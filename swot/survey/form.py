@@ -69,6 +69,18 @@ MESSAGES: Catalogue = {
         "en": "The form was for another round than the one running now ({round}). "
         "Check your answers and send them again.",
     },
+    "rate": {
+        "sv": "Du har skickat formuläret många gånger på kort tid. Vänta en minut och tryck "
+        "sedan på knappen igen. Dina svar finns kvar.",
+        "en": "You have sent the form many times in a short time. Wait a minute and then press "
+        "the button again. Your answers are still here.",
+    },
+    "save_failed": {
+        "sv": "Svaren kunde inte sparas just nu. Dina svar finns kvar. Säg till den som leder "
+        "mötet, och försök igen om en stund.",
+        "en": "The answers could not be saved just now. Your answers are still here. Tell the "
+        "person who leads the meeting, and try again in a while.",
+    },
     "token.bad": {
         "sv": "Vi kunde inte ta emot formuläret, eftersom säkerhetskoden saknades eller var fel. "
         "Dina svar finns kvar. Kontrollera dem och försök igen.",

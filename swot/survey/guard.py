@@ -4,8 +4,9 @@
   404 without it), and a signed token in every form (CSRF; it also names one submission, so a
   double click or a reload saves once);
 - ``GuardMiddleware``: the ``Host`` header must be an address swot showed (no DNS rebinding),
-  each client has a request budget (a token bucket per address), and a request body over the
-  cap is refused before it is parsed.
+  each client has a request budget (a token bucket per address; a form posted beyond its
+  budget is shown again with a message, nothing lost), and a request body over the cap is
+  refused before it is parsed.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 Refuse = Callable[[Scope, int, str], ASGIApp]
 
 BODY_LIMIT = 64 * 1024
+TOO_MANY_POSTS = "swot_too_many_posts"  # set in scope["state"]: the form is shown, not acted on
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,9 @@ class GuardMiddleware:
         if scope["method"] != "POST":
             await self.app(scope, receive, send)
             return
+        client = (scope.get("client") or ("?", 0))[0]
+        if not self.posts.allow(client):  # the form says so, with the answers kept
+            scope.setdefault("state", {})[TOO_MANY_POSTS] = True
         body = await _read_body(receive, self.limits.body_bytes, _content_length(scope))
         if body is None:
             await self.refuse(scope, 413, "too_large")(scope, receive, send)
@@ -146,8 +151,6 @@ class GuardMiddleware:
             return 400, "bad_host"
         client = (scope.get("client") or ("?", 0))[0]
         if not self.requests.allow(client):
-            return 429, "rate"
-        if scope["method"] == "POST" and not self.posts.allow(client):
             return 429, "rate"
         return None
 

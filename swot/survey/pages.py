@@ -7,6 +7,7 @@ a time, the everyday word. Every value is escaped by the template environment.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -140,10 +141,10 @@ MESSAGES: Catalogue = {
     },
     "rate": {"sv": "Vänta en stund", "en": "Please wait a moment"},
     "rate.text": {
-        "sv": "Många svar har kommit från din mobil eller dator på kort tid. Vänta en minut och "
-        "försök sedan igen. Gå tillbaka, så finns dina svar kvar.",
-        "en": "Many answers have come from your phone or computer in a short time. Wait a "
-        "minute and then try again. Go back, and your answers are still there.",
+        "sv": "Många sidor har hämtats från din mobil eller dator på kort tid. Vänta en minut och "
+        "försök sedan igen.",
+        "en": "Many pages have been asked for from your phone or computer in a short time. Wait "
+        "a minute and then try again.",
     },
     "bad_host": {"sv": "Fel adress", "en": "Wrong address"},
     "bad_host.text": {
@@ -154,13 +155,6 @@ MESSAGES: Catalogue = {
     "not_form.text": {
         "sv": "Skicka svaren med formuläret på sidan.",
         "en": "Send the answers with the form on the page.",
-    },
-    "save_failed": {"sv": "Svaren kunde inte sparas", "en": "The answers could not be saved"},
-    "save_failed.text": {
-        "sv": "Något gick fel när svaren skulle sparas. Säg till den som leder mötet. "
-        "Gå tillbaka och försök igen om en stund.",
-        "en": "Something went wrong when the answers were to be saved. Tell the person who "
-        "leads the meeting. Go back and try again in a while.",
     },
     "broken": {"sv": "Något gick fel", "en": "Something went wrong"},
     "broken.text": {
@@ -242,9 +236,7 @@ class Pages:
             "title": title,
             "base": self.place.base,
             "workshop_name": self.place.workshop.workshop.name,
-            "t": {
-                key: say(MESSAGES, key, lang) for key in MESSAGES if "{" not in MESSAGES[key]["en"]
-            },
+            "t": self._texts_in(lang),
             "max_length": MAX_TEXT_LENGTH,
             "switch": None,
             "inline_css": None,
@@ -279,7 +271,7 @@ class Pages:
         lang: str,
         answers: Answers,
         token: str,
-        errors: list[FieldError] = (),  # type: ignore[assignment]
+        errors: Sequence[FieldError] = (),
         focus: str | None = None,
     ) -> str:
         """The form with the answers so far, each error beside its field and in a summary."""

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from swot.files.workshop import LoadedWorkshop
 from swot.i18n import LANGUAGES, say
+from swot.models import MAX_TEXT_LENGTH
 from swot.survey.form import (
     MESSAGES as FORM_MESSAGES,
 )
@@ -84,7 +85,6 @@ class SurveyApp:
                 self.base,
                 settings.fixed_unit,
                 settings.lan,
-                settings.limits.body_bytes,
             )
         )
         self.unit_ids = list(self.pages.units)
@@ -152,10 +152,19 @@ class SurveyApp:
         from starlette.requests import Request
 
         lang = self.language(Request(scope).query_params.get("lang"))
+        if reason == "too_large":  # the form again, saying why (what was sent was not read)
+            return self._too_large(lang)
         response = self.html(self.pages.message(lang, reason, link=False), status)
         if status == 429:
             response.headers["Retry-After"] = "60"
         return response
+
+    def _too_large(self, lang: str) -> Response:
+        answers = empty_answers(self.settings.workshop, "", self.settings.round_id)
+        limits = {"limit": self.settings.limits.body_bytes // 1024, "chars": MAX_TEXT_LENGTH}
+        message = say(FORM_MESSAGES, "too_large", lang, **limits)
+        error = FieldError("form", _first_text(answers), message, True)
+        return self.html(self.pages.form(lang, answers, self.keys.new_form_token(), [error]), 413)
 
     # ------------------------------------------------------------ pages
 

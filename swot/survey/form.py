@@ -69,6 +69,13 @@ MESSAGES: Catalogue = {
         "en": "The form was for another round than the one running now ({round}). "
         "Check your answers and send them again.",
     },
+    "too_large": {
+        "sv": "Det du skickade var för stort, så det kunde inte tas emot. Allt du skickar får "
+        "vara högst {limit} kB, och ett svar får vara högst {chars} tecken. Skriv kortare svar.",
+        "en": "What you sent was too large, so it could not be accepted. Everything you send "
+        "can be at most {limit} kB, and one answer can be at most {chars} characters. Write "
+        "shorter answers.",
+    },
     "rate": {
         "sv": "Du har skickat formuläret många gånger på kort tid. Vänta en minut och tryck "
         "sedan på knappen igen. Dina svar finns kvar.",

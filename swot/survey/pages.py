@@ -27,7 +27,6 @@ from swot.survey.form import (
     rows_field,
     text_field,
 )
-from swot.survey.guard import BODY_LIMIT
 from swot.vocabulary import QUADRANT_NAMES, QUADRANT_ORDER, Quadrant
 from swot.words import WORDS
 
@@ -132,13 +131,6 @@ MESSAGES: Catalogue = {
         "sv": "Kontrollera adressen, eller skanna QR-koden igen.",
         "en": "Check the address, or scan the QR code again.",
     },
-    "too_large": {"sv": "Svaren är för långa", "en": "The answers are too long"},
-    "too_large.text": {
-        "sv": "Allt du skickar får vara högst {limit} kB. Ett svar får vara högst {chars} "
-        "tecken. Gå tillbaka och gör svaren kortare.",
-        "en": "Everything you send can be at most {limit} kB. One answer can be at most "
-        "{chars} characters. Go back and make the answers shorter.",
-    },
     "rate": {"sv": "Vänta en stund", "en": "Please wait a moment"},
     "rate.text": {
         "sv": "Många sidor har hämtats från din mobil eller dator på kort tid. Vänta en minut och "
@@ -203,7 +195,6 @@ class Place:
     base: str  # "" or "/<session token>": every link starts with it
     fixed_unit: str | None  # the unit --unit chose for everyone
     lan: bool = False
-    body_limit: int = BODY_LIMIT
 
 
 class Pages:
@@ -497,17 +488,12 @@ class Pages:
     def message(self, lang: str, reason: str, link: bool = True) -> str:
         """A page that says why a request was refused and what to do (``reason`` is a key)."""
         heading = text(reason, lang)
-        params = (
-            {"limit": self.place.body_limit // 1024, "chars": MAX_TEXT_LENGTH}
-            if reason == "too_large"
-            else {}
-        )
         return self._render(
             "message.html.j2",
             lang,
             self._title(heading, lang, False),
             heading=heading,
-            body=text(f"{reason}.text", lang, **params),
+            body=text(f"{reason}.text", lang),
             link=f"{self.place.base}/?lang={lang}" if link else None,
         )
 

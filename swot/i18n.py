@@ -1,14 +1,77 @@
-"""Swedish and English text for messages. Each module keeps its own catalogue of messages.
+"""Swedish and English text for messages: catalogues in ``swot/locale/*.yaml``, and ``say``.
 
 A catalogue maps a message key to its text in each language; ``say`` picks one and fills in
-the placeholders. Missing languages fall back to English so a message is never lost.
+the placeholders. Missing languages fall back to English so a message is never lost. The texts
+are data, one file per module that speaks (``locale/jobs/merge.yaml`` for ``swot/jobs/merge.py``),
+so that a translator reads and edits the Swedish of a whole command in one place, and an entry
+written ``{same as: "words:unit"}`` uses a text of another catalogue instead of writing it twice.
+A catalogue is read on first use: a command that never speaks of something never reads it.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 
-Catalogue = dict[str, dict[str, str]]
+LOCALE = Path(__file__).resolve().parent / "locale"
+SAME_AS = "same as"
+
+
+class Catalogue(Mapping[str, Mapping[str, str]]):
+    """The texts of one ``locale/<name>.yaml``: key → {"sv": text, "en": text}."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._texts: dict[str, Mapping[str, str]] | None = None
+
+    @property
+    def path(self) -> Path:
+        return LOCALE / f"{self.name}.yaml"
+
+    def _load(self) -> dict[str, Mapping[str, str]]:
+        if self._texts is None:
+            import yaml
+
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(
+                self.path.read_text(encoding="utf-8")
+            )
+            try:
+                data = loader.get_single_data() or {}
+            finally:
+                loader.dispose()
+            self._texts = texts = {str(key): value for key, value in data.items()}
+            for key, value in texts.items():  # after: an entry may use one of its own file
+                texts[key] = _resolve(value)
+        return self._texts
+
+    def __getitem__(self, key: str) -> Mapping[str, str]:
+        return self._load()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def __repr__(self) -> str:
+        return f"Catalogue({self.name!r})"
+
+
+def _resolve(value: Mapping[str, str]) -> Mapping[str, str]:
+    """The texts an entry stands for: its own, or those of the entry it is the same as."""
+    while SAME_AS in value:
+        name, _, key = value[SAME_AS].partition(":")
+        value = catalogue(name)._load()[key]
+    return value
+
+
+@functools.cache
+def catalogue(name: str) -> Catalogue:
+    """The catalogue ``locale/<name>.yaml`` (one object per name, read when first used)."""
+    return Catalogue(name)
+
 
 LANGUAGES = ("sv", "en")
 
@@ -18,6 +81,20 @@ def say(catalogue: Catalogue, key: str, lang: str = "en", /, **params: object) -
     texts = catalogue[key]
     template = texts.get(lang) or texts["en"]
     return template.format(**params) if params else template
+
+
+_spoken: list[str] = []  # the language of the workshop a command opened (see ``speak``)
+
+
+def speak(lang: str) -> None:
+    """Remember the language of the workshop a command works on, for messages that come from
+    outside the workshop's code (a full disk, said where the command ends)."""
+    _spoken[:] = [lang]
+
+
+def spoken_language() -> str:
+    """The language of the workshop the command opened (``speak``), else ``default_language``."""
+    return _spoken[0] if _spoken else default_language()
 
 
 def default_language() -> str:

@@ -1,18 +1,47 @@
 """Every message exists in Swedish and English with the same placeholders, and is written once.
 
-A catalogue is any module-level dict of ``key -> {"sv": text, "en": text}`` in ``swot/``. The
-texts are read from the source (a reference to another catalogue's entry is not a second copy),
-so two places that say the same thing must share one entry — then they cannot drift apart.
+The catalogues are the files ``swot/locale/**/*.yaml`` (key → sv and en, or ``same as`` another
+entry), and the few ``{"sv": text, "en": text}`` dict literals left in ``swot/`` (names of
+quadrants and decisions, next to their enums). The texts are read as written (an entry that is
+``same as`` another is not a second copy), so two places that say the same thing must share one
+entry — then they cannot drift apart.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 import string
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+import yaml
+
+from swot.i18n import LOCALE, SAME_AS, Catalogue
+
 SWOT = Path(__file__).resolve().parent.parent / "swot"
+CATALOGUE_CALL = re.compile(r"""\bcatalogue\(\s*["']([^"']+)["']\s*\)""")
+
+
+def locale_files() -> dict[str, dict]:
+    """name → the raw mapping of every ``locale/<name>.yaml``."""
+    return {
+        path.relative_to(LOCALE).with_suffix("").as_posix(): yaml.safe_load(
+            path.read_text(encoding="utf-8")
+        )
+        for path in sorted(LOCALE.rglob("*.yaml"))
+    }
+
+
+def yaml_texts() -> list[tuple[str, str, dict[str, str]]]:
+    """(file, key, texts) of every entry written out in a locale file (not the 'same as' ones)."""
+    return [
+        (f"swot/locale/{name}.yaml", str(key), value)
+        for name, data in locale_files().items()
+        for key, value in data.items()
+        if SAME_AS not in value
+    ]
 
 
 def _literal_texts(node: ast.AST) -> dict[str, str] | None:
@@ -34,6 +63,11 @@ def _literal_texts(node: ast.AST) -> dict[str, str] | None:
 
 
 def catalogue_texts() -> list[tuple[str, str, dict[str, str]]]:
+    """Every text of the locale files and of the {"sv", "en"} dict literals in swot/."""
+    return yaml_texts() + literal_texts()
+
+
+def literal_texts() -> list[tuple[str, str, dict[str, str]]]:
     """(module path, key or name, texts) of every {"sv", "en"} dict literal at module level."""
     found = []
     for path in sorted(SWOT.rglob("*.py")):
@@ -88,6 +122,67 @@ def test_no_message_is_written_twice() -> None:
         seen[(texts.get("sv", ""), texts.get("en", ""))].append(f"{where} {key}")
     twice = {texts: places for texts, places in seen.items() if len(places) > 1}
     assert twice == {}
+
+
+def test_every_locale_file_is_a_table_of_texts() -> None:
+    wrong = []
+    for name, data in locale_files().items():
+        if not isinstance(data, dict) or not data:
+            wrong.append(f"{name}: not a table of keys")
+            continue
+        for key, value in data.items():
+            if not isinstance(key, str):
+                wrong.append(f"{name} {key!r}: the key is not a text (quote it)")
+            elif not isinstance(value, dict) or not (
+                set(value) == {SAME_AS} or set(value) <= {"sv", "en"}
+            ):
+                wrong.append(f"{name} {key}: neither sv/en texts nor '{SAME_AS}'")
+            elif not all(isinstance(text, str) for text in value.values()):
+                wrong.append(f"{name} {key}: a text that is not a string")
+    assert wrong == []
+
+
+def test_no_key_is_written_twice_in_a_locale_file() -> None:
+    """YAML keeps the last of two equal keys without a word: the first text would be lost."""
+    twice = []
+    for path in sorted(LOCALE.rglob("*.yaml")):
+        keys = re.findall(r"^([^\s#][^:]*):", path.read_text(encoding="utf-8"), re.MULTILINE)
+        twice += [f"{path.name}: {key}" for key in sorted(set(keys)) if keys.count(key) > 1]
+    assert twice == []
+
+
+def test_every_same_as_names_an_entry_that_exists() -> None:
+    files = locale_files()
+    wrong = []
+    for name, data in files.items():
+        for key, value in data.items():
+            if SAME_AS in value:
+                other, _, other_key = value[SAME_AS].partition(":")
+                if other_key not in files.get(other, {}):
+                    wrong.append(f"{name} {key}: {value[SAME_AS]} does not exist")
+    assert wrong == []
+
+
+def test_every_catalogue_is_used_and_every_use_has_a_file() -> None:
+    used = {
+        match
+        for path in SWOT.rglob("*.py")
+        for match in CATALOGUE_CALL.findall(path.read_text(encoding="utf-8"))
+    }
+    used |= {
+        value[SAME_AS].partition(":")[0]
+        for data in locale_files().values()
+        for value in data.values()
+        if SAME_AS in value
+    }
+    assert sorted(used - set(locale_files())) == []
+    assert sorted(set(locale_files()) - used) == []
+
+
+@pytest.mark.parametrize("name", sorted(locale_files()))
+def test_every_entry_resolves_to_both_languages(name: str) -> None:
+    catalogue = Catalogue(name)
+    assert all(set(catalogue[key]) == {"sv", "en"} for key in catalogue)
 
 
 def test_the_check_sees_a_copy() -> None:

@@ -190,5 +190,7 @@ def test_validate_checks_merges_yaml_too(
     monkeypatch.chdir(folder)
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 1
-    assert result.output.startswith("merges.yaml:3:13: item 1: 'strenghts' is not a quadrant")
+    assert result.output.startswith(
+        "merges.yaml:3:13: decision 1 → quadrant: 'strenghts' is not a quadrant"
+    )
     assert result.output.splitlines()[-1] == "✗ 1 error in 1 of 3 files"

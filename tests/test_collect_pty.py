@@ -90,8 +90,8 @@ def test_swedish_survey_session_saves_each_entry_before_the_next_prompt(swedish:
     s.type_line("Möjligheter · 0 hittills", "Ökad medvetenhet om hörselskador")
     s.type_line("Vikt 1–5", "5")
     s.answer("Möjligheter · 1 hittills", ENTER)
-    # Nästa kvadrant: Hot · Välj tema och kvadrant · Nästa svarande · Avsluta
-    s.answer("Vad vill du göra nu?", DOWN, DOWN, DOWN, ENTER)
+    # Nästa kvadrant: Hot · Välj tema och kvadrant · Nästa svarande · Ångra · Ändra · Avsluta
+    s.answer("Vad vill du göra nu?", DOWN, DOWN, DOWN, DOWN, DOWN, ENTER)
 
     code, output = s.finish()
 
@@ -144,8 +144,8 @@ def test_english_workshop_session_shows_importance_errors_under_the_question(
     s.answer("7 is outside 1–5", BACKSPACE, "x", ENTER)
     s.answer("'x' is not a whole number", BACKSPACE, "3", ENTER)
     s.answer("1 so far", ENTER)
-    # Next quadrant: Threats · Next theme · Choose theme and quadrant · Finish
-    s.answer("What next?", DOWN, DOWN, DOWN, ENTER)
+    # Next quadrant: Threats · Next theme · Choose theme and quadrant · Undo · Edit · Finish
+    s.answer("What next?", DOWN, DOWN, DOWN, DOWN, DOWN, ENTER)
 
     code, output = s.finish()
 
@@ -338,3 +338,31 @@ def test_typing_a_unit_name_picks_that_unit_in_a_list_of_any_length(
     assert [row[2] for row in saved(folder, unit)] == ["Rätt enhet"]
     others = [n.lower().translate(fold) for n in names if n.lower().translate(fold) != unit]
     assert not any((folder / "entries" / "baseline" / f"{u}.yaml").exists() for u in others)
+
+
+def test_undo_and_edit_the_last_entry_from_the_menu(swedish: Path) -> None:
+    s = Session(swedish, "--unit", "hoganas", "--mode", "workshop")
+    s.answer("Tema", ENTER)
+    s.answer("Kvadrant", ENTER)
+    s.type_line("0 hittills", "Tydlig plan för jämställdhet")
+    s.type_line("Vikt 1–5", "4")
+    s.type_line("1 hittills", "Bra chefeer")
+    s.type_line("Vikt 1–5", "")
+    s.answer("2 hittills", ENTER)
+    s.answer("Senaste posterna:", "")
+    # next quadrant, next theme, choose, undo, edit, finish: edit is five rows down
+    s.answer("Vad vill du göra nu?", DOWN, DOWN, DOWN, DOWN, ENTER)
+    s.answer("(ändra och tryck Enter", BACKSPACE, BACKSPACE, BACKSPACE, "er", ENTER)
+    s.type_line("Vikt 1–5", "3")
+    s.answer("Ändrade till 'Bra chefer'", "")
+    s.answer("2 hittills", ENTER)
+    s.answer("Vad vill du göra nu?", DOWN, DOWN, DOWN, ENTER)  # undo 'Bra chefer'
+    s.answer("Ångrade 'Bra chefer'", "")
+    s.answer("1 hittills", CTRL_C)
+
+    code, _output = s.finish()
+
+    assert code == 130
+    assert saved(swedish) == [
+        ("equality", "strengths", "Tydlig plan för jämställdhet", 4, "workshop", None)
+    ]

@@ -221,7 +221,10 @@ def test_broken_merges_yaml_is_a_data_error(runner: CliRunner, rounds: Callable[
 def test_help_has_an_example(runner: CliRunner) -> None:
     result = runner.invoke(app, ["compare", "--help"])
     assert result.exit_code == 0
-    assert "Example: swot compare forprojektering uppfoljning workshops/hoganasmodellen" in result.stdout
+    assert (
+        "Example: swot compare forprojektering uppfoljning workshops/hoganasmodellen"
+        in result.stdout
+    )
 
 
 def test_compare_runs_on_the_example_workshop(runner: CliRunner, tmp_path: Path) -> None:

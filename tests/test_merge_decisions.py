@@ -112,7 +112,8 @@ def test_broken_merges_yaml_names_file_line_and_fix(workshop: Path) -> None:
     with pytest.raises(DataError) as raised:
         load_decisions(load_workshop(workshop))
     assert raised.value.format() == (
-        f"{workshop / 'merges.yaml'}:1:13: item 1: 'joinn' is not a decision; did you mean "
+        f"{workshop / 'merges.yaml'}:1:13: decision 1 → decision: 'joinn' is not a decision; "
+        "did you mean "
         "'join'?\n  → use join, apart or wording (slå ihop, håll isär, formulering)"
     )
 

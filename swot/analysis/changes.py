@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING, Any
 from swot.analysis.status import RoundStatus, UnitStatus, format_percent
 from swot.errors import Problem
 from swot.files.workshop import LoadedWorkshop
-from swot.i18n import Catalogue, format_number, say
+from swot.i18n import catalogue, format_number, say
 from swot.vocabulary import QUADRANT_ORDER, Quadrant, quadrant_name
-from swot.words import WORDS
 
 if TYPE_CHECKING:
     from swot.analysis.grouping import MergedItem
@@ -29,75 +28,7 @@ RESOLVED, NEW, PERSISTING = "resolved", "new", "persisting"
 NEEDS_QUADRANTS = (Quadrant.WEAKNESSES, Quadrant.THREATS)
 MINUS = "−"  # U+2212, as a typesetter writes a negative change
 
-MESSAGES: Catalogue = {
-    "same_round": {
-        "en": "the baseline and the follow-up are the same round ('{round}')",
-        "sv": "baslinjen och uppföljningen är samma omgång ('{round}')",
-    },
-    "same_round.hint": {
-        "en": "name two different rounds, e.g. swot compare {example}",
-        "sv": "ange två olika omgångar, t.ex. swot compare {example}",
-    },
-    "summary": {
-        "en": "{quadrant} in {theme}: {before} → {after} ({change}); {gone}, {new}",
-        "sv": "{quadrant} inom {theme}: {before} → {after} ({change}); {gone}, {new}",
-    },
-    "resolved.one": {"en": "{count} resolved", "sv": "{count} löst"},
-    "resolved.many": {"en": "{count} resolved", "sv": "{count} lösta"},
-    "dropped": {"en": "{count} no longer raised", "sv": "{count} nämns inte längre"},
-    "new.one": {"en": "{count} new", "sv": "{count} nytt"},
-    "new.many": {"en": "{count} new", "sv": "{count} nya"},
-    "trend.weaknesses.down": {
-        "en": "Development needs have decreased.",
-        "sv": "Utvecklingsbehoven har minskat.",
-    },
-    "trend.weaknesses.up": {
-        "en": "Development needs have increased.",
-        "sv": "Utvecklingsbehoven har ökat.",
-    },
-    "trend.weaknesses.same": {
-        "en": "As many development needs as before.",
-        "sv": "Lika många utvecklingsbehov som tidigare.",
-    },
-    "trend.threats.down": {"en": "Threats have decreased.", "sv": "Hoten har minskat."},
-    "trend.threats.up": {"en": "Threats have increased.", "sv": "Hoten har ökat."},
-    "trend.threats.same": {
-        "en": "As many threats as before.",
-        "sv": "Lika många hot som tidigare.",
-    },
-    "basis": {
-        "en": "compared for the {count} of {total} units that answered in both rounds",
-        "sv": "jämfört för de {count} av {total} enheter som svarade i båda omgångarna",
-    },
-    "basis.rates": {
-        "en": "; response rate {before} → {after}",
-        "sv": "; svarsfrekvens {before} → {after}",
-    },
-    "not_compared": {
-        "en": "Not compared (did not answer in both rounds): {units}. Their items are counted "
-        "neither as resolved nor as new.",
-        "sv": "Inte jämförda (svarade inte i båda omgångarna): {units}. Deras punkter räknas "
-        "varken som lösta eller som nya.",
-    },
-    "not_compared.unit": {
-        "en": "{unit} (no answers in {round})",
-        "sv": "{unit} (inga svar i {round})",
-    },
-    "not_compared.unit.both": {
-        "en": "{unit} (no answers in either round)",
-        "sv": "{unit} (inga svar i någon av omgångarna)",
-    },
-    "nothing_compared": {
-        "en": "No unit answered in both rounds, so nothing can be said about change.",
-        "sv": "Ingen enhet svarade i båda omgångarna, så inget kan sägas om förändringen.",
-    },
-    "heading.resolved": {"en": "Resolved", "sv": "Lösta"},
-    "heading.dropped": {"en": "No longer raised", "sv": "Nämns inte längre"},
-    "heading.new": WORDS["new"],
-    "heading.persisting": WORDS["persisting"],
-    "points": {"en": "{change} points", "sv": "{change} procentenheter"},
-    "units_of": WORDS["of_units"],
-}
+MESSAGES = catalogue("analysis/changes")
 
 
 def signed(value: float, lang: str, decimals: int = 0) -> str:

@@ -37,7 +37,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any
 
-from swot.i18n import Catalogue, say
+from swot.i18n import catalogue, say
 from swot.texts import TEXT_CACHE_SIZE, normalise
 
 DEFAULT_SIMILARITY = 85.0
@@ -48,16 +48,7 @@ RARE_TOKENS = 3
 TOKEN_PREFIX = 5
 NEGATION_PENALTY = 20.0
 
-MESSAGES: Catalogue = {
-    "bad_similarity": {
-        "en": "--similarity must be between {low} and {high}, not {value}",
-        "sv": "--similarity ska vara mellan {low} och {high}, inte {value}",
-    },
-    "bad_similarity.hint": {
-        "en": "the default, {default}, was chosen on the example workshops; try 80–92",
-        "sv": "standardvärdet, {default}, valdes på exempelworkshopparna; prova 80–92",
-    },
-}
+MESSAGES = catalogue("analysis/similarity")
 
 
 def check_similarity(value: float | None, lang: str) -> float:

@@ -14,48 +14,12 @@ from typing import Any
 from swot.errors import Problem
 from swot.files.located import display_path
 from swot.files.workshop import LoadedWorkshop, find_round
-from swot.i18n import Catalogue, say
+from swot.i18n import catalogue, say
 from swot.models import Round, ThemeSpec
 from swot.rounds.load import RoundEntries, load_round
 from swot.vocabulary import QUADRANT_ORDER, Quadrant, Source
-from swot.words import WORDS
 
-MESSAGES: Catalogue = {
-    "no_expected": {
-        "en": "{unit}: no expected number of respondents for round '{round}', so no response "
-        "rate can be given",
-        "sv": "{unit}: inget förväntat antal svarande för omgången '{round}', så ingen "
-        "svarsfrekvens kan räknas fram",
-    },
-    "no_expected.hint": {
-        "en": "in workshop.yaml, add '{unit_id}: N' under rounds → {round} → expected",
-        "sv": "i workshop.yaml, lägg till '{unit_id}: N' under rounds → {round} → expected",
-    },
-    "zero_expected": {
-        "en": "{unit}: round '{round}' expects 0 respondents, so no response rate can be given",
-        "sv": "{unit}: omgången '{round}' förväntar 0 svarande, så ingen svarsfrekvens kan "
-        "räknas fram",
-    },
-    "zero_expected.hint": {
-        "en": "in workshop.yaml, set the number under rounds → {round} → expected → {unit_id}",
-        "sv": "i workshop.yaml, ange antalet under rounds → {round} → expected → {unit_id}",
-    },
-    "anonymous": {
-        "en": "{unit}: survey entries without a respondent id: {count} (they do not count as "
-        "respondents)",
-        "sv": "{unit}: enkätposter utan svarande-id: {count} (de räknas inte som svarande)",
-    },
-    "anonymous.hint": {
-        "en": "add 'respondent: <id>' to each survey answer (the same id for one person)",
-        "sv": "lägg till 'svarande: <id>' i varje enkätsvar (samma id för samma person)",
-    },
-    "target.met": WORDS["target.met"],
-    "target.short": {
-        "en": "not yet: {needed} more",
-        "sv": "inte än: {needed} till",
-    },
-    "target.unknown": WORDS["target.unknown"],
-}
+MESSAGES = catalogue("analysis/status")
 
 
 def format_percent(value: float, lang: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from swot.cli import (
     collect_command,  # noqa: F401  (registers collect)
+    import_command,  # noqa: F401  (registers import)
     merge_commands,  # noqa: F401  (registers merge, export, review)
     round_commands,  # noqa: F401  (registers status, compare)
     survey_command,  # noqa: F401  (registers survey)
@@ -16,6 +17,7 @@ COMMAND_ORDER = [
     "init",
     "collect",
     "survey",
+    "import",
     "validate",
     "status",
     "merge",

@@ -8,20 +8,13 @@ from typing import TYPE_CHECKING
 import typer
 
 from swot.cli.app import EXIT_INTERRUPTED, console, error_console
-from swot.words import WORDS
+from swot.i18n import catalogue
 
 if TYPE_CHECKING:
     from swot.cli.prompts import SessionResult
     from swot.jobs.collect import CollectOutcome, CollectResult
 
-SUMMARY = {
-    "title": {"sv": "Sparat i {files}", "en": "Saved in {files}"},
-    "theme": WORDS["theme"],
-    "total": WORDS["total"],
-    "respondents": {"sv": "{count} svarande ({ids})", "en": "{count} respondents ({ids})"},
-    "respondents.one": {"sv": "1 svarande ({ids})", "en": "1 respondent ({ids})"},
-    "nothing": {"sv": "Inga poster sparades.", "en": "No entries were saved."},
-}
+SUMMARY = catalogue("cli/collect_output")
 
 
 def _pairs(renumbered: dict[str, str]) -> str:

@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from swot.cli.app import console
-from swot.i18n import Catalogue, say
-from swot.words import WORDS
+from swot.i18n import catalogue, say
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -19,23 +18,7 @@ if TYPE_CHECKING:
     from swot.analysis.changes import Comparison
     from swot.jobs.compare import CompareResult
 
-COMPARE_MESSAGES: Catalogue = {
-    "rates": WORDS["rates_per_unit"],
-    "col.change": WORDS["change"],
-    "col.item": WORDS["item"],
-    "col.status": {"en": "Status", "sv": "Status"},
-    "col.units": WORDS["units"],
-    "col.importance": WORDS["importance"],
-    "top": {
-        "en": "{quadrant} in {theme}: broadest first, at most {count} of each kind",
-        "sv": "{quadrant} inom {theme}: bredast först, högst {count} av varje slag",
-    },
-    "written": {"en": "Report written:", "sv": "Rapporten är skriven:"},
-    "problems": {
-        "en": "Files with errors (their readable entries are included; run swot validate):",
-        "sv": "Filer med fel (de poster som går att läsa är med; kör swot validate):",
-    },
-}
+COMPARE_MESSAGES = catalogue("cli/compare_output")
 
 
 def print_compare(result: CompareResult, top: int, as_json: bool) -> None:

@@ -59,6 +59,12 @@ RankOption = Annotated[
         help="Ranking: breadth (units that raised it), votes (votes.yaml) or borda.",
     ),
 ]
+ShowOption = Annotated[
+    bool,
+    typer.Option(
+        "--show", help="Also print the top items of every quadrant as tables (see --top)."
+    ),
+]
 TopOption = Annotated[
     int, typer.Option("--top", help="Items per quadrant in the 2×2 grid and the terminal.")
 ]
@@ -265,5 +271,34 @@ PosterOption = Annotated[
     typer.Option(
         "--poster",
         help="Also write an A4 poster with the QR code to handouts/<round>/survey-poster.html.",
+    ),
+]
+
+# import
+ImportFileArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="The survey export: .xlsx, or .csv/.tsv/.txt separated by , ; or tab "
+        "(UTF-8, or UTF-16 as Excel's Unicode text).",
+        show_default=False,
+    ),
+]
+DryRunOption = Annotated[
+    bool,
+    typer.Option("--dry-run", help="Show what would be added; write nothing, not even the map."),
+]
+SkipBadRowsOption = Annotated[
+    bool,
+    typer.Option(
+        "--skip-bad-rows", help="Import the rows without mistakes; list the rows left out."
+    ),
+]
+MapOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--map",
+        metavar="FILE",
+        help="The map file (default: <workshop>/imports/<export name>.map.yaml).",
+        show_default=False,
     ),
 ]

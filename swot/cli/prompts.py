@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from swot.errors import UsageError
+from swot.errors import FileSystemError, UsageError, shorten
 from swot.files.located import display_path
 from swot.files.workshop import LoadedWorkshop
 from swot.i18n import say
@@ -22,6 +22,7 @@ from swot.vocabulary import (
     Source,
     fold,
 )
+from swot.words import WORDS
 
 if TYPE_CHECKING:
     from questionary import Question
@@ -29,8 +30,10 @@ from swot.files.appending import (
     MESSAGES,
     EntriesAppender,
     InvalidEntriesFile,
+    NothingToTakeBack,
     _count,
     _folding_control,
+    elsewhere_folder,
     entry_error,
     importance_error,
     side_file_appender,
@@ -40,6 +43,9 @@ from swot.files.workshop import find_round, find_unit
 from swot.jobs.collect import CollectOptions, find_mode
 
 # ---------------------------------------------------------------- the interactive session
+
+SHORT_TEXT = 3  # a text shorter than this is asked about before it is saved (a stray '3')
+LATEST_SHOWN = 3  # entries of the session shown before each what-next question
 
 
 class Interrupted(Exception):
@@ -90,8 +96,15 @@ class Prompter:
         _add_keys(question, filterable)
         return question.unsafe_ask()
 
-    def text(self, message: str, instruction: str, validate: Callable[[str], str | None]) -> str:
-        """A line of text; ``validate`` returns an error shown under the question, or None."""
+    def text(
+        self,
+        message: str,
+        instruction: str,
+        validate: Callable[[str], str | None],
+        default: str = "",
+    ) -> str:
+        """A line of text (``default`` already typed, to edit); ``validate`` returns an error
+        shown under the question, or None."""
         import questionary
 
         def check(answer: str) -> bool | str:
@@ -102,19 +115,16 @@ class Prompter:
             message,
             instruction=instruction,
             validate=check,
+            default=default,
             qmark="?",
             reserve_space_for_menu=0,
         )
         _add_keys(question, False)
         return str(question.unsafe_ask())
 
-    def yes_no(self, message: str) -> bool:
-        return bool(
-            self.select(
-                message,
-                [(say(MESSAGES, "yes", self.lang), True), (say(MESSAGES, "no", self.lang), False)],
-            )
-        )
+    def yes_no(self, message: str, default: bool = True) -> bool:
+        yes, no = say(MESSAGES, "yes", self.lang), say(MESSAGES, "no", self.lang)
+        return bool(self.select(message, [(yes, True), (no, False)], default))
 
 
 def _add_keys(question: Question, filterable: bool) -> None:
@@ -199,6 +209,7 @@ class InteractiveSession:
         self.respondent: str | None = None
         self.source = Source.SURVEY
         self.unit_name = ""
+        self.kept_without_importance = False
 
     # -- the flow
 
@@ -231,7 +242,9 @@ class InteractiveSession:
             step = self._next_step(place)
             if step == "finish":
                 break
-            if step == "respondent":
+            if step in ("undo", "edit"):
+                self._take_back(edit=step == "edit")
+            elif step == "respondent":
                 self.respondent = None
                 place = self._choose_place(None)
             elif step == "choose":
@@ -294,6 +307,19 @@ class InteractiveSession:
         )
         self.paths.append(self.appender.path)
 
+    def _save_elsewhere(self, error: OSError) -> None:
+        """Offer a side file in the user's home when the workshop folder cannot be written."""
+        assert self.appender is not None
+        self.say_line(FileSystemError(error, self.lang).format())
+        folder = elsewhere_folder(self.workshop)
+        if not self.ask.yes_no(say(MESSAGES, "offer_elsewhere", self.lang, folder=folder)):
+            raise error
+        self.appender = side_file_appender(self.appender, folder)
+        self.say_line(
+            say(MESSAGES, "side_file_now", self.lang, file=display_path(self.appender.path))
+        )
+        self.paths.append(self.appender.path)
+
     def _choose_place(self, current: _Place | None) -> _Place:
         themes = self.workshop.workshop.themes
         if self.options.theme and current is None:
@@ -332,11 +358,15 @@ class InteractiveSession:
 
     def _collect_quadrant(self, place: _Place) -> None:
         """Entries for one quadrant until an empty line."""
-        setting = self.workshop.workshop.importance
         theme_name = self.workshop.workshop.theme(place.theme).name(self.lang)
         quadrant_name = QUADRANT_NAMES[place.quadrant][self.lang]
-        count = 0
         while True:
+            count = sum(  # this session's entries here (of this respondent, in a survey)
+                1
+                for e in self.saved
+                if (e.theme, e.quadrant) == (place.theme, place.quadrant)
+                and (self.source is not Source.SURVEY or e.respondent == self.respondent)
+            )
             who = ""
             if self.source is Source.SURVEY:
                 who = self.respondent or say(MESSAGES, "new_respondent", self.lang)
@@ -344,31 +374,71 @@ class InteractiveSession:
             message = f"{self.unit_name} · {who}{theme_name} · {quadrant_name} · " + say(
                 MESSAGES, "so_far", self.lang, count=count
             )
-            text = self.ask.text(
-                message,
-                say(MESSAGES, "entry.instruction", self.lang),
-                lambda answer: text_error(answer, self.lang),
-            ).strip()
+            text = self._ask_text(message)
             if not text:
                 return
-            importance: str | None = None
-            if setting != "off":
-                try:
-                    importance = (
-                        self.ask.text(
-                            say(MESSAGES, "importance", self.lang),
-                            say(MESSAGES, f"importance.{setting}", self.lang),
-                            lambda answer: importance_error(answer, setting, self.lang),
-                        ).strip()
-                        or None
-                    )
-                except (KeyboardInterrupt, EOFError):
-                    # The text was confirmed with Enter: keep it (without importance) if allowed.
-                    if setting != "required":
-                        self._save(place, text, None)
-                    raise
+            if len(text) < SHORT_TEXT and not self.ask.yes_no(
+                say(MESSAGES, "short_text", self.lang, text=text, count=SHORT_TEXT), default=False
+            ):
+                continue
+            try:
+                importance = self._ask_importance()
+            except (KeyboardInterrupt, EOFError):
+                # The text was confirmed with Enter: it is kept, without importance, whether the
+                # workshop asks for importance or requires it (a person adds it in the file).
+                self._save(place, text, None)
+                self.kept_without_importance = True
+                raise
             self._save(place, text, importance)
-            count += 1
+
+    def _ask_text(self, message: str, default: str = "") -> str:
+        instruction = "edit.instruction" if default else "entry.instruction"
+        return self.ask.text(
+            message,
+            say(MESSAGES, instruction, self.lang),
+            lambda answer: text_error(answer, self.lang),
+            default,
+        ).strip()
+
+    def _ask_importance(self, default: str = "") -> str | None:
+        setting = self.workshop.workshop.importance
+        if setting == "off":
+            return None
+        answer = self.ask.text(
+            say(MESSAGES, "importance", self.lang),
+            say(MESSAGES, f"importance.{setting}", self.lang),
+            lambda answer: importance_error(answer, setting, self.lang),
+            default,
+        )
+        return answer.strip() or None
+
+    def _take_back(self, edit: bool) -> None:
+        """Undo or edit the session's last entry, in the file it was saved in."""
+        assert self.appender is not None
+        last = self.appender.last_saved
+        if not last:
+            return
+        replacement: list[Entry] = []
+        if edit:
+            old = last[0]
+            text = self._ask_text(say(MESSAGES, "edit.text", self.lang), old.text)
+            if not text:
+                return
+            shown = "" if old.importance is None else str(old.importance)
+            importance = self._ask_importance(shown)
+            replacement = [_edited(old, text, importance, self.workshop, self.lang)]
+        try:
+            self.appender.take_back(replacement)
+        except NothingToTakeBack as error:
+            self.say_line(error.format())
+            return
+        self.saved = [e for e in self.saved if not any(e is t for t in last)]
+        self.saved.extend(replacement)
+        if self.respondent and not any(e.respondent == self.respondent for e in self.saved):
+            self.respondent = None  # its only entry went: the next entry is a new respondent
+        key = "edited" if edit else "undone"
+        shown_text = (replacement or last)[0].text
+        self.say_line(say(MESSAGES, key, self.lang, text=shorten(shown_text, 60)))
 
     def _save(self, place: _Place, text: str, importance: str | None) -> None:
         assert self.appender is not None
@@ -390,6 +460,9 @@ class InteractiveSession:
             written = self.appender.save([entry], new_respondent=new_respondent)
         except InvalidEntriesFile as error:
             self._switch_to_side_file(error)
+            written = self.appender.save([entry], new_respondent=new_respondent)
+        except OSError as error:  # the folder cannot be written: the entry is kept elsewhere
+            self._save_elsewhere(error)
             written = self.appender.save([entry], new_respondent=new_respondent)
         self.saved.extend(written)
         if new_respondent:
@@ -422,14 +495,46 @@ class InteractiveSession:
         choices.append((say(MESSAGES, "next.choose", self.lang), "choose"))
         if self.source is Source.SURVEY:
             choices.append((say(MESSAGES, "next.respondent", self.lang), "respondent"))
+        if self.appender is not None and self.appender.last_saved:
+            last = shorten(self.appender.last_saved[0].text, 40)
+            choices.append((say(MESSAGES, "next.undo", self.lang, text=last), "undo"))
+            choices.append((say(MESSAGES, "next.edit", self.lang, text=last), "edit"))
         choices.append((say(MESSAGES, "next.finish", self.lang), "finish"))
+        self._show_latest()
         return self.ask.select(say(MESSAGES, "next", self.lang), choices, choices[0][1])
+
+    def _show_latest(self) -> None:
+        """The session's last three entries, so a slip is seen before the next question."""
+        latest = self.saved[-LATEST_SHOWN:]
+        if not latest:
+            return
+        self.say_line(say(MESSAGES, "latest_entries", self.lang))
+        for entry in latest:
+            quadrant = QUADRANT_NAMES[entry.quadrant][self.lang]
+            importance = ""
+            if entry.importance is not None:
+                importance = " · " + say(
+                    WORDS, "importance.value", self.lang, value=entry.importance
+                )
+            self.say_line(f"  {quadrant} · {shorten(entry.text, 60)}{importance}")
 
     def interrupted_line(self) -> str:
         """The one line printed on Ctrl-C/Ctrl-D: how many entries were saved, and where."""
         if not self.saved:
             return say(MESSAGES, "interrupted.none", self.lang)
         files = ", ".join(display_path(p) for p in self.paths if p.exists())
-        return say(
+        line = say(
             MESSAGES, "interrupted", self.lang, count=_count(len(self.saved), self.lang), file=files
         )
+        if self.kept_without_importance:
+            line += " " + say(MESSAGES, "kept_without_importance", self.lang)
+        return line
+
+
+def _edited(
+    old: Entry, text: str, importance: str | None, workshop: LoadedWorkshop, lang: str
+) -> Entry:
+    """``old`` with a new text and importance, checked like any typed entry."""
+    data = old.model_dump()
+    data.update(text=text, importance=importance, unit=old.unit, round=old.round)
+    return Entry.model_validate(data, context=workshop.workshop.entry_context(lang))

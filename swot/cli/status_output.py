@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from swot.cli.app import console
-from swot.i18n import Catalogue, say
-from swot.words import WORDS
+from swot.i18n import catalogue, say
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -18,48 +17,7 @@ if TYPE_CHECKING:
     from swot.analysis.status import RoundStatus
     from swot.jobs.status import StatusResult
 
-MESSAGES: Catalogue = {
-    "status.title": {
-        "en": "{workshop} · {round}{date}",
-        "sv": "{workshop} · {round}{date}",
-    },
-    "status.target": {
-        "en": "Target: {target} of the expected respondents in every unit",
-        "sv": "Mål: {target} av de förväntade svarande i varje enhet",
-    },
-    "col.unit": WORDS["unit"],
-    "col.respondents": WORDS["respondents"],
-    "col.rate": {"en": "Response rate", "sv": "Svarsfrekvens"},
-    "col.target": WORDS["target"],
-    "col.entries": WORDS["entries"],
-    "col.total": WORDS["total"],
-    "of": {"en": "{count} of {expected}", "sv": "{count} av {expected}"},
-    "no_file": {"en": "no file yet", "sv": "ingen fil än"},
-    "entries_table": {"en": "Entries on {theme}", "sv": "Poster om {theme}"},
-    "missing": {"en": "Units with no file yet: {units}", "sv": "Enheter utan fil än: {units}"},
-    "problems": {
-        "en": "Files with errors (their readable entries are counted):",
-        "sv": "Filer med fel (de poster som går att läsa räknas):",
-    },
-    "notes": {"en": "Notes:", "sv": "Att observera:"},
-    "total": {
-        "en": "In all: {count} of {expected} answered ({rate}).",
-        "sv": "Totalt: {count} av {expected} har svarat ({rate}).",
-    },
-    "total.no_expected": {
-        "en": "In all: {count} respondents.",
-        "sv": "Totalt: {count} svarande.",
-    },
-    "below": {
-        "en": "Below the target: {units}.",
-        "sv": "Under målet: {units}.",
-    },
-    "below.unit": {"en": "{unit} ({needed} more)", "sv": "{unit} ({needed} till)"},
-    "all_met": {
-        "en": "Every unit with an expected count has reached the target.",
-        "sv": "Alla enheter med förväntat antal har nått målet.",
-    },
-}
+MESSAGES = catalogue("cli/status_output")
 
 
 def print_status_result(result: StatusResult, as_json: bool) -> None:

@@ -13,7 +13,7 @@ from swot.cli.app import console, write_crash_log
 from swot.cli.status_output import MESSAGES as STATUS_MESSAGES
 from swot.files.appending import _count
 from swot.files.located import display_path
-from swot.i18n import Catalogue, say
+from swot.i18n import catalogue, say
 from swot.words import WORDS
 
 if TYPE_CHECKING:
@@ -29,63 +29,7 @@ STATUS_SECONDS = 5.0  # re-read the files this often anyway (another facilitator
 BUSY_SECONDS = 1.0  # while answers come in, the table is re-read at most this often
 RECENT_EVENTS = 5
 
-MESSAGES: Catalogue = {
-    "address": {"sv": "Enkäten: {url}", "en": "The survey: {url}"},
-    "scan": {"sv": "Skanna QR-koden med mobilen:", "en": "Scan the QR code with a phone:"},
-    "local_only": {
-        "sv": "Bara den här datorn når enkäten. Med --lan kan mobiler i samma wifi svara.",
-        "en": "Only this computer can reach the survey. With --lan, phones on the same wifi "
-        "can answer.",
-    },
-    "lan_note": {
-        "sv": "Mobiler och datorer i samma wifi kan svara. Adressen har en nyckel som bara "
-        "gäller den här sessionen.",
-        "en": "Phones and laptops on the same wifi can answer. The address holds a key that "
-        "only works for this session.",
-    },
-    "unit_note": {"sv": "Alla svar gäller {unit}.", "en": "Every answer is for {unit}."},
-    "poster": {
-        "sv": "Affisch att skriva ut: {file} (visas också på {url})",
-        "en": "Poster to print: {file} (also shown at {url})",
-    },
-    "stop_hint": {
-        "sv": "Ctrl-C stoppar. Varje bekräftat svar är redan sparat.",
-        "en": "Ctrl-C stops. Every confirmed answer is already saved.",
-    },
-    "saved": {
-        "sv": "{time}  {unit} · svarande {respondent} · {count}",
-        "en": "{time}  {unit} · respondent {respondent} · {count}",
-    },
-    "side_file": {
-        "sv": "{time}  {unit}: svaret (svarande {respondent}) sparades i {side}, eftersom "
-        "filen har fel:",
-        "en": "{time}  {unit}: the answer (respondent {respondent}) was saved in {side}, "
-        "because the file has mistakes:",
-    },
-    "side_file.hint": {
-        "sv": "rätta filen (swot validate visar var) och flytta sedan posterna från {side} dit",
-        "en": "fix the file (swot validate shows where), then move the entries from {side} into it",
-    },
-    "failed": {
-        "sv": "{time}  {unit}: ett svar kunde inte sparas (deltagaren fick veta det):",
-        "en": "{time}  {unit}: an answer could not be saved (the participant was told):",
-    },
-    "bug": {
-        "sv": "swot: internt fel ({kind}) på en sida; deltagaren fick ett felmeddelande. "
-        "Detaljer sparades i {log}; skicka gärna filen till utvecklarna.",
-        "en": "swot: internal error ({kind}) on a page; the participant was shown an error. "
-        "Details were saved to {log}; please send that file to the maintainers.",
-    },
-    "latest": {"sv": "Senaste svaren:", "en": "Latest answers:"},
-    "waiting": {
-        "sv": "Inga svar än under den här sessionen.",
-        "en": "No answers yet this session.",
-    },
-    "stopped": {
-        "sv": "Stoppat. Svar som sparades under sessionen: {count}.",
-        "en": "Stopped. Answers saved during the session: {count}.",
-    },
-}
+MESSAGES = catalogue("cli/survey_output")
 
 
 def show_survey(survey: RunningSurvey) -> None:

@@ -9,18 +9,14 @@ from typing import TYPE_CHECKING
 import typer
 
 from swot.cli.app import console, error_console
-from swot.i18n import say
+from swot.i18n import catalogue, say
 
 if TYPE_CHECKING:
     from swot.jobs.init import InitRequest, InitResult
     from swot.jobs.schema import SchemaResult
     from swot.jobs.validate import ValidateResult
 
-MESSAGES = {
-    "summary_errors": {"en": "{errors} in {bad} of {files}", "sv": "{errors} i {bad} av {files}"},
-    "summary_ok": {"en": "{files} checked, no errors", "sv": "{files} kontrollerade, inga fel"},
-    "summary_nothing": {"en": "no file checked", "sv": "ingen fil kontrollerad"},
-}
+MESSAGES = catalogue("cli/workshop_output")
 WORDS = {
     "error": {"en": ("error", "errors"), "sv": ("fel", "fel")},
     "file": {"en": ("file", "files"), "sv": ("fil", "filer")},

@@ -9,10 +9,13 @@ A broken file's entries go to a side file (``unsaved/<round>/<unit>-<time>.yaml`
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -20,202 +23,27 @@ from swot.errors import Problem, SwotError
 from swot.files.entries import EntriesFile, read_entries_file
 from swot.files.located import display_path
 from swot.files.messages import MESSAGES as LOADER_MESSAGES
-from swot.files.storage import append_entries
+from swot.files.storage import (
+    append_entries,
+    appended_bytes,
+    atomic_write_bytes,
+    decoded,
+    format_entry,
+    locked_for,
+)
 from swot.files.workshop import LoadedWorkshop
-from swot.i18n import Catalogue, say
-from swot.models import MAX_TEXT_LENGTH, Entry
-from swot.words import WORDS
-
-if TYPE_CHECKING:
-    pass
+from swot.i18n import catalogue, say
+from swot.models import MAX_TEXT_LENGTH, Entry, with_respondent
 
 UNSAVED_DIR = "unsaved"
 RESPONDENT_ID = re.compile(r"^r(\d+)$")
 NEW_RESPONDENT = {"new", "ny"}
 UNIT_COLUMNS = {"unit", "enhet"}
+# The comment before the entries of one imported row: its mark, a digest of the row's cells.
+IMPORT_MARK_PREFIX = "# swot import "
+_IMPORT_MARK = re.compile(r"^# swot import ([0-9a-f]{16}) *\r?$", re.MULTILINE)
 
-MESSAGES: Catalogue = {
-    # interactive prompts
-    "round": WORDS["round"],
-    "latest": {"sv": "senaste", "en": "latest"},
-    "unit": WORDS["unit"],
-    "mode": {"sv": "Vad registrerar du?", "en": "What are you recording?"},
-    "mode.survey": {
-        "sv": "Enkätsvar – en anonym svarande i taget",
-        "en": "Survey answers – one anonymous respondent at a time",
-    },
-    "mode.workshop": {
-        "sv": "Workshop – enhetens gemensamma poster",
-        "en": "Workshop – the unit's agreed entries",
-    },
-    "theme": WORDS["theme"],
-    "quadrant": WORDS["quadrant"],
-    "arrows": {"sv": "(piltangenter, Enter väljer)", "en": "(arrow keys, Enter chooses)"},
-    "arrows_filter": {
-        "sv": "(piltangenter, eller skriv för att filtrera)",
-        "en": "(arrow keys, or type to filter)",
-    },
-    "so_far": {"sv": "{count} hittills", "en": "{count} so far"},
-    "new_respondent": {"sv": "ny svarande", "en": "new respondent"},
-    "entry.instruction": {"sv": "(tom rad = klar)", "en": "(empty line = done)"},
-    "importance": {"sv": "Vikt 1–5", "en": "Importance 1–5"},
-    "importance.optional": {"sv": "(Enter = ingen vikt)", "en": "(Enter = none)"},
-    "importance.required": {"sv": "(obligatorisk)", "en": "(required)"},
-    "importance.missing": {
-        "sv": "Vikt krävs i den här workshoppen: skriv en siffra 1–5",
-        "en": "This workshop requires an importance: type a number 1–5",
-    },
-    "next": {"sv": "Vad vill du göra nu?", "en": "What next?"},
-    "next.quadrant": {"sv": "Nästa kvadrant: {name}", "en": "Next quadrant: {name}"},
-    "next.theme": {"sv": "Nästa tema: {name}", "en": "Next theme: {name}"},
-    "next.choose": {"sv": "Välj tema och kvadrant", "en": "Choose theme and quadrant"},
-    "next.respondent": {"sv": "Nästa svarande", "en": "Next respondent"},
-    "next.finish": {"sv": "Avsluta", "en": "Finish"},
-    "yes": {"sv": "Ja", "en": "Yes"},
-    "no": {"sv": "Nej", "en": "No"},
-    # what the session says
-    "target": {
-        "sv": "Sparar i {file} (finns redan: {count})",
-        "en": "Saving to {file} (already there: {count})",
-    },
-    "target.new": {
-        "sv": "Sparar i {file} (ny fil)",
-        "en": "Saving to {file} (a new file)",
-    },
-    "respondent_id": {
-        "sv": "  Svarande {respondent} sparad",
-        "en": "  Respondent {respondent} saved",
-    },
-    "offer_side_file": {
-        "sv": "Spara sessionens poster i en sidofil i stället, så att inget går förlorat?",
-        "en": "Save this session's entries to a side file instead, so that nothing is lost?",
-    },
-    "side_file_header": {
-        "sv": "# Sparad av {command} eftersom {file} hade fel.\n"
-        "# Rätta {file} (swot validate visar var), och flytta sedan posterna nedan dit.\n",
-        "en": "# Saved by {command} because {file} had mistakes.\n"
-        "# Fix {file} (swot validate shows where), then move the entries below into it.\n",
-    },
-    "side_file_now": {
-        "sv": "Posterna sparas nu i {file}",
-        "en": "Entries are now saved to {file}",
-    },
-    "interrupted": {
-        "sv": "Avbrutet – sparade {count} i {file}.",
-        "en": "Interrupted – saved {count} in {file}.",
-    },
-    "interrupted.none": {
-        "sv": "Avbrutet – inga poster sparades.",
-        "en": "Interrupted – no entries were saved.",
-    },
-    "entries_count": {"sv": "{count} poster", "en": "{count} entries"},
-    "entries_count.one": {"sv": "1 post", "en": "1 entry"},
-    # errors
-    "invalid_file": {
-        "sv": "{file} har fel, så swot lägger inte till något i den:",
-        "en": "{file} has mistakes, so swot will not add to it:",
-    },
-    "invalid_file.hint": {
-        "sv": "rätta felen (swot validate visar dem) och kör swot collect igen",
-        "en": "fix the mistakes (swot validate lists them) and run swot collect again",
-    },
-    "append_broke": {
-        "sv": "att lägga till poster sist i {file} skulle göra filen ogiltig:",
-        "en": "adding entries at the end of {file} would make it invalid:",
-    },
-    "append_broke.hint": {
-        "sv": "kontrollera filens sista rader (t.ex. '...' eller en lista inom [ ]) och kör "
-        "swot collect igen",
-        "en": "check the file's last lines (e.g. '...' or a list in [ ]) and run swot collect "
-        "again",
-    },
-    "no_terminal": {
-        "sv": "swot collect behöver en terminal för att ställa frågor. Utan terminal anger du "
-        "posterna som flaggor: --unit, --theme, --quadrant och --text (samt --importance, "
-        "--respondent, --round, --mode), eller --from FIL (YAML eller CSV).",
-        "en": "swot collect needs a terminal to ask its questions. Without one, give the "
-        "entries as options: --unit, --theme, --quadrant and --text (with --importance, "
-        "--respondent, --round, --mode as needed), or --from FILE (YAML or CSV).",
-    },
-    "no_terminal.hint": {
-        "sv": "exempel: swot collect --unit hoganas --theme jämställdhet --quadrant svagheter "
-        '--text "Ingen plan för aktiviteter" --importance 4',
-        "en": "example: swot collect --unit hoganas --theme equality --quadrant weaknesses "
-        '--text "No plan for activities" --importance 4',
-    },
-    "needs": {
-        "sv": "--text behöver också {missing}",
-        "en": "--text also needs {missing}",
-    },
-    "needs.hint": {
-        "sv": "exempel: swot collect --unit hoganas --theme jämställdhet --quadrant styrkor "
-        '--text "Tydlig plan"',
-        "en": "example: swot collect --unit hoganas --theme equality --quadrant strengths "
-        '--text "A clear plan"',
-    },
-    "text_and_from": {
-        "sv": "ange antingen --text eller --from, inte båda",
-        "en": "give either --text or --from, not both",
-    },
-    "text_and_from.hint": {
-        "sv": "kör kommandot en gång för varje",
-        "en": "run the command once for each",
-    },
-    "unknown_mode": {
-        "sv": "--mode ska vara survey (enkät) eller workshop, inte '{value}'",
-        "en": "--mode must be survey (enkät) or workshop, not '{value}'",
-    },
-    "unknown_mode.hint": {"sv": "exempel: --mode workshop", "en": "example: --mode workshop"},
-    "bad_option": {"sv": "{option}: {message}", "en": "{option}: {message}"},
-    "from_missing": {"sv": "{file} finns inte", "en": "{file} does not exist"},
-    "from_missing.hint": {
-        "sv": "kontrollera sökvägen till --from",
-        "en": "check the path given to --from",
-    },
-    "from_kind": {
-        "sv": "{file}: --from läser .yaml, .yml och .csv, inte '{suffix}'",
-        "en": "{file}: --from reads .yaml, .yml and .csv, not '{suffix}'",
-    },
-    "from_kind.hint": {
-        "sv": "spara enkätexporten som CSV (UTF-8) eller skriv posterna som YAML",
-        "en": "save the survey export as CSV (UTF-8) or write the entries as YAML",
-    },
-    "from_needs_unit": {
-        "sv": "{file} har ingen kolumn 'enhet', så --unit behövs",
-        "en": "{file} has no 'unit' column, so --unit is needed",
-    },
-    "from_needs_unit.hint": {
-        "sv": "exempel: swot collect --from {file} --unit hoganas",
-        "en": "example: swot collect --from {file} --unit hoganas",
-    },
-    "csv_empty": {"sv": "filen har ingen rubrikrad", "en": "the file has no header row"},
-    "csv_empty.hint": {
-        "sv": "första raden ska namnge kolumnerna, t.ex. tema;kvadrant;text;vikt",
-        "en": "the first line must name the columns, e.g. theme,quadrant,text,importance",
-    },
-    "csv_unit": {
-        "sv": "'{value}' är ingen enhet i workshoppen{suggestion}",
-        "en": "'{value}' is not a unit of the workshop{suggestion}",
-    },
-    "csv_unit.hint": {"sv": "enheter: {choices}", "en": "units: {choices}"},
-    "nothing": {
-        "sv": "{file} innehåller inga poster; inget sparades",
-        "en": "{file} holds no entries; nothing was saved",
-    },
-    "saved": {"sv": "✓ Sparade {count} i {file}", "en": "✓ Saved {count} in {file}"},
-    "renumbered": {
-        "sv": "  Svarande från filen fick nya id så att ingen räknas dubbelt: {pairs}",
-        "en": "  Respondents from the file got new ids so that no one is counted twice: {pairs}",
-    },
-    "csv_ignored": {
-        "sv": "kolumnen '{name}' är inget fält i en post och läses inte{suggestion}",
-        "en": "the column '{name}' is not a field of an entry and is not read{suggestion}",
-    },
-    "csv_ignored.hint": {
-        "sv": "kolumner som läses: {choices}",
-        "en": "columns that are read: {choices}",
-    },
-}
+MESSAGES = catalogue("files/appending")
 
 
 def _count(count: int, lang: str) -> str:
@@ -247,6 +75,20 @@ def next_respondent_id(entries: Iterable[Entry], also_taken: Iterable[str] = ())
     return f"r{max(numbers) + 1:02d}"
 
 
+@dataclass(frozen=True)
+class _Save:
+    """What one save changed: the file's bytes before it (None: no file) and after it."""
+
+    before: bytes | None
+    after: bytes
+    count: int  # entries in the file after the save
+    entries: list[Entry]
+
+
+class NothingToTakeBack(SwotError):
+    """``take_back`` with no save of this session left, or a file changed since by others."""
+
+
 class EntriesAppender:
     """Saves entries into one unit's file of one round, one confirmed batch at a time.
 
@@ -276,7 +118,9 @@ class EntriesAppender:
         self.taken_respondents = list(taken_respondents)
         self.saved: list[Entry] = []
         self.renumbered: dict[str, str] = {}  # old respondent id → new, of the last save
+        self.invalid_key = "invalid_file"  # the message for a broken file ("import_invalid")
         self._known: tuple[bytes, list[Entry]] | None = None
+        self._saves: list[_Save] = []  # this appender's saves, newest last, for take_back
         theme_lang = workshop.language
         self.theme_names = {t.id: t.name(theme_lang).lower() for t in workshop.workshop.themes}
 
@@ -291,6 +135,17 @@ class EntriesAppender:
             path, self.workshop, self.lang, unit=self.unit_id, round_id=self.round_id
         )
 
+    def check(self) -> None:
+        """Refuse now (``InvalidEntriesFile``) a file the next save would refuse; the entries
+        read are remembered, so that save does not read an unchanged file again."""
+        if not self.path.exists():
+            return
+        data = self.path.read_bytes()
+        result = self._read(self.path)
+        if not result.ok:
+            raise InvalidEntriesFile(self.path, result.problems, self.lang, self.invalid_key)
+        self._known = (data, result.entries)
+
     def existing(self, old: bytes | None) -> list[Entry]:
         """The entries of the file whose bytes are ``old``; refuse a file with mistakes."""
         if old is None:
@@ -299,7 +154,7 @@ class EntriesAppender:
             return self._known[1]
         result = self._read(self.path)
         if not result.ok:
-            raise InvalidEntriesFile(self.path, result.problems, self.lang, "invalid_file")
+            raise InvalidEntriesFile(self.path, result.problems, self.lang, self.invalid_key)
         return result.entries
 
     def save(
@@ -312,24 +167,82 @@ class EntriesAppender:
         under the lock; ``self.renumbered`` then maps old ids to new ones.
         Returns the entries as written. Raises ``InvalidEntriesFile`` if the file has mistakes.
         """
-        count_before: list[int] = []
 
-        def choose(old: bytes | None) -> list[Entry]:
-            present = self.existing(old)
-            count_before.append(len(present))
+        def choose(old: bytes | None, present: Callable[[], list[Entry]]) -> list[Entry | str]:
             if renumber:
-                return self._renumbered(entries, present)
+                return list(self._renumbered(entries, present()))
             if not new_respondent:
+                present()  # a file with mistakes is refused even when no id is needed
                 return list(entries)
-            respondent = next_respondent_id(present, self.taken_respondents)
+            respondent = next_respondent_id(present(), self.taken_respondents)
             return [e.model_copy(update={"respondent": respondent}) for e in entries]
+
+        return self._write(choose)
+
+    def save_marked(self, batches: Sequence[MarkedBatch]) -> MarkedSave:
+        """Append each batch whose mark the file does not hold yet, after a comment line with
+        its mark (``# swot import <mark>``); each batch of ``new_respondent`` gets a fresh id.
+
+        A mark that occurs n times in the file stands for n batches already saved, so two
+        respondents who answered alike are both saved once, and saving the same batches again
+        adds nothing. Chosen and written under the lock, like every save."""
+        outcome = MarkedSave()
+
+        def choose(old: bytes | None, present: Callable[[], list[Entry]]) -> list[Entry | str]:
+            recorded = recorded_marks(old, self.path, self.lang)
+            seen: Counter[str] = Counter()
+            new = []
+            for batch in batches:
+                seen[batch.mark] += 1
+                if seen[batch.mark] > recorded[batch.mark]:
+                    new.append(batch)
+            outcome.skipped = len(batches) - len(new)
+            outcome.respondents = []
+            if not new:  # nothing to add: the file is not even parsed
+                return []
+            ids = _fresh_ids(present(), self.taken_respondents)
+            items: list[Entry | str] = []
+            for batch in new:
+                items.append(f"\n{IMPORT_MARK_PREFIX}{batch.mark}\n")
+                if not batch.new_respondent:
+                    items.extend(batch.entries)
+                    continue
+                respondent = next(ids)
+                outcome.respondents.append(respondent)
+                items.extend(with_respondent(e, respondent) for e in batch.entries)
+            return items
+
+        outcome.entries = self._write(choose)
+        return outcome
+
+    def _write(
+        self, choose: Callable[[bytes | None, Callable[[], list[Entry]]], list[Entry | str]]
+    ) -> list[Entry]:
+        """Append what ``choose`` picks, given the file's bytes and a function that reads its
+        entries (refusing a file with mistakes), under the lock; the complete new file is
+        checked before it replaces the old one."""
+        expected: list[int] = []
+        before: list[bytes | None] = []
+
+        def pick(old: bytes | None) -> list[Entry | str]:
+            before.append(old)
+            read: list[list[Entry]] = []
+
+            def present() -> list[Entry]:
+                if not read:
+                    read.append(self.existing(old))
+                return read[0]
+
+            items = choose(old, present)
+            if items:
+                expected.append(len(present()) + sum(1 for i in items if isinstance(i, Entry)))
+            return items
 
         written: list[tuple[bytes, list[Entry]]] = []
 
         def verify(temp: Path) -> None:
             result = self._read(temp)
-            expected = count_before[-1] + len(entries)
-            if not result.ok or len(result.entries) != expected:
+            if not result.ok or len(result.entries) != expected[-1]:
                 current = self.read()
                 if not current.ok:  # the old file was already broken: report it, not the temp
                     raise InvalidEntriesFile(self.path, current.problems, self.lang, "invalid_file")
@@ -342,7 +255,7 @@ class EntriesAppender:
 
         saved = append_entries(
             self.path,
-            choose,
+            pick,
             self.workshop.language,
             self.header,
             self.theme_names,
@@ -350,8 +263,62 @@ class EntriesAppender:
         )
         if written:
             self._known = written[-1]
+            self._saves.append(_Save(before[-1], written[-1][0], len(written[-1][1]), saved))
         self.saved.extend(saved)
         return saved
+
+    @property
+    def last_saved(self) -> list[Entry]:
+        """The entries of this appender's last save that is not taken back ([] if none)."""
+        return list(self._saves[-1].entries) if self._saves else []
+
+    def take_back(self, replacement: Sequence[Entry] = ()) -> list[Entry]:
+        """Undo this appender's last save, or put ``replacement`` in place of its entries (an
+        edit). Only while the file is exactly as that save left it, so every other byte stays
+        as it was; raises ``NothingToTakeBack`` otherwise (someone else wrote to it since)."""
+        if not self._saves:
+            raise NothingToTakeBack(say(MESSAGES, "nothing_to_undo", self.lang))
+        last = self._saves[-1]
+        lang = self.workshop.language
+        with locked_for(self.path, self.lang):
+            current = self.path.read_bytes() if self.path.exists() else None
+            if current != last.after:
+                raise NothingToTakeBack(
+                    say(MESSAGES, "changed_since", self.lang, file=display_path(self.path)),
+                    say(MESSAGES, "changed_since.hint", self.lang),
+                )
+            data = last.before
+            if replacement:
+                addition = "".join(format_entry(e, lang, self.theme_names) for e in replacement)
+                start = last.before if last.before is not None else self.header.encode("utf-8")
+                data = appended_bytes(start, addition, self.path, lang)
+                expected = last.count - len(last.entries) + len(replacement)
+                atomic_write_bytes(self.path, data, self._check_count(expected))
+            elif data is None:
+                self.path.unlink()
+            else:
+                atomic_write_bytes(self.path, data)
+        self._saves.pop()
+        self._known = None
+        self.saved = [e for e in self.saved if not any(e is t for t in last.entries)]
+        if replacement and data is not None:
+            self._saves.append(_Save(last.before, data, expected, list(replacement)))
+            self.saved.extend(replacement)
+        return list(replacement)
+
+    def _check_count(self, expected: int) -> Callable[[Path], None]:
+        """A check of the new file (a temp path): valid, with ``expected`` entries."""
+
+        def verify(temp: Path) -> None:
+            result = self._read(temp)
+            if not result.ok or len(result.entries) != expected:
+                problems = [
+                    Problem(display_path(self.path), p.message, p.hint, p.line, p.column, p.where)
+                    for p in result.problems
+                ]
+                raise InvalidEntriesFile(self.path, problems, self.lang, "append_broke")
+
+        return verify
 
     def _renumbered(self, entries: Sequence[Entry], present: list[Entry]) -> list[Entry]:
         """``entries`` with each respondent id replaced by a fresh one (consistently)."""
@@ -368,17 +335,63 @@ class EntriesAppender:
         ]
 
 
-def side_file_path(workshop: LoadedWorkshop, round_id: str, unit_id: str) -> Path:
-    """Where a session's entries go when the unit's file cannot take them (not read as input)."""
+@dataclass
+class MarkedBatch:
+    """Entries to save together once (e.g. one row of a survey export), known by ``mark``."""
+
+    mark: str
+    entries: list[Entry]
+    new_respondent: bool = True
+
+
+@dataclass
+class MarkedSave:
+    """What ``save_marked`` wrote: the entries, the respondent ids it gave, and how many
+    batches the file already held."""
+
+    entries: list[Entry] = field(default_factory=list)
+    respondents: list[str] = field(default_factory=list)
+    skipped: int = 0
+
+
+def recorded_marks(data: bytes | None, path: Path, lang: str) -> Counter[str]:
+    """How often each mark stands in an entries file's bytes (None: a file not there yet)."""
+    if not data:
+        return Counter()
+    _, _, text = decoded(data, path, lang)
+    return Counter(_IMPORT_MARK.findall(text))
+
+
+def _fresh_ids(present: list[Entry], taken: Iterable[str]) -> Iterator[str]:
+    """r08, r09, … : the free ids after the highest in use, without looking again each time."""
+    first = int(next_respondent_id(present, taken)[1:])
+    return (f"r{number:02d}" for number in itertools.count(first))
+
+
+def side_file_path(
+    workshop: LoadedWorkshop, round_id: str, unit_id: str, folder: Path | None = None
+) -> Path:
+    """Where a session's entries go when the unit's file cannot take them (not read as input):
+    ``unsaved/`` in the workshop, or in ``folder`` when the workshop cannot be written."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return workshop.folder / UNSAVED_DIR / round_id / f"{unit_id}-{stamp}.yaml"
+    return (folder or workshop.folder / UNSAVED_DIR) / round_id / f"{unit_id}-{stamp}.yaml"
 
 
-def side_file_appender(main: EntriesAppender, command: str = "swot collect") -> EntriesAppender:
+def elsewhere_folder(workshop: LoadedWorkshop) -> Path:
+    """Where side files go when the workshop folder itself cannot be written: the user's home."""
+    return Path.home() / "swot-unsaved" / workshop.folder.name
+
+
+def side_file_appender(
+    main: EntriesAppender, folder: Path | None = None, command: str = "swot collect"
+) -> EntriesAppender:
     """An appender writing to a side file, continuing the main file's respondent numbering
     (the ids in the file, those saved this session, and those it was told are taken)."""
-    present = main.read()
-    taken = [e.respondent or "" for e in present.entries + main.saved]
+    try:
+        present = main.read().entries
+    except OSError:  # the drive is gone: number on from what this session saved
+        present = []
+    taken = [e.respondent or "" for e in present + main.saved]
     taken += main.taken_respondents
     header = main.header + say(
         MESSAGES, "side_file_header", main.lang, file=display_path(main.path), command=command
@@ -388,7 +401,7 @@ def side_file_appender(main: EntriesAppender, command: str = "swot collect") -> 
         main.round_id,
         main.unit_id,
         main.lang,
-        path=side_file_path(main.workshop, main.round_id, main.unit_id),
+        path=side_file_path(main.workshop, main.round_id, main.unit_id, folder),
         header=header,
         taken_respondents=taken,
     )

@@ -9,47 +9,10 @@ from swot.errors import SwotError
 from swot.files.schema import ENTRIES_SCHEMA, WORKSHOP_SCHEMA, modeline, write_schemas
 from swot.files.storage import atomic_write_text, yaml_scalar
 from swot.files.workshop import ENTRIES_DIR, WORKSHOP_FILE, LoadedWorkshop, load_workshop
-from swot.i18n import Catalogue, say
+from swot.i18n import catalogue, say
 from swot.models import Round, Unit, suggest_id
 
-MESSAGES: Catalogue = {
-    "workshop_header": {
-        "sv": "# Workshop: {name}\n"
-        "# Redigera i en vanlig texteditor (Anteckningar, VS Code). Spara som UTF-8.\n"
-        "# Indrag görs med mellanslag, aldrig tabb. Kör `swot validate` efteråt.\n"
-        "# units: en rad '- id:' per enhet; id (a–z, 0–9, '-') blir filnamnet för\n"
-        "#   enhetens poster: entries/<omgång>/<id>.yaml\n"
-        "# rounds: omgångarna i tidsordning (den sista är den senaste);\n"
-        "#   expected: hur många svarande som förväntas per enhet\n",
-        "en": "# Workshop: {name}\n"
-        "# Edit in a plain text editor (Notepad, VS Code). Save as UTF-8.\n"
-        "# Indent with spaces, never tabs. Run `swot validate` afterwards.\n"
-        "# units: one '- id:' line per unit; the id (a-z, 0-9, '-') is the file name\n"
-        "#   of the unit's entries: entries/<round>/<id>.yaml\n"
-        "# rounds: in order of time (the last is the latest);\n"
-        "#   expected: how many respondents are expected per unit\n",
-    },
-    "entries_header": {
-        "sv": "# {unit} · {round}\n"
-        "# En post per streck (-). Nya poster läggs till längst ned.\n"
-        "# tema: {themes}\n"
-        "# kvadrant: styrkor | svagheter | möjligheter | hot\n"
-        "# vikt: 1–5 (valfri) · källa: enkät | workshop · svarande: anonymt id\n",
-        "en": "# {unit} · {round}\n"
-        "# One entry per dash (-). New entries are added at the end.\n"
-        "# theme: {themes}\n"
-        "# quadrant: strengths | weaknesses | opportunities | threats\n"
-        "# importance: 1–5 (optional) · source: survey | workshop · respondent: anonymous id\n",
-    },
-    "exists": {
-        "sv": "{path} finns redan",
-        "en": "{path} already exists",
-    },
-    "exists.hint": {
-        "sv": "välj en annan mapp, eller redigera den befintliga workshop.yaml",
-        "en": "choose another folder, or edit the existing workshop.yaml",
-    },
-}
+MESSAGES = catalogue("files/create")
 
 
 @dataclass

@@ -17,21 +17,39 @@ Texts are matched after normalisation (case, punctuation and spacing do not matt
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from swot.errors import DataError, Problem, shorten
-from swot.files.located import ProblemCollector, canonical_keys, display_path, parse_yaml, read_text
+from swot.files.located import ProblemCollector, display_path, read_list, validate_item
 from swot.files.messages import MESSAGES as FILE_MESSAGES
 from swot.files.storage import appended_bytes, atomic_write_bytes, locked, yaml_scalar
 from swot.files.workshop import LoadedWorkshop
-from swot.files.yamltree import MappingNode, Node, ScalarNode, SequenceNode
-from swot.i18n import Catalogue, say
-from swot.models import Entry
+from swot.files.yamltree import MappingNode
+from swot.i18n import catalogue, say
+from swot.models import Entry, ShownText, enum_value, workshop_theme
 from swot.texts import normalise, strip_control
-from swot.vocabulary import QUADRANT_LOOKUP, QUADRANT_NAMES, Quadrant, did_you_mean, fold
+from swot.vocabulary import (
+    QUADRANT_LOOKUP,
+    QUADRANT_NAMES,
+    QUADRANT_SPELLINGS,
+    Quadrant,
+    did_you_mean,
+    fold,
+)
 
 MERGES_FILE = "merges.yaml"
 VOTES_FILE = "votes.yaml"
@@ -65,125 +83,14 @@ VOTE_KEYS: dict[str, tuple[str, ...]] = {
     "note": ("anteckning", "kommentar"),
 }
 
-MESSAGES: Catalogue = {
-    "not_list": {
-        "en": "{file} must be a list of decisions, each starting with '- '",
-        "sv": "{file} måste vara en lista där varje beslut börjar med '- '",
-    },
-    "not_list.hint": {
-        "en": "write each decision as '- decision: join' with its keys indented below it",
-        "sv": "skriv varje beslut som '- beslut: slå ihop' med nycklarna indragna under",
-    },
-    "item_not_mapping": {
-        "en": "an item must have keys such as theme, quadrant and texts",
-        "sv": "en post måste ha nycklar som tema, kvadrant och texter",
-    },
-    "item_not_mapping.hint": {
-        "en": "write 'theme:', 'quadrant:' and 'texts:' on their own lines under the '- '",
-        "sv": "skriv 'tema:', 'kvadrant:' och 'texter:' på egna rader under '- '",
-    },
-    "not_text": {
-        "en": "expected a text here",
-        "sv": "här ska det stå en text",
-    },
-    "unknown_decision": {
-        "en": "'{value}' is not a decision{suggestion}",
-        "sv": "'{value}' är inget beslut{suggestion}",
-    },
-    "unknown_decision.hint": {
-        "en": "use join, apart or wording (slå ihop, håll isär, formulering)",
-        "sv": "använd slå ihop, håll isär eller formulering (join, apart, wording)",
-    },
-    "too_few_texts": {
-        "en": "'{decision}' needs at least two texts, found {count}",
-        "sv": "'{decision}' behöver minst två texter, men har {count}",
-    },
-    "too_few_texts.hint": {
-        "en": "list the texts under 'texts:', one per line starting with '- '",
-        "sv": "skriv texterna under 'texter:', en per rad som börjar med '- '",
-    },
-    "no_wording": {
-        "en": "a wording decision needs 'wording:' with the new text",
-        "sv": "ett formuleringsbeslut behöver 'formulering:' med den nya texten",
-    },
-    "no_wording.hint": {
-        "en": "add a line 'wording: …' with the text the handout should show",
-        "sv": "lägg till en rad 'formulering: …' med texten som underlaget ska visa",
-    },
-    "bad_votes": {
-        "en": "'{value}' is not a number of votes",
-        "sv": "'{value}' är inget antal röster",
-    },
-    "bad_votes.hint": {
-        "en": "write a whole number from 0 to 10000, e.g. 7",
-        "sv": "skriv ett heltal från 0 till 10000, t.ex. 7",
-    },
-    "no_target": {
-        "en": "a vote needs 'text:' (the item's text) or 'key:' (its id in the handout)",
-        "sv": "en röst behöver 'text:' (punktens text) eller 'id:' (dess id i underlaget)",
-    },
-    "no_target.hint": {
-        "en": "copy the item's text or id from the handout",
-        "sv": "kopiera punktens text eller id från underlaget",
-    },
-    "unmatched": {
-        "en": "this decision matches no entry of round '{round}' any more",
-        "sv": "det här beslutet matchar inte längre någon post i omgången '{round}'",
-    },
-    "unmatched_anywhere": {
-        "en": "this decision matches no entry of any round any more",
-        "sv": "det här beslutet matchar inte längre någon post i någon omgång",
-    },
-    "partly_matched_anywhere": {
-        "en": "only {found} of the {count} texts of this decision match an entry of any round: "
-        "{missing}",
-        "sv": "bara {found} av beslutets {count} texter matchar en post i någon omgång: {missing}",
-    },
-    "unmatched.hint": {
-        "en": "the texts may have been changed or removed; update the texts or delete the decision",
-        "sv": "texterna kan ha ändrats eller tagits bort; uppdatera texterna eller ta bort beslutet",
-    },
-    "partly_matched": {
-        "en": "only {found} of the {count} texts of this decision match an entry of round "
-        "'{round}': {missing}",
-        "sv": "bara {found} av beslutets {count} texter matchar en post i omgången '{round}': "
-        "{missing}",
-    },
-    "vote_unmatched": {
-        "en": "these votes match no merged item of round '{round}'",
-        "sv": "de här rösterna matchar ingen sammanslagen punkt i omgången '{round}'",
-    },
-    "vote_unmatched.hint": {
-        "en": "copy the item's text or id exactly from the handout",
-        "sv": "kopiera punktens text eller id exakt från underlaget",
-    },
-    "header": {
-        "en": "# Merge decisions for this workshop. `swot merge` follows them on every run.\n"
-        "# decision: join | apart | wording. Texts are matched ignoring case and punctuation.\n",
-        "sv": "# Beslut om sammanslagning för workshoppen. `swot merge` följer dem vid varje körning.\n"
-        "# beslut: slå ihop | håll isär | formulering. Texterna jämförs utan hänsyn till\n"
-        "# versaler och skiljetecken.\n",
-    },
-}
-# What merges.yaml and votes.yaml share with the other files swot reads: one text, one place.
-MESSAGES.update(
-    {
-        "missing": FILE_MESSAGES["missing_field"],
-        "missing.hint": FILE_MESSAGES["missing_field.hint"],
-        "not_text.hint": FILE_MESSAGES["not_text.hint"],
-        "unknown_theme": FILE_MESSAGES["unknown_theme"],
-        "unknown_theme.hint": FILE_MESSAGES["unknown_theme.hint"],
-        "unknown_quadrant": FILE_MESSAGES["unknown_quadrant"],
-        "unknown_quadrant.hint": FILE_MESSAGES["unknown_quadrant.hint"],
-        "unknown_round": FILE_MESSAGES["round_not_in_workshop"],
-        "unknown_round.hint": FILE_MESSAGES["choice.hint"],
-        "did_you_mean": FILE_MESSAGES["did_you_mean"],
-    }
-)
+MESSAGES = catalogue("files/decisions")
 
 DECISION_LOOKUP = {
     fold(s): kind for kind, spellings in DECISION_SPELLINGS.items() for s in spellings
 }
+DECISION_WORDS = [s for spellings in DECISION_SPELLINGS.values() for s in spellings]
+MAX_VOTES = 10_000
+ItemT = TypeVar("ItemT", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -287,120 +194,131 @@ class Votes:
         return [v for v in self.votes if v.round in (None, round_id)]
 
 
-class _Reader:
-    """Shared reading of merges.yaml and votes.yaml: a list of mappings with located problems."""
+def _quadrant(value: object) -> object:
+    return enum_value(QUADRANT_LOOKUP, "quadrant", QUADRANT_SPELLINGS, value)
 
-    def __init__(self, path: Path, workshop: LoadedWorkshop, lang: str) -> None:
-        self.path = path
-        self.workshop = workshop
-        self.lang = lang
-        self.collector = ProblemCollector(path, lang)
-        self.themes = workshop.workshop.theme_lookup()
 
-    def items(self, table: dict[str, tuple[str, ...]]) -> list[tuple[int, dict[str, tuple]]]:
-        """(1-based line, canonical key -> (key node, value node)) for each item of the list."""
-        text = read_text(self.path, self.collector)
-        root = parse_yaml(text, self.collector, "entries") if text is not None else None
-        if root is None:
-            return []
-        if not isinstance(root, SequenceNode):
-            self.add("not_list", root, file=self.path.name)
-            return []
-        found = []
-        for index, item in enumerate(root.items):
-            where = say(_ITEM, "item", self.lang, number=index + 1)
-            if not isinstance(item, MappingNode):
-                self.add("item_not_mapping", item, where=where)
-                continue
-            found.append((item.line + 1, canonical_keys(item, table, self.collector, where)))
-        return found
+# The theme and quadrant of a decision or a vote, read like those of an entry.
+ThemeId = Annotated[str, BeforeValidator(workshop_theme)]
+QuadrantName = Annotated[Quadrant, BeforeValidator(_quadrant)]
+Text = Annotated[ShownText, AfterValidator(strip_control)]
 
-    def add(self, code: str, node: Node, where: str = "", **params: object) -> None:
-        hint_key = code + ".hint"
-        self.collector.problems.append(
-            Problem(
-                file=self.collector.file,
-                line=node.line + 1,
-                column=node.column + 1,
-                where=where,
-                message=say(MESSAGES, code, self.lang, **params),
-                hint=say(MESSAGES, hint_key, self.lang, **params) if hint_key in MESSAGES else "",
-                code=code,
-            )
-        )
 
-    def scalar(self, pairs: dict, key: str, where: str, item_line: int) -> str | None:
-        if key not in pairs:
-            return None
-        key_node, value = pairs[key]
-        if not isinstance(value, ScalarNode) or value.python() is None:
-            self.add("not_text", value if isinstance(value, Node) else key_node, where=where)
-            return None
-        return strip_control(value.value)
+class DecisionItem(BaseModel):
+    """One item of merges.yaml as written (keys in any spelling of ``DECISION_KEYS``)."""
 
-    def require(self, pairs: dict, key: str, where: str, item_node_line: int) -> bool:
-        if key in pairs:
-            return True
-        name = key if self.lang == "en" else DECISION_KEYS.get(key, VOTE_KEYS.get(key, (key,)))[0]
-        self.collector.problems.append(
-            Problem(
-                file=self.collector.file,
-                line=item_node_line,
-                where=where,
-                message=say(MESSAGES, "missing", self.lang, key=name),
-                hint=say(MESSAGES, "missing.hint", self.lang, key=name),
-                code="missing",
-            )
-        )
-        return False
+    model_config = ConfigDict(extra="forbid")
 
-    def theme(self, pairs: dict, where: str) -> str | None:
-        value = self.scalar(pairs, "theme", where, 0)
-        if value is None:
-            return None
-        found = self.themes.get(fold(value))
+    decision: str
+    theme: ThemeId
+    quadrant: QuadrantName
+    texts: list[Text]
+    wording: Text | None = None
+    note: Text | None = None
+
+    @field_validator("decision", mode="before")
+    @classmethod
+    def _decision(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        found = DECISION_LOOKUP.get(fold(value))
         if found is None:
-            choices = [t.id for t in self.workshop.workshop.themes]
-            self.add(
-                "unknown_theme",
-                pairs["theme"][1],
-                where=where,
-                value=shorten(value),
-                suggestion=self._suggest(did_you_mean(value, list(self.themes))),
-                choices=", ".join(choices),
+            raise PydanticCustomError(
+                "unknown_decision",
+                "'{value}' is not a decision",
+                {"value": value, "suggestion": did_you_mean(value, DECISION_WORDS) or ""},
             )
         return found
 
-    def quadrant(self, pairs: dict, where: str) -> Quadrant | None:
-        return self.word(pairs, "quadrant", QUADRANT_LOOKUP, "unknown_quadrant", where)
+    @field_validator("texts", mode="before")
+    @classmethod
+    def _one_text(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value  # 'texts: one' is a list of one
 
-    def word(self, pairs: dict, key: str, lookup: dict, code: str, where: str) -> Any:
-        """The value of ``key`` looked up (folded) in ``lookup``; a located problem if unknown."""
-        value = self.scalar(pairs, key, where, 0)
-        if value is None:
-            return None
-        found = lookup.get(fold(value))
-        if found is None:
-            self.add(
-                code,
-                pairs[key][1],
-                where=where,
-                value=shorten(value),
-                suggestion=self._suggest(did_you_mean(value, list(lookup))),
+    @model_validator(mode="after")
+    def _complete(self, info: ValidationInfo) -> DecisionItem:
+        lang = (info.context or {}).get("lang", "en")
+        if self.decision in (JOIN, APART) and len(self.texts) < 2:
+            raise PydanticCustomError(
+                "too_few_texts",
+                "needs at least two texts",
+                {
+                    "at": "texts",
+                    "decision": DECISION_NAMES[self.decision][lang],
+                    "count": len(self.texts),
+                },
             )
-        return found
-
-    def _suggest(self, word: str | None) -> str:
-        return say(MESSAGES, "did_you_mean", self.lang, word=word) if word else ""
-
-    def raise_errors(self) -> None:
-        errors = [p for p in self.collector.problems if p.severity == "error"]
-        if errors:
-            self.collector.problems = errors
-            raise DataError(self.collector.capped())
+        if self.decision == WORDING and not self.wording:
+            raise PydanticCustomError("no_wording", "needs a wording", {"at": "decision"})
+        return self
 
 
-_ITEM: Catalogue = {"item": {"en": "item {number}", "sv": FILE_MESSAGES["entry"]["sv"]}}
+class VoteItem(BaseModel):
+    """One item of votes.yaml as written (keys in any spelling of ``VOTE_KEYS``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    round: Text | None = None
+    theme: ThemeId
+    quadrant: QuadrantName
+    text: Text | None = None
+    key: Text | None = None
+    votes: int
+    note: Text | None = None
+
+    @field_validator("round")
+    @classmethod
+    def _known_round(cls, value: str | None, info: ValidationInfo) -> str | None:
+        rounds: list[str] = (info.context or {}).get("rounds", [])
+        if value is not None and value not in rounds:
+            raise PydanticCustomError(
+                "unknown_round",
+                "'{value}' is not a round of this workshop",
+                {
+                    "value": value,
+                    "suggestion": did_you_mean(value, rounds) or "",
+                    "choices": ", ".join(rounds),
+                },
+            )
+        return value
+
+    @field_validator("votes", mode="before")
+    @classmethod
+    def _count(cls, value: object) -> int:
+        text = value.strip() if isinstance(value, str) else "…"
+        count = int(text) if text.isascii() and text.lstrip("-").isdigit() else -1
+        if not 0 <= count <= MAX_VOTES:
+            raise PydanticCustomError("bad_votes", "not a number of votes", {"value": text})
+        return count
+
+    @model_validator(mode="after")
+    def _target(self) -> VoteItem:
+        if self.text is None and self.key is None:
+            raise PydanticCustomError("no_target", "a vote needs a text or a key")
+        return self
+
+
+def _items(
+    path: Path, lang: str, kind: str
+) -> Iterator[tuple[MappingNode, ProblemCollector, Callable[[], str]]]:
+    """(item, problems, label) of each item of merges.yaml or votes.yaml (``kind`` is
+    "decision" or "vote"); a file that is not a list, or an item that is not a mapping, is a
+    located problem. Raises DataError with every problem once the caller has seen every item."""
+    problems = ProblemCollector(path, lang)
+    root = read_list(path, problems, f"{kind}s_not_list")
+    for number, item in enumerate(root.items if root else [], start=1):
+
+        def label(number: int = number) -> str:
+            return say(FILE_MESSAGES, f"{kind}_label", lang, number=number)
+
+        if isinstance(item, MappingNode):
+            yield item, problems, label
+        else:
+            problems.add(f"{kind}_not_mapping", item, where=label)
+    errors = [p for p in problems.problems if p.severity == "error"]
+    if errors:
+        problems.problems = errors
+        raise DataError(problems.capped())
 
 
 def load_decisions(workshop: LoadedWorkshop, lang: str | None = None) -> MergeDecisions:
@@ -410,123 +328,47 @@ def load_decisions(workshop: LoadedWorkshop, lang: str | None = None) -> MergeDe
     ignored a reviewed decision would print a different handout than the one agreed on.
     """
     path = workshop.folder / MERGES_FILE
-    result = MergeDecisions(path=path)
-    if not path.exists():
-        return result
-    reader = _Reader(path, workshop, lang or workshop.language)
-    for line, pairs in reader.items(DECISION_KEYS):
-        where = say(_ITEM, "item", reader.lang, number=len(result.decisions) + 1)
-        present = [reader.require(pairs, key, where, line) for key in ("decision", "theme")]
-        present += [reader.require(pairs, key, where, line) for key in ("quadrant", "texts")]
-        kind = _decision_kind(reader, pairs, where)
-        theme = reader.theme(pairs, where)
-        quadrant = reader.quadrant(pairs, where)
-        texts = _texts(reader, pairs, where)
-        wording = reader.scalar(pairs, "wording", where, line)
-        if not all(present) or kind is None or theme is None or quadrant is None:
-            continue
-        if texts is None:
-            continue
-        if kind in (JOIN, APART) and len(texts) < 2:
-            reader.add(
-                "too_few_texts",
-                pairs["texts"][1],
-                where=where,
-                decision=DECISION_NAMES[kind][reader.lang],
-                count=len(texts),
-            )
-            continue
-        if kind == WORDING and not wording:
-            reader.add("no_wording", pairs["decision"][1], where=where)
-            continue
-        result.decisions.append(MergeDecision(kind, theme, quadrant, texts, wording, line))
-    reader.raise_errors()
-    return result
-
-
-def _decision_kind(reader: _Reader, pairs: dict, where: str) -> str | None:
-    kind: str | None = reader.word(pairs, "decision", DECISION_LOOKUP, "unknown_decision", where)
-    return kind
-
-
-def _texts(reader: _Reader, pairs: dict, where: str) -> tuple[str, ...] | None:
-    if "texts" not in pairs:
-        return None
-    node = pairs["texts"][1]
-    if isinstance(node, ScalarNode) and node.python() is not None:
-        return (strip_control(node.value),)
-    if not isinstance(node, SequenceNode):
-        reader.add("not_text", node, where=where)
-        return None
-    texts: list[str] = []
-    for item in node.items:
-        if not isinstance(item, ScalarNode) or item.python() is None:
-            reader.add("not_text", item, where=where)
-            return None
-        texts.append(strip_control(item.value))
-    return tuple(texts)
+    items = _read(path, workshop, lang, "decision", DECISION_KEYS, DecisionItem)
+    return MergeDecisions(
+        [
+            MergeDecision(i.decision, i.theme, i.quadrant, tuple(i.texts), i.wording, line)
+            for line, i in items
+        ],
+        path=path,
+    )
 
 
 def load_votes(workshop: LoadedWorkshop, lang: str | None = None) -> Votes:
     """Dot votes from the workshop's votes.yaml (none if there is no file); raises DataError."""
     path = workshop.folder / VOTES_FILE
-    result = Votes(path=path)
+    items = _read(path, workshop, lang, "vote", VOTE_KEYS, VoteItem)
+    return Votes(
+        [Vote(i.theme, i.quadrant, i.votes, i.text, i.key, i.round, line) for line, i in items],
+        path=path,
+    )
+
+
+def _read(
+    path: Path,
+    workshop: LoadedWorkshop,
+    lang: str | None,
+    kind: str,
+    keys: dict[str, tuple[str, ...]],
+    model: type[ItemT],
+) -> list[tuple[int, ItemT]]:
+    """(line, item) of every item of merges.yaml or votes.yaml, through the path every file
+    takes (``validate_item``); [] when there is no file; DataError with every problem."""
     if not path.exists():
-        return result
-    reader = _Reader(path, workshop, lang or workshop.language)
+        return []
+    language = lang or workshop.language
     rounds = [r.id for r in workshop.workshop.rounds]
-    for number, (line, pairs) in enumerate(reader.items(VOTE_KEYS), start=1):
-        where = say(_ITEM, "item", reader.lang, number=number)
-        present = [reader.require(pairs, key, where, line) for key in ("theme", "quadrant")]
-        present.append(reader.require(pairs, "votes", where, line))
-        theme = reader.theme(pairs, where)
-        quadrant = reader.quadrant(pairs, where)
-        text = reader.scalar(pairs, "text", where, line)
-        key = reader.scalar(pairs, "key", where, line)
-        round_id = reader.scalar(pairs, "round", where, line)
-        if round_id is not None and round_id not in rounds:
-            reader.add(
-                "unknown_round",
-                pairs["round"][1],
-                where=where,
-                value=shorten(round_id),
-                suggestion=reader._suggest(did_you_mean(round_id, rounds)),
-                choices=", ".join(rounds),
-            )
-            continue
-        count = _vote_count(reader, pairs, where)
-        if text is None and key is None and "text" not in pairs and "key" not in pairs:
-            reader.collector.problems.append(
-                Problem(
-                    file=reader.collector.file,
-                    line=line,
-                    where=where,
-                    message=say(MESSAGES, "no_target", reader.lang),
-                    hint=say(MESSAGES, "no_target.hint", reader.lang),
-                    code="no_target",
-                )
-            )
-            continue
-        if not all(present) or theme is None or quadrant is None or count is None:
-            continue
-        result.votes.append(Vote(theme, quadrant, count, text, key, round_id, line))
-    reader.raise_errors()
-    return result
-
-
-def _vote_count(reader: _Reader, pairs: dict, where: str) -> int | None:
-    if "votes" not in pairs:
-        return None
-    node = pairs["votes"][1]
-    value = node.value if isinstance(node, ScalarNode) else "…"
-    try:
-        count = int(value.strip())
-    except ValueError:
-        count = -1
-    if not 0 <= count <= 10_000:
-        reader.add("bad_votes", node, where=where, value=shorten(value))
-        return None
-    return count
+    context = {**workshop.workshop.entry_context(language), "lang": language, "rounds": rounds}
+    found = []
+    for node, problems, label in _items(path, language, kind):
+        item = validate_item(node, keys, model, problems, label, context)
+        if item is not None:
+            found.append((node.line + 1, item))
+    return found
 
 
 def format_decision(decision: MergeDecision, lang: str, theme_name: str) -> str:

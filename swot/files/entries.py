@@ -41,14 +41,11 @@ if TYPE_CHECKING:
 from swot.files.located import (
     ENTRY_KEYS,
     ProblemCollector,
-    _canonical_python,
     _key_lookup,
-    _rename_keys,
-    _report_validation,
-    canonical_keys,
     parse_yaml,
     read_bytes,
     text_of,
+    validate_item,
 )
 from swot.files.messages import MESSAGES
 from swot.files.workshop import ENTRIES_DIR, LoadedWorkshop
@@ -295,18 +292,18 @@ def _read_entry(
         problems.add("entry_not_mapping", item, where=label)
         return None
     before = len(problems.problems)
-    pairs = canonical_keys(item, ENTRY_KEYS, problems, label)
-    data = _canonical_python(pairs)
-    data.update(unit=unit, round=round_id, line=item.line + 1)
-    try:
-        entry = Entry.model_validate(data, context=context)
-    except ValidationError as error:
-        renamed = _rename_keys(item, pairs)
-
-        def where_of(loc: tuple, key_shown: str) -> str:
-            return f"{label()} → {key_shown}" if key_shown else label()
-
-        _report_validation(error, problems, renamed, where_of)
+    entry = validate_item(
+        item,
+        ENTRY_KEYS,
+        Entry,
+        problems,
+        label,
+        context,
+        unit=unit,
+        round=round_id,
+        line=item.line + 1,
+    )
+    if entry is None:
         return None
     return compact_entry(entry) if len(problems.problems) == before else None
 

@@ -4,12 +4,13 @@ errors explained, Swedish and English key names, pydantic errors mapped to the l
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from swot.errors import Problem, shorten
 from swot.files.messages import FIELD_NAMES_SV, MESSAGES, YAML_ERROR_WORDS
@@ -26,6 +27,8 @@ from swot.files.yamltree import (
 from swot.i18n import say
 from swot.vocabulary import QUADRANT_SPELLINGS, did_you_mean, fold
 from swot.words import WORDS
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
@@ -73,11 +76,20 @@ THEME_KEYS: dict[str, tuple[str, ...]] = {
 
 
 def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the current folder when inside it."""
+    """A path as the user would type it: relative to the current folder when inside it. When
+    it goes through a link inside that folder (an entries file or ``handouts/`` linked to a
+    shared drive) the real place follows: ``entries/b/lund.yaml (→ /mnt/delad/lund.yaml)``."""
+    absolute = Path(os.path.abspath(path))
+    here = Path(os.path.abspath(Path.cwd()))
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        shown = str(absolute.relative_to(here))
     except ValueError:
-        return str(path)
+        try:  # the current folder itself may be reached through a link (macOS /tmp)
+            return str(path.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(path)
+    linked = any(p.is_symlink() for p in (absolute, *absolute.parents) if here in p.parents)
+    return f"{shown} (→ {os.path.realpath(absolute)})" if linked else shown
 
 
 def suggestion_text(value: str, choices: list[str], lang: str) -> str:
@@ -347,6 +359,48 @@ def _canonical_python(pairs: dict[str, tuple[ScalarNode, Node]]) -> dict[str, ob
 # ---------------------------------------------------------------- gate 4: shape → values
 
 
+def read_list(path: Path, problems: ProblemCollector, not_list: str) -> SequenceNode | None:
+    """The top-level list of a file of items (entries, decisions, votes), or None with problems.
+
+    ``not_list`` is the code of the message for a file that is something else than a list.
+    """
+    text = read_text(path, problems)
+    root = parse_yaml(text, problems, "entries") if text is not None else None
+    if root is None:
+        return None
+    if not isinstance(root, SequenceNode):
+        problems.add(not_list, root, file=path.name)
+        return None
+    return root
+
+
+def validate_item(
+    item: MappingNode,
+    keys: dict[str, tuple[str, ...]],
+    model: type[ModelT],
+    problems: ProblemCollector,
+    label: Callable[[], str],
+    context: dict | None = None,
+    **given: object,
+) -> ModelT | None:
+    """One item of a list through the one path every file takes: its keys in any spelling
+    (``keys``), its values checked by ``model``, each problem at the line of its node and named
+    ``label() → key``. ``given`` are values that are not written in the file (a line, a unit)."""
+    pairs = canonical_keys(item, keys, problems, label)
+    data = _canonical_python(pairs)
+    data.update(given)
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as error:
+        renamed = _rename_keys(item, pairs)
+
+        def where_of(loc: tuple, key_shown: str) -> str:
+            return f"{label()} → {key_shown}" if key_shown else label()
+
+        _report_validation(error, problems, renamed, where_of)
+        return None
+
+
 def _report_validation(
     error: ValidationError,
     problems: ProblemCollector,
@@ -378,8 +432,10 @@ def _report_error(
     where_of: Callable[[tuple, str], str],
 ) -> None:
     loc = tuple(item["loc"])
-    node, _key_node, key_written = _locate(root, loc)
     ctx = dict(item.get("ctx") or {})
+    if not loc and "at" in ctx:  # a rule about the whole item, shown at the key it is about
+        loc = (ctx.pop("at"),)
+    node, _key_node, key_written = _locate(root, loc)
     kind = item["type"]
     field_name = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
     key_shown = key_written or (
@@ -435,6 +491,8 @@ def _report_shape(error: _Error, problems: ProblemCollector) -> None:
         problems.add("too_long", node, where=where, length=length, limit=limit)
     elif kind in {"string_too_short", "too_short"}:
         problems.add("too_short", node, where=where)
+    elif kind in {"string_type", "str_type"} and isinstance(node, ScalarNode):
+        problems.add("empty_value", node, where=where)  # '~', 'null' or nothing after the key
     elif kind in {"string_type", "str_type"}:
         found = "list" if isinstance(node, SequenceNode) else "mapping"
         if problems.lang == "sv":
@@ -448,6 +506,10 @@ def _report_shape(error: _Error, problems: ProblemCollector) -> None:
         problems.add("date", node, where=where, **params)
     elif kind in {"literal_error", "enum"}:
         problems.add("choice", node, where=where, choices=error.ctx.get("expected", ""), **params)
+    elif kind in MESSAGES:  # a rule of swot's own (PydanticCustomError with a message code)
+        ctx = {**error.ctx, **params}
+        ctx["suggestion"] = problems.suggestion(error.ctx.get("suggestion") or None)
+        problems.add(kind, node, where=where, **ctx)
     else:
         problems.add("other", node, where=where, detail=error.detail)
 

@@ -30,7 +30,7 @@ from swot.files.yamltree import (
     SequenceNode,
     to_python,
 )
-from swot.i18n import default_language, say
+from swot.i18n import catalogue, default_language, say
 from swot.models import (
     Round,
     Workshop,
@@ -45,18 +45,7 @@ ENTRIES_DIR = "entries"
 WORKSHOP_CHILD_KEYS = {"units": UNIT_KEYS, "rounds": ROUND_KEYS, "themes": THEME_KEYS}
 
 
-LOOKUP_MESSAGES = {
-    "unknown_round": MESSAGES["round_not_in_workshop"],
-    "unknown_round.hint": {
-        "en": "give a round's id or title from workshop.yaml: {choices}",
-        "sv": "ange id eller titel för en omgång i workshop.yaml: {choices}",
-    },
-    "unknown_unit": MESSAGES["unit_not_in_workshop"],
-    "unknown_unit.hint": {
-        "en": "give a unit's id or name from workshop.yaml: {choices}",
-        "sv": "ange id eller namn för en enhet i workshop.yaml: {choices}",
-    },
-}
+LOOKUP_MESSAGES = catalogue("files/workshop")
 
 # ---------------------------------------------------------------- workshop.yaml
 

@@ -8,20 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from swot.i18n import Catalogue, say
+from swot.i18n import catalogue, say
 from swot.jobs.merge import RoundRequest, check_method, merged_round, open_round
 
 if TYPE_CHECKING:
     from swot.analysis.round_merge import RoundMerge
     from swot.errors import Problem
 
-MESSAGES: Catalogue = {
-    "bad_format": {
-        "en": "--format must be csv, xlsx or json, not '{value}'",
-        "sv": "--format ska vara csv, xlsx eller json, inte '{value}'",
-    },
-    "bad_format.hint": {"en": "example: --format xlsx", "sv": "exempel: --format xlsx"},
-}
+MESSAGES = catalogue("jobs/export")
 
 
 @dataclass

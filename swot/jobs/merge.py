@@ -17,7 +17,7 @@ from swot.analysis.grouping import merge_entries
 from swot.analysis.round_merge import RoundMerge
 from swot.analysis.similarity import DEFAULT_SIMILARITY, check_similarity
 from swot.errors import Problem, UsageError
-from swot.i18n import Catalogue, say
+from swot.i18n import catalogue, say
 from swot.models import Entry, Round
 from swot.rounds.workers import worker_processes
 
@@ -45,32 +45,7 @@ def load_decisions(workshop: LoadedWorkshop, lang: str | None = None) -> MergeDe
 
 # ---------------------------------------------------------------- a whole round
 
-MESSAGES: Catalogue = {
-    "file_unreadable": {
-        "en": "{unit}: {file} could not be read; 0 entries included",
-        "sv": "{unit}: {file} kunde inte läsas; 0 poster kom med",
-    },
-    "file_partly": {
-        "en": "{unit}: {file} has errors; {count} entries included, the rest left out",
-        "sv": "{unit}: {file} innehåller fel; {count} poster kom med, resten utelämnades",
-    },
-    "file_entries_left_out": {
-        "en": "{unit}: {file} has errors; {count} entries included, {left} left out",
-        "sv": "{unit}: {file} innehåller fel; {count} poster kom med, {left} utelämnades",
-    },
-    "unit_missing": {
-        "en": "{unit}: no entries file for this round; 0 entries included",
-        "sv": "{unit}: ingen fil med poster i den här omgången; 0 poster kom med",
-    },
-    "unit_missing.hint": {
-        "en": "add the unit's answers with `swot collect`, or leave it out of this round",
-        "sv": "lägg till enhetens svar med `swot collect`, eller hoppa över den här omgången",
-    },
-    "file.hint": {
-        "en": "run `swot validate {file}` to see each error and how to fix it",
-        "sv": "kör `swot validate {file}` för att se varje fel och hur det rättas",
-    },
-}
+MESSAGES = catalogue("jobs/merge")
 
 
 def load_round_entries(
@@ -300,31 +275,7 @@ def _file_warnings(workshop: LoadedWorkshop, loaded: RoundEntries, lang: str) ->
 
 # ---------------------------------------------------------------- swot merge
 
-REQUEST_MESSAGES: Catalogue = {
-    "bad_method": {
-        "en": "--rank must be breadth, votes or borda, not '{value}'",
-        "sv": "--rank ska vara breadth, votes eller borda, inte '{value}'",
-    },
-    "bad_method.hint": {"en": "example: --rank borda", "sv": "exempel: --rank borda"},
-    "bad_list": {
-        "en": "--list must be 0 (all items) or more, not {value}",
-        "sv": "--list ska vara 0 (alla punkter) eller mer, inte {value}",
-    },
-    "bad_list.hint": {"en": "example: --list 100", "sv": "exempel: --list 100"},
-    "bad_top": {
-        "en": "--top must be between 1 and 20, not {value}",
-        "sv": "--top ska vara mellan 1 och 20, inte {value}",
-    },
-    "bad_top.hint": {
-        "en": "the 2×2 grid fits one A4 page with up to 5–6 items per quadrant",
-        "sv": "2×2-rutnätet ryms på en A4-sida med upp till 5–6 punkter per ruta",
-    },
-    "bad_date": {
-        "en": "--date must be a date like 2025-11-13, not '{value}'",
-        "sv": "--date ska vara ett datum som 2025-11-13, inte '{value}'",
-    },
-    "bad_date.hint": {"en": "write the date as YYYY-MM-DD", "sv": "skriv datumet som ÅÅÅÅ-MM-DD"},
-}
+REQUEST_MESSAGES = catalogue("jobs/merge-request")
 
 
 def _refuse(key: str, lang: str, **params: object) -> UsageError:

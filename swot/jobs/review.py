@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from swot.i18n import Catalogue, say
+from swot.i18n import catalogue, say
 from swot.jobs.merge import ProgressDisplay, RoundRequest, merged_round, open_round
 from swot.jobs.workshop import no_terminal
 
@@ -15,16 +15,7 @@ if TYPE_CHECKING:
     from swot.analysis.grouping import ReviewPair
     from swot.files.workshop import LoadedWorkshop
 
-MESSAGES: Catalogue = {
-    "no_terminal": {
-        "en": "swot review asks questions and needs a terminal",
-        "sv": "swot review ställer frågor och behöver en terminal",
-    },
-    "no_terminal.hint": {
-        "en": "run it in a terminal, or write decisions into merges.yaml by hand (see the README)",
-        "sv": "kör det i en terminal, eller skriv beslut i merges.yaml för hand (se README)",
-    },
-}
+MESSAGES = catalogue("jobs/review")
 
 
 @dataclass
@@ -66,12 +57,17 @@ def run(request: ReviewRequest, progress: ProgressDisplay | None = None) -> Revi
     return ReviewPlan(loaded, pairs, language, threshold)
 
 
-def record_answer(workshop: LoadedWorkshop, pair: ReviewPair, answer: str, lang: str) -> bool:
-    """Append a join or apart answer to merges.yaml; False (nothing saved) for any other."""
+def record_answer(
+    workshop: LoadedWorkshop, pair: ReviewPair, answer: str, lang: str, wording: str | None = None
+) -> bool:
+    """Append a join (with ``wording``, the text the handout shows for the group, if given) or
+    apart answer to merges.yaml; False (nothing saved) for any other."""
     from swot.files.decisions import APART, JOIN, MergeDecision, append_decisions
 
     if answer not in (JOIN, APART):
         return False
-    decision = MergeDecision(answer, pair.theme, pair.quadrant, (pair.left, pair.right))
+    wording = wording.strip() if answer == JOIN and wording else None
+    texts = (pair.left, pair.right)
+    decision = MergeDecision(answer, pair.theme, pair.quadrant, texts, wording or None)
     append_decisions(workshop, [decision], lang)
     return True

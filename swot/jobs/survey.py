@@ -8,21 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from swot.i18n import Catalogue, say
+from swot.i18n import catalogue, say
 
 if TYPE_CHECKING:
     from swot.survey.server import RunningSurvey
 
-MESSAGES: Catalogue = {
-    "bad_port": {
-        "sv": "--port ska vara ett tal från 1 till 65535, inte {port}",
-        "en": "--port must be a number from 1 to 65535, not {port}",
-    },
-    "bad_port.hint": {
-        "sv": "exempel: --port 8765 (utan --port väljer swot en ledig port)",
-        "en": "example: --port 8765 (without --port swot picks a free port)",
-    },
-}
+MESSAGES = catalogue("jobs/survey")
 
 
 @dataclass

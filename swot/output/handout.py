@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import swot
-from swot.i18n import Catalogue, format_number, say
+from swot.i18n import catalogue, format_number, say
 from swot.texts import strip_control
 from swot.vocabulary import QUADRANT_NAMES, QUADRANT_ORDER, Quadrant
-from swot.words import WORDS
 
 if TYPE_CHECKING:
     from swot.analysis.grouping import MergedItem
@@ -36,151 +35,7 @@ MARKDOWN_TEMPLATE = "handout.md.j2"
 HANDOUTS_DIR = "handouts"
 GRID_TEXT_LIMIT = 160  # the 2×2 grid shows at most this much of a text; the lists show it all
 
-LABELS: Catalogue = {
-    "title": {"en": "SWOT handout", "sv": "SWOT-underlag"},
-    "facts": {"en": "About this handout", "sv": "Om underlaget"},
-    "round": WORDS["round"],
-    "date": {"en": "Date", "sv": "Datum"},
-    "units": WORDS["units"],
-    "entries": WORDS["entries"],
-    "method": {"en": "Ranking", "sv": "Rangordning"},
-    "notes": {"en": "Please note", "sv": "Att observera"},
-    "response_caption": {"en": "Response rates", "sv": "Svarsfrekvens"},
-    "col_unit": WORDS["unit"],
-    "col_respondents": WORDS["respondents"],
-    "col_expected": {"en": "Expected", "sv": "Förväntade"},
-    "col_rate": {"en": "Rate", "sv": "Andel"},
-    "col_target": {"en": "Target {target} %", "sv": "Mål {target} %"},
-    "contents": {"en": "Contents", "sv": "Innehåll"},
-    "full_lists": {"en": "all items", "sv": "alla punkter"},
-    "tows_short": {"en": "TOWS", "sv": "TOWS"},
-    "no_items": {"en": "No items.", "sv": "Inga punkter."},
-    "col_rank": {"en": "No.", "sv": "Nr"},
-    "col_item": WORDS["item"],
-    "col_units": WORDS["units"],
-    "col_figures": WORDS["figures"],
-    "col_key": {"en": "Id", "sv": "Id"},
-    "also": {"en": "Also written as:", "sv": "Även formulerat:"},
-    "also_more": {"en": "and {count} more", "sv": "och {count} till"},
-    "tows_lead": {
-        "en": "Pair the quadrants to turn the analysis into strategies. Write in the boxes "
-        "during the workshop.",
-        "sv": "Para ihop rutorna för att göra analysen till strategier. Skriv i rutorna under "
-        "workshoppen.",
-    },
-    "method_heading": {"en": "About the method", "sv": "Om metoden"},
-    "footer": {
-        "en": "Made with swot {version} from the entries of round {round}.",
-        "sv": "Framtaget med swot {version} ur posterna i omgången {round}.",
-    },
-    "grid_heading": {"en": "{theme}: SWOT at a glance", "sv": "{theme}: SWOT i översikt"},
-    "grid_lead": {
-        "en": "The {top} highest-ranked items in each quadrant. Ranking: {method}.",
-        "sv": "De {top} högst rankade punkterna i varje ruta. Rangordning: {method}.",
-    },
-    "list_heading": {
-        "en": "{theme}: all items, ranked",
-        "sv": "{theme}: alla punkter i rangordning",
-    },
-    "list_more": {
-        "en": "The first {shown} of {count} items are listed here; swot export gives them all.",
-        "sv": "De första {shown} av {count} punkterna visas här; swot export ger alla.",
-    },
-    "list_caption": {
-        "en": "{quadrant} on {theme_in_sentence}: {count} items from {entries} entries",
-        "sv": "{quadrant} inom {theme_in_sentence}: {count} punkter ur {entries} poster",
-    },
-    "tows_heading": {
-        "en": "{theme}: TOWS – from analysis to action",
-        "sv": "{theme}: TOWS – från analys till handling",
-    },
-    "entry_summary": {
-        "en": "{entries} entries from {units} units, merged into {items} items",
-        "sv": "{entries} poster från {units} enheter, sammanslagna till {items} punkter",
-    },
-    "of_units": WORDS["of_units"],
-    "of_units.one": {"en": "1 of {total} units", "sv": "1 av {total} enheter"},
-    "importance": {"en": "importance {value}", "sv": "vikt {value}"},
-    "mentions": {"en": "{count} mentions", "sv": "{count} omnämnanden"},
-    "mentions.one": {"en": "1 mention", "sv": "1 omnämnande"},
-    "votes": {"en": "{count} votes", "sv": "{count} röster"},
-    "votes.one": {"en": "1 vote", "sv": "1 röst"},
-    "borda": {"en": "Borda {points} points", "sv": "Borda {points} poäng"},
-    "method.breadth": {
-        "en": "breadth (units that raised it), then mean importance, then mentions",
-        "sv": "bredd (antal enheter som tagit upp punkten), sedan medelvikt, sedan omnämnanden",
-    },
-    "method.votes": {
-        "en": "dot votes from the workshop, then breadth, mean importance and mentions",
-        "sv": "prickröster från workshoppen, sedan bredd, medelvikt och omnämnanden",
-    },
-    "method.borda": {
-        "en": "Borda count of each unit's own importance order, then breadth, mean importance "
-        "and mentions",
-        "sv": "Bordaräkning av varje enhets egen viktordning, sedan bredd, medelvikt och "
-        "omnämnanden",
-    },
-    "method.p1": {
-        "en": "Each unit's participants wrote strengths, weaknesses, opportunities and threats "
-        "for every theme, with an importance from 1 (low) to 5 (high). Within each theme and "
-        "quadrant, entries that say the same thing were merged: texts are compared without "
-        "regard to case, punctuation, spacing and word order, and texts at least "
-        "{similarity} % alike (token sort ratio) count as one item. A statement and its "
-        "negation are not merged.",
-        "sv": "Deltagarna i varje enhet skrev styrkor, svagheter, möjligheter och hot för varje "
-        "tema, med en vikt från 1 (låg) till 5 (hög). Inom varje tema och ruta har poster som "
-        "säger samma sak slagits ihop: texterna jämförs utan hänsyn till versaler, "
-        "skiljetecken, mellanrum och ordföljd, och texter som är minst {similarity} % lika "
-        "(token sort ratio) räknas som en punkt. Ett påstående och dess motsats slås inte ihop.",
-    },
-    "method.p2": {
-        "en": "A person can correct the merge in merges.yaml (join texts, keep texts apart, "
-        "choose a better wording); {decisions} such decisions were applied. Each item shows the "
-        "most common wording; other wordings are listed under it.",
-        "sv": "En person kan rätta sammanslagningen i merges.yaml (slå ihop texter, hålla "
-        "texter isär, välja en bättre formulering); {decisions} sådana beslut har använts. "
-        "Varje punkt visar den vanligaste formuleringen; andra formuleringar står under den.",
-    },
-    "method.p3": {
-        "en": "Ranking within each quadrant: {method}. The figures of an item: how many of the "
-        "network's {total} units raised it, the mean importance (1–5) of its entries, and how "
-        "many entries mention it.",
-        "sv": "Rangordning inom varje ruta: {method}. Siffrorna för en punkt: hur många av "
-        "nätverkets {total} enheter som tagit upp den, medelvikten (1–5) för dess poster och "
-        "hur många poster som nämner den.",
-    },
-    "method.p4": {
-        "en": "Response rate: respondents (anonymous ids in the survey entries) divided by the "
-        "expected number in workshop.yaml; the network's target is {target} %.",
-        "sv": "Svarsfrekvens: antal svarande (anonyma id i enkätposterna) delat med förväntat "
-        "antal i workshop.yaml; nätverkets mål är {target} %.",
-    },
-    "scope.strengths": {"en": "internal, helpful", "sv": "inre, till vår fördel"},
-    "scope.weaknesses": {"en": "internal, harmful", "sv": "inre, till vår nackdel"},
-    "scope.opportunities": {"en": "external, helpful", "sv": "yttre, till vår fördel"},
-    "scope.threats": {"en": "external, harmful", "sv": "yttre, till vår nackdel"},
-    "tows.SO": {"en": "strengths × opportunities", "sv": "styrkor × möjligheter"},
-    "tows.SO.q": {
-        "en": "How can we use our strengths to seize the opportunities?",
-        "sv": "Hur kan vi använda våra styrkor för att ta vara på möjligheterna?",
-    },
-    "tows.ST": {"en": "strengths × threats", "sv": "styrkor × hot"},
-    "tows.ST.q": {
-        "en": "How can our strengths protect us against the threats?",
-        "sv": "Hur kan våra styrkor skydda oss mot hoten?",
-    },
-    "tows.WO": {"en": "weaknesses × opportunities", "sv": "svagheter × möjligheter"},
-    "tows.WO.q": {
-        "en": "Which opportunities can help us overcome our weaknesses?",
-        "sv": "Vilka möjligheter kan hjälpa oss att komma till rätta med svagheterna?",
-    },
-    "tows.WT": {"en": "weaknesses × threats", "sv": "svagheter × hot"},
-    "tows.WT.q": {
-        "en": "How do we reduce our weaknesses so that the threats do not hit us?",
-        "sv": "Hur minskar vi svagheterna så att hoten inte slår igenom?",
-    },
-    "no_expected": {"en": "–", "sv": "–"},
-}
+LABELS = catalogue("output/handout")
 MONTHS_SV = [
     "januari",
     "februari",

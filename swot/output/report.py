@@ -20,10 +20,9 @@ from swot.analysis.changes import (
     signed,
 )
 from swot.analysis.status import UnitStatus, format_percent
-from swot.i18n import Catalogue, format_number, say
+from swot.i18n import catalogue, format_number, say
 from swot.output.charts import Bar, BarGroup, Marker, Segment, bar_chart
 from swot.vocabulary import quadrant_name
-from swot.words import WORDS
 
 # ---------------------------------------------------------------- reports
 
@@ -72,112 +71,7 @@ def render_report(comparison: Comparison, template: str, view: dict[str, Any] | 
     return environment.get_template(template).render(view or report_view(comparison))
 
 
-VIEW_WORDS: Catalogue = {
-    "title": {
-        "en": "Comparison: {before} → {after}",
-        "sv": "Jämförelse: {before} → {after}",
-    },
-    "intro": {
-        "en": "Change between the rounds {before} ({before_date}) and {after} ({after_date}) of "
-        "{workshop}.",
-        "sv": "Förändring mellan omgångarna {before} ({before_date}) och {after} ({after_date}) i "
-        "{workshop}.",
-    },
-    "no_date": {"en": "no date", "sv": "inget datum"},
-    "summary": {"en": "Summary", "sv": "Sammanfattning"},
-    "rates": WORDS["rates_per_unit"],
-    "details": {"en": "Items per theme and quadrant", "sv": "Punkter per tema och kvadrant"},
-    "method": {"en": "How the comparison was made", "sv": "Så gjordes jämförelsen"},
-    "method.text": {
-        "en": "Each round's entries were merged as in the workshop handout (near-duplicates "
-        "within a theme and quadrant grouped, decisions in merges.yaml applied). An item of the "
-        "baseline and one of the follow-up count as the same item when their wordings are at "
-        "least {similarity} % similar, or when merges.yaml joins them. Resolved: raised in the "
-        "baseline, not in the follow-up. New: raised only in the follow-up. Persisting: raised "
-        "in both. Counts are merged items, not entries; a round with fewer respondents tends to "
-        "raise fewer items, so read them together with the response rates.",
-        "sv": "Varje omgångs poster slogs ihop som i workshopunderlaget (nästan likadana poster "
-        "inom samma tema och kvadrant grupperades, beslut i merges.yaml tillämpades). En punkt i "
-        "baslinjen och en i uppföljningen räknas som samma punkt när formuleringarna är minst "
-        "{similarity} % lika, eller när merges.yaml slår ihop dem. Lösta: togs upp i baslinjen "
-        "men inte i uppföljningen. Nya: togs bara upp i uppföljningen. Kvarstående: togs upp i "
-        "båda. Antalen är sammanslagna punkter, inte poster; en omgång med färre svarande tar "
-        "ofta upp färre punkter, så läs dem tillsammans med svarsfrekvensen.",
-    },
-    "problems": {
-        "en": "Files with errors (their readable entries are included):",
-        "sv": "Filer med fel (de poster som går att läsa är med):",
-    },
-    "col.quadrant": WORDS["quadrant"],
-    "col.before": {"en": "Before", "sv": "Före"},
-    "col.after": {"en": "After", "sv": "Efter"},
-    "col.change": WORDS["change"],
-    "col.gone": {"en": "Resolved / no longer raised", "sv": "Lösta / nämns inte längre"},
-    "col.new": WORDS["new"],
-    "col.persisting": WORDS["persisting"],
-    "col.importance": {
-        "en": "Importance of persisting items",
-        "sv": "Vikt för kvarstående punkter",
-    },
-    "col.unit": WORDS["unit"],
-    "col.item": WORDS["item"],
-    "col.units": WORDS["units"],
-    "col.breadth": {"en": "Units before → after", "sv": "Enheter före → efter"},
-    "col.imp": WORDS["importance"],
-    "col.imp_change": {"en": "Importance before → after", "sv": "Vikt före → efter"},
-    "rate_cell": {"en": "{count} of {expected} ({rate})", "sv": "{count} av {expected} ({rate})"},
-    "col.points": WORDS["change"],
-    "col.target": {"en": "Target {target} in {round}", "sv": "Mål {target} i {round}"},
-    "col.target_short": WORDS["target"],
-    "rounds_legend": {
-        "en": "Before: {before} · After: {after} · Change in percentage points",
-        "sv": "Före: {before} · Efter: {after} · Förändring i procentenheter",
-    },
-    "target.met": WORDS["target.met"],
-    "target.not_met": {"en": "not met", "sv": "ej uppnått"},
-    "target.unknown": WORDS["target.unknown"],
-    "no_file": {"en": "no file", "sv": "ingen fil"},
-    "earlier": {"en": "earlier: {text}", "sv": "tidigare: {text}"},
-    "none": {"en": "None.", "sv": "Inga."},
-    "chart.items": {
-        "en": "Items in {theme}, {before} and {after}",
-        "sv": "Punkter inom {theme}, {before} och {after}",
-    },
-    "chart.items.desc": {
-        "en": "For each quadrant two bars: the baseline split into persisting and resolved items, "
-        "the follow-up split into persisting and new items. The same figures are in the table "
-        "below the chart.",
-        "sv": "För varje kvadrant två staplar: baslinjen uppdelad i kvarstående och lösta punkter, "
-        "uppföljningen uppdelad i kvarstående och nya punkter. Samma siffror finns i tabellen "
-        "under diagrammet.",
-    },
-    "chart.rates": {
-        "en": "Response rate per unit, {before} and {after}, against the target {target}",
-        "sv": "Svarsfrekvens per enhet, {before} och {after}, mot målet {target}",
-    },
-    "chart.rates.desc": {
-        "en": "For each unit one bar per round; a dashed line marks the target. The same figures "
-        "are in the table below the chart.",
-        "sv": "För varje enhet en stapel per omgång; en streckad linje visar målet. Samma siffror "
-        "finns i tabellen under diagrammet.",
-    },
-    "legend.persisting": {"en": "persisting", "sv": "kvarstående"},
-    "legend.gone": {"en": "resolved / no longer raised", "sv": "lösta / nämns inte längre"},
-    "legend.new": {"en": "new", "sv": "nya"},
-    "target": {"en": "target {target}", "sv": "mål {target}"},
-    "caption.items": {
-        "en": "Table: items per quadrant in {theme}",
-        "sv": "Tabell: punkter per kvadrant inom {theme}",
-    },
-    "caption.rates": {
-        "en": "Table: respondents of expected (response rate) per unit",
-        "sv": "Tabell: svarande av förväntade (svarsfrekvens) per enhet",
-    },
-    "generated": {
-        "en": "Made with swot compare {before} {after}.",
-        "sv": "Skapad med swot compare {before} {after}.",
-    },
-}
+VIEW_WORDS = catalogue("output/report")
 
 
 def _figure(text: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from swot.files.appending import entry_error
 from swot.files.workshop import LoadedWorkshop
-from swot.i18n import Catalogue, say
+from swot.i18n import catalogue, say
 from swot.models import MAX_TEXT_LENGTH, Entry
 from swot.texts import strip_control
 from swot.vocabulary import QUADRANT_ORDER, Quadrant, Source
@@ -31,70 +31,7 @@ NO_IMPORTANCE = "none"  # the "Don't know" radio, where the workshop's importanc
 # anyway; this is so that nobody's answer silently turns into code in someone's editor.)
 MARKUP = re.compile(r"<\s*[/!?]?\s*[A-Za-z][^<>]*>|<!--")
 
-MESSAGES: Catalogue = {
-    "unit.missing": {
-        "sv": "Välj vilken enhet du hör till.",
-        "en": "Choose which unit you belong to.",
-    },
-    "unit.unknown": {
-        "sv": "Enheten '{value}' finns inte i den här enkäten. Välj din enhet i listan.",
-        "en": "The unit '{value}' is not part of this survey. Choose your unit from the list.",
-    },
-    "empty": {
-        "sv": "Du har inte skrivit något svar. Skriv minst ett svar.",
-        "en": "You have not written any answer. Write at least one answer.",
-    },
-    "too_long": {
-        "sv": "Svaret är {length} tecken långt. Det får vara högst {limit} tecken. "
-        "Gör svaret kortare.",
-        "en": "The answer is {length} characters long. It can be at most {limit} characters. "
-        "Make it shorter.",
-    },
-    "markup": {
-        "sv": "Svaret innehåller kod: {code}. Skriv bara vanlig text, utan < och > runt ord.",
-        "en": "The answer contains code: {code}. Write plain text only, without < and > "
-        "around words.",
-    },
-    "importance.missing": {
-        "sv": "Välj hur viktigt svaret är, från 1 till 5.",
-        "en": "Choose how important the answer is, from 1 to 5.",
-    },
-    "importance.invalid": {
-        "sv": "Välj en siffra från 1 till 5.",
-        "en": "Choose a number from 1 to 5.",
-    },
-    "round.other": {
-        "sv": "Formuläret gällde en annan omgång än den som pågår nu ({round}). "
-        "Kontrollera dina svar och skicka dem igen.",
-        "en": "The form was for another round than the one running now ({round}). "
-        "Check your answers and send them again.",
-    },
-    "too_large": {
-        "sv": "Det du skickade var för stort, så det kunde inte tas emot. Allt du skickar får "
-        "vara högst {limit} kB, och ett svar får vara högst {chars} tecken. Skriv kortare svar.",
-        "en": "What you sent was too large, so it could not be accepted. Everything you send "
-        "can be at most {limit} kB, and one answer can be at most {chars} characters. Write "
-        "shorter answers.",
-    },
-    "rate": {
-        "sv": "Du har skickat formuläret många gånger på kort tid. Vänta en minut och tryck "
-        "sedan på knappen igen. Dina svar finns kvar.",
-        "en": "You have sent the form many times in a short time. Wait a minute and then press "
-        "the button again. Your answers are still here.",
-    },
-    "save_failed": {
-        "sv": "Svaren kunde inte sparas just nu. Dina svar finns kvar. Säg till den som leder "
-        "mötet, och försök igen om en stund.",
-        "en": "The answers could not be saved just now. Your answers are still here. Tell the "
-        "person who leads the meeting, and try again in a while.",
-    },
-    "token.bad": {
-        "sv": "Vi kunde inte ta emot formuläret, eftersom säkerhetskoden saknades eller var fel. "
-        "Dina svar finns kvar. Kontrollera dem och försök igen.",
-        "en": "We could not accept the form, because its security code was missing or wrong. "
-        "Your answers are still here. Check them and try again.",
-    },
-}
+MESSAGES = catalogue("survey/form")
 
 
 def text_field(theme: str, quadrant: Quadrant, row: int) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from swot.files.workshop import LoadedWorkshop
-from swot.i18n import Catalogue, say
+from swot.i18n import catalogue, say
 from swot.models import MAX_TEXT_LENGTH, Round
 from swot.output.templates import html_environment, template_dirs
 from swot.survey.form import (
@@ -33,143 +33,7 @@ from swot.words import WORDS
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-MESSAGES: Catalogue = {
-    "heading": {"sv": "Svara på enkäten", "en": "Answer the survey"},
-    "intro": {
-        "sv": "Svara på frågorna om din enhet. Du är anonym: ditt namn sparas inte. "
-        "Skriv så lite eller så mycket du vill. Det finns ingen tidsgräns. "
-        "Innan du skickar får du se dina svar.",
-        "en": "Answer the questions about your unit. You are anonymous: your name is not "
-        "saved. Write as little or as much as you like. There is no time limit. "
-        "Before you send, you will see your answers.",
-    },
-    "swot.heading": {"sv": "Fyra sorters svar", "en": "Four kinds of answers"},
-    "meaning.strengths": {
-        "sv": "Det som är bra hos er i dag.",
-        "en": "What is good in your unit today.",
-    },
-    "meaning.weaknesses": {
-        "sv": "Det som är dåligt eller saknas hos er i dag.",
-        "en": "What is bad or missing in your unit today.",
-    },
-    "meaning.opportunities": {
-        "sv": "Saker utanför er som kan hjälpa er framåt.",
-        "en": "Things outside your unit that can help you move forward.",
-    },
-    "meaning.threats": {
-        "sv": "Saker utanför er som kan göra det svårare.",
-        "en": "Things outside your unit that can make things harder.",
-    },
-    "question.strengths": {
-        "sv": "Vad är bra hos er i dag, när det gäller {theme}?",
-        "en": "What is good in your unit today, when it comes to {theme}?",
-    },
-    "question.weaknesses": {
-        "sv": "Vad är dåligt eller saknas hos er i dag, när det gäller {theme}?",
-        "en": "What is bad or missing in your unit today, when it comes to {theme}?",
-    },
-    "question.opportunities": {
-        "sv": "Vad utanför er kan hjälpa er framåt, när det gäller {theme}?",
-        "en": "What outside your unit can help you move forward, when it comes to {theme}?",
-    },
-    "question.threats": {
-        "sv": "Vad utanför er kan göra det svårare, när det gäller {theme}?",
-        "en": "What outside your unit can make things harder, when it comes to {theme}?",
-    },
-    "one.strengths": {"sv": "Styrka", "en": "Strength"},
-    "one.weaknesses": {"sv": "Svaghet", "en": "Weakness"},
-    "one.opportunities": {"sv": "Möjlighet", "en": "Opportunity"},
-    "one.threats": {"sv": "Hot", "en": "Threat"},
-    "theme.equality": {
-        "sv": "Jämställdhet betyder att kvinnor och män har samma makt och samma möjligheter.",
-        "en": "Gender equality means that women and men have the same power and the same "
-        "opportunities.",
-    },
-    "theme.accessibility": {
-        "sv": "Tillgänglighet betyder att alla kan vara med, också personer med "
-        "funktionsnedsättning.",
-        "en": "Accessibility means that everyone can take part, also persons with disabilities.",
-    },
-    "unit.question": {"sv": "Vilken enhet hör du till?", "en": "Which unit do you belong to?"},
-    "importance.question": {"sv": "Hur viktigt är det?", "en": "How important is it?"},
-    "importance.scale": {
-        "sv": "1 = lite viktigt, 5 = mycket viktigt",
-        "en": "1 = a little important, 5 = very important",
-    },
-    "importance.unknown": {"sv": "Vet inte", "en": "Don't know"},
-    "importance.shown": {"sv": "Vikt: {value} av 5", "en": "Importance: {value} of 5"},
-    "more": {"sv": "Lägg till fler rader för {name}", "en": "Add more rows for {name}"},
-    "review": {"sv": "Gå vidare och se dina svar", "en": "Continue and check your answers"},
-    "errors.one": {"sv": "Du behöver rätta 1 sak", "en": "There is 1 thing to fix"},
-    "errors.many": {
-        "sv": "Du behöver rätta {count} saker",
-        "en": "There are {count} things to fix",
-    },
-    "error.prefix": {"sv": "Fel:", "en": "Error:"},
-    "summary.heading": {"sv": "Kontrollera dina svar", "en": "Check your answers"},
-    "summary.intro": {
-        "sv": "Här är dina svar. Stämmer allt? Tryck då på Skicka svaren. "
-        "Vill du ändra något? Tryck på Ändra svaren.",
-        "en": "Here are your answers. Is everything right? Then press Send the answers. "
-        "Do you want to change something? Press Change the answers.",
-    },
-    "send": {"sv": "Skicka svaren", "en": "Send the answers"},
-    "edit": {"sv": "Ändra svaren", "en": "Change the answers"},
-    "thanks.heading": {"sv": "Tack för dina svar!", "en": "Thank you for your answers!"},
-    "thanks.text": {
-        "sv": "Dina svar är sparade. Du kan stänga sidan nu.",
-        "en": "Your answers are saved. You can close this page now.",
-    },
-    "thanks.again": {
-        "sv": "Svara en gång till, för en annan person",
-        "en": "Answer again, for another person",
-    },
-    "switch": {"sv": "In English", "en": "På svenska"},
-    "to_form": {"sv": "Till formuläret", "en": "To the form"},
-    "not_found": {"sv": "Sidan finns inte", "en": "The page does not exist"},
-    "not_found.text": {
-        "sv": "Kontrollera adressen, eller skanna QR-koden igen.",
-        "en": "Check the address, or scan the QR code again.",
-    },
-    "rate": {"sv": "Vänta en stund", "en": "Please wait a moment"},
-    "rate.text": {
-        "sv": "Många sidor har hämtats från din mobil eller dator på kort tid. Vänta en minut och "
-        "försök sedan igen.",
-        "en": "Many pages have been asked for from your phone or computer in a short time. Wait "
-        "a minute and then try again.",
-    },
-    "bad_host": {"sv": "Fel adress", "en": "Wrong address"},
-    "bad_host.text": {
-        "sv": "Öppna enkäten med adressen eller QR-koden som visas i rummet.",
-        "en": "Open the survey with the address or the QR code shown in the room.",
-    },
-    "not_form": {"sv": "Svaren gick inte att läsa", "en": "The answers could not be read"},
-    "not_form.text": {
-        "sv": "Skicka svaren med formuläret på sidan.",
-        "en": "Send the answers with the form on the page.",
-    },
-    "broken": {"sv": "Något gick fel", "en": "Something went wrong"},
-    "broken.text": {
-        "sv": "Något gick fel i enkäten. Säg till den som leder mötet. Gå tillbaka och försök "
-        "igen om en stund.",
-        "en": "Something went wrong in the survey. Tell the person who leads the meeting. Go "
-        "back and try again in a while.",
-    },
-    "poster.scan": {
-        "sv": "Skanna QR-koden med mobilens kamera, eller skriv adressen i webbläsaren.",
-        "en": "Scan the QR code with your phone's camera, or type the address in the browser.",
-    },
-    "poster.answer": {
-        "sv": "Svara på frågorna och tryck på Skicka svaren. Du är anonym.",
-        "en": "Answer the questions and press Send the answers. You are anonymous.",
-    },
-    "poster.wifi": {
-        "sv": "Mobilen behöver vara ansluten till samma wifi som datorn i rummet.",
-        "en": "Your phone needs to be on the same wifi as the computer in the room.",
-    },
-    "poster.qr": {"sv": "QR-kod till enkäten: {url}", "en": "QR code for the survey: {url}"},
-    "poster.address": {"sv": "Adress", "en": "Address"},
-}
+MESSAGES = catalogue("survey/pages")
 
 SWITCH_TO = {"sv": "en", "en": "sv"}
 NEW_FORM_TOKEN = "new-form-token-placeholder"  # swapped for each new form's own token

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from swot.errors import SwotError, UsageError
 from swot.files.storage import atomic_write_text
 from swot.files.workshop import LoadedWorkshop
-from swot.i18n import Catalogue, say
+from swot.i18n import catalogue, say
 from swot.survey.app import SurveyApp, SurveySettings, create_app
 from swot.survey.guard import Limits, SessionKeys, allowed_hosts
 from swot.survey.store import AnswerStore
@@ -34,45 +34,7 @@ LOCAL = "127.0.0.1"
 START_TIMEOUT = 15.0
 POSTER_FILE = "survey-poster.html"
 
-MESSAGES: Catalogue = {
-    "port_in_use": {
-        "sv": "porten {port} används redan av ett annat program",
-        "en": "port {port} is already used by another program",
-    },
-    "port_in_use.hint": {
-        "sv": "välj en annan port, t.ex. --port {other}, eller stäng det andra programmet",
-        "en": "choose another port, e.g. --port {other}, or close the other program",
-    },
-    "no_port": {
-        "sv": "ingen ledig port hittades ({first}–{last})",
-        "en": "no free port was found ({first}–{last})",
-    },
-    "no_port.hint": {"sv": "ange en port med --port N", "en": "give a port with --port N"},
-    "cannot_bind": {
-        "sv": "swot survey kan inte ta emot anslutningar på {address}: {reason}",
-        "en": "swot survey cannot accept connections on {address}: {reason}",
-    },
-    "cannot_bind.hint": {
-        "sv": "välj en port över 1024 med --port, t.ex. --port 8765",
-        "en": "choose a port above 1024 with --port, e.g. --port 8765",
-    },
-    "no_lan": {
-        "sv": "datorn har ingen nätverksadress som mobiler i rummet kan nå",
-        "en": "this computer has no network address that phones in the room can reach",
-    },
-    "no_lan.hint": {
-        "sv": "anslut datorn till rummets wifi (eller starta en mobil hotspot) och försök igen",
-        "en": "connect the computer to the room's wifi (or start a mobile hotspot) and try again",
-    },
-    "not_started": {
-        "sv": "webbservern startade inte inom {seconds} s",
-        "en": "the web server did not start within {seconds} s",
-    },
-    "not_started.hint": {
-        "sv": "försök igen; hjälper inte det, välj en annan port med --port",
-        "en": "try again; if that does not help, choose another port with --port",
-    },
-}
+MESSAGES = catalogue("survey/server")
 
 
 def lan_address() -> str | None:

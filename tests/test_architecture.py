@@ -14,7 +14,7 @@ import pytest
 SWOT = Path(__file__).resolve().parent.parent / "swot"
 
 # Lower layers first; a module may import its own package and the layers before it.
-LAYERS = ["base", "files", "rounds", "analysis", "output", "jobs", "cli"]
+LAYERS = ["base", "files", "rounds", "analysis", "output", "survey", "jobs", "cli"]
 BASE = {
     "swot",
     "swot.vocabulary",

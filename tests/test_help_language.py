@@ -23,7 +23,7 @@ ENGLISH = re.compile(
 )
 SWEDISH = re.compile(
     r"\b(och|för|med|varje|alla|mapp|mappen|omgång|omgången|enhet|enheter|"
-    r"poster|skriv|visa|hjälp|avsluta|användning|flaggor|exempel|standard|krävs)\b",
+    r"skriv|visa|hjälp|avsluta|användning|flaggor|exempel|standard|krävs)\b",
     re.IGNORECASE,
 )
 ALLOWED = re.compile(

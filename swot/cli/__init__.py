@@ -7,6 +7,7 @@ from swot.cli import (
     import_command,  # noqa: F401  (registers import)
     merge_commands,  # noqa: F401  (registers merge, export, review)
     round_commands,  # noqa: F401  (registers status, compare)
+    survey_command,  # noqa: F401  (registers survey)
     workshop_commands,  # noqa: F401  (registers init, validate, schema)
 )
 from swot.cli.app import app
@@ -15,6 +16,7 @@ from swot.cli.app import app
 COMMAND_ORDER = [
     "init",
     "collect",
+    "survey",
     "import",
     "validate",
     "status",

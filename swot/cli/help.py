@@ -75,7 +75,8 @@ def m(key: str) -> str:
 
 def printed_help(text: str) -> str:
     """The help Click formatted, in the help language and without Typer's type names."""
-    text = BRACED.sub(r"\1", TYPE_NAMES.sub("", text))
+    # blanks of the same width: the help column stays aligned with the lines that follow
+    text = BRACED.sub(r"\1", TYPE_NAMES.sub(lambda found: " " * len(found[0]), text))
     if help_language() == "sv":
         for english, swedish in HELP_WORDS_SV:
             text = text.replace(english, swedish)

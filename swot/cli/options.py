@@ -223,6 +223,52 @@ FromOption = Annotated[
     ),
 ]
 
+# survey
+SurveyRoundOption = Annotated[
+    str | None,
+    typer.Option(
+        "--round",
+        "-r",
+        help=h("opt.survey_round"),
+        metavar=m("id"),
+        show_default=False,
+    ),
+]
+SurveyUnitOption = Annotated[
+    str | None,
+    typer.Option(
+        "--unit",
+        "-u",
+        metavar=m("unit"),
+        help=h("opt.survey_unit"),
+        show_default=False,
+    ),
+]
+LanOption = Annotated[
+    bool,
+    typer.Option(
+        "--lan",
+        help=h("opt.lan"),
+    ),
+]
+PortOption = Annotated[
+    int | None,
+    typer.Option(
+        "--port",
+        "-p",
+        metavar=m("n"),
+        help=h("opt.port"),
+        show_default=False,
+    ),
+]
+PosterOption = Annotated[
+    bool,
+    typer.Option(
+        "--poster",
+        help=h("opt.poster"),
+    ),
+]
+
 # import
 ImportFileArgument = Annotated[
     Path,

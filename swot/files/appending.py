@@ -382,15 +382,19 @@ def elsewhere_folder(workshop: LoadedWorkshop) -> Path:
     return Path.home() / "swot-unsaved" / workshop.folder.name
 
 
-def side_file_appender(main: EntriesAppender, folder: Path | None = None) -> EntriesAppender:
-    """An appender writing to a side file, continuing the main file's respondent numbering."""
+def side_file_appender(
+    main: EntriesAppender, folder: Path | None = None, command: str = "swot collect"
+) -> EntriesAppender:
+    """An appender writing to a side file, continuing the main file's respondent numbering
+    (the ids in the file, those saved this session, and those it was told are taken)."""
     try:
         present = main.read().entries
     except OSError:  # the drive is gone: number on from what this session saved
         present = []
     taken = [e.respondent or "" for e in present + main.saved]
+    taken += main.taken_respondents
     header = main.header + say(
-        MESSAGES, "side_file_header", main.lang, file=display_path(main.path)
+        MESSAGES, "side_file_header", main.lang, file=display_path(main.path), command=command
     )
     return EntriesAppender(
         main.workshop,

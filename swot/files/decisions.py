@@ -198,6 +198,22 @@ def _quadrant(value: object) -> object:
     return enum_value(QUADRANT_LOOKUP, "quadrant", QUADRANT_SPELLINGS, value)
 
 
+def known_round(value: str | None, info: ValidationInfo) -> str | None:
+    """A round id of the workshop (``info.context["rounds"]``), or an error naming the choices."""
+    rounds: list[str] = (info.context or {}).get("rounds", [])
+    if value is not None and value not in rounds:
+        raise PydanticCustomError(
+            "unknown_round",
+            "'{value}' is not a round of this workshop",
+            {
+                "value": value,
+                "suggestion": did_you_mean(value, rounds) or "",
+                "choices": ", ".join(rounds),
+            },
+        )
+    return value
+
+
 # The theme and quadrant of a decision or a vote, read like those of an entry.
 ThemeId = Annotated[str, BeforeValidator(workshop_theme)]
 QuadrantName = Annotated[Quadrant, BeforeValidator(_quadrant)]
@@ -269,18 +285,7 @@ class VoteItem(BaseModel):
     @field_validator("round")
     @classmethod
     def _known_round(cls, value: str | None, info: ValidationInfo) -> str | None:
-        rounds: list[str] = (info.context or {}).get("rounds", [])
-        if value is not None and value not in rounds:
-            raise PydanticCustomError(
-                "unknown_round",
-                "'{value}' is not a round of this workshop",
-                {
-                    "value": value,
-                    "suggestion": did_you_mean(value, rounds) or "",
-                    "choices": ", ".join(rounds),
-                },
-            )
-        return value
+        return known_round(value, info)
 
     @field_validator("votes", mode="before")
     @classmethod

@@ -257,12 +257,21 @@ class ThemeAwot:
 
 
 @dataclass(frozen=True)
+class Unmatched:
+    """A judgment that cannot be placed: the texts of its sides that match no item now (none:
+    both sides are now one item, after a merge joined them)."""
+
+    judgment: Judgment
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class AwotRound:
     """The A'WOT of one round: per theme, and the judgments that match no item any more."""
 
     round_id: str
     themes: dict[str, ThemeAwot]
-    unmatched: list[Judgment]
+    unmatched: list[Unmatched]
 
     def priorities(self) -> dict[str, tuple[float, float | None]]:
         """Item key → (local, global) priority of every factor with one."""
@@ -281,7 +290,7 @@ def theme_matrices(
     judgments: Sequence[Judgment],
     index: FactorIndex,
     seed: dict[str, list[Factor]] | None = None,
-) -> tuple[dict[str, Matrix], list[Judgment]]:
+) -> tuple[dict[str, Matrix], list[Unmatched]]:
     """The matrices of one theme (``seed`` gives factors to start each with, e.g. the items a
     session asks about), and the judgments that match no item."""
     matrices = {name: Matrix(name, list(factors)) for name, factors in (seed or {}).items()}
@@ -292,7 +301,8 @@ def theme_matrices(
         a = index.find(theme, judgment.matrix, judgment.a, judgment.a_id)
         b = index.find(theme, judgment.matrix, judgment.b, judgment.b_id)
         if a is None or b is None or a.key == b.key:
-            unmatched.append(judgment)
+            missing = [t for t, f in ((judgment.a, a), (judgment.b, b)) if f is None]
+            unmatched.append(Unmatched(judgment, tuple(missing)))
             continue
         matrices.setdefault(judgment.matrix, Matrix(judgment.matrix)).add(Placed(judgment, a, b))
     quadrants = matrices.get(QUADRANTS)
@@ -307,7 +317,7 @@ def awot_round(
     """The A'WOT of a round from its judgments and its merged items."""
     index = FactorIndex(items)
     themes: dict[str, ThemeAwot] = {}
-    unmatched: list[Judgment] = []
+    unmatched: list[Unmatched] = []
     mine = [j for j in judgments if j.round == round_id]
     for theme in sorted({j.theme for j in mine}):
         matrices, lost = theme_matrices(theme, mine, index)
@@ -328,5 +338,5 @@ def awot_round(
             },
             tuple(raters.values()),
         )
-    unmatched.sort(key=lambda j: j.line)
+    unmatched.sort(key=lambda u: u.judgment.line)
     return AwotRound(round_id, themes, unmatched)

@@ -56,7 +56,8 @@ RankOption = Annotated[
     str,
     typer.Option(
         "--rank",
-        help="Ranking: breadth (units that raised it), votes (votes.yaml) or borda.",
+        help="Ranking: breadth (units that raised it), votes (votes.yaml), borda, or awot "
+        "(the pairwise priorities of priorities.yaml, from swot prioritise).",
     ),
 ]
 TopOption = Annotated[
@@ -92,7 +93,7 @@ ExportOutputOption = Annotated[
         show_default=False,
     ),
 ]
-ExportRankOption = Annotated[str, typer.Option("--rank", help="breadth, votes or borda.")]
+ExportRankOption = Annotated[str, typer.Option("--rank", help="breadth, votes, borda or awot.")]
 
 # status
 AllRoundsOption = Annotated[

@@ -27,6 +27,7 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Field,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -191,7 +192,7 @@ class Votes:
     path: Path | None = None
 
     def for_round(self, round_id: str) -> list[Vote]:
-        return [v for v in self.votes if v.round in (None, round_id)]
+        return [v for v in self.votes if v.round == round_id]
 
 
 def _quadrant(value: object) -> object:
@@ -274,7 +275,7 @@ class VoteItem(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    round: Text | None = None
+    round: Text | None = Field(default=None, validate_default=True)
     theme: ThemeId
     quadrant: QuadrantName
     text: Text | None = None
@@ -285,6 +286,14 @@ class VoteItem(BaseModel):
     @field_validator("round")
     @classmethod
     def _known_round(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """Votes belong to a round: the one named, or the workshop's only round."""
+        rounds: list[str] = (info.context or {}).get("rounds", [])
+        if value is None and len(rounds) == 1:
+            return rounds[0]
+        if value is None and rounds:
+            raise PydanticCustomError(
+                "vote_without_round", "which round?", {"choices": ", ".join(rounds)}
+            )
         return known_round(value, info)
 
     @field_validator("votes", mode="before")

@@ -43,6 +43,19 @@ ITEM_COLUMNS = (
     "votes",
     "borda",
 )
+PRIORITY_COLUMNS = (
+    "theme",
+    "compared",
+    "item",
+    "text",
+    "local",
+    "global",
+    "spread_low",
+    "spread_high",
+    "cr",
+    "judged",
+    "pairs",
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -93,6 +106,44 @@ def entry_rows(merge: RoundMerge) -> list[dict[str, Any]]:
     return rows
 
 
+def priority_rows(merge: RoundMerge) -> list[dict[str, Any]]:
+    """One row per factor of every A'WOT matrix of the round (none without priorities.yaml):
+    the quadrants' weights (``compared`` = quadrants) and each item's local and global
+    priority, with the spread over raters, the matrix's CR and how many pairs were judged."""
+    if merge.awot is None:
+        return []
+    rows = []
+    for theme_id, awot in merge.awot.themes.items():
+        matrices = [awot.quadrants] if awot.quadrants else []
+        for result in [*matrices, *awot.factors.values()]:
+            for factor in result.factors:
+                local = result.local(factor.key)
+                overall = None
+                if result is not awot.quadrants:
+                    overall = (awot.priority(factor.key) or (None, None))[1]
+                spread = result.spread(factor.key)
+                rows.append(
+                    {
+                        "theme": theme_id,
+                        "compared": result.name,
+                        "item": factor.key,
+                        "text": strip_control(factor.text),
+                        "local": _rounded(local),
+                        "global": _rounded(overall),
+                        "spread_low": _rounded(spread[0]) if spread else None,
+                        "spread_high": _rounded(spread[1]) if spread else None,
+                        "cr": _rounded(result.group.cr) if result.group else None,
+                        "judged": result.judged,
+                        "pairs": result.pairs,
+                    }
+                )
+    return rows
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
 def json_text(merge: RoundMerge) -> str:
     """``as_json`` as the text ``swot export --json`` prints (and ``--format json -o`` writes)."""
     import json
@@ -101,8 +152,9 @@ def json_text(merge: RoundMerge) -> str:
 
 
 def as_json(merge: RoundMerge) -> dict[str, Any]:
-    """The round's merge for scripts: method, warnings, items and entries."""
-    return {
+    """The round's merge for scripts: method, warnings, items and entries (and the A'WOT
+    priorities when the round has judgments)."""
+    data: dict[str, Any] = {
         "workshop": merge.workshop.workshop.name,
         "round": merge.round.id,
         "method": merge.method,
@@ -111,6 +163,10 @@ def as_json(merge: RoundMerge) -> dict[str, Any]:
         "items": item_rows(merge),
         "entries": entry_rows(merge),
     }
+    priorities = priority_rows(merge)
+    if priorities:
+        data["priorities"] = priorities
+    return data
 
 
 def _cell(value: Any) -> Any:
@@ -142,10 +198,13 @@ def xlsx_bytes(merge: RoundMerge) -> bytes:
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    sheets = (
+    sheets = [
         ("items", ITEM_COLUMNS, item_rows(merge)),
         ("entries", ENTRY_COLUMNS, entry_rows(merge)),
-    )
+    ]
+    priorities = priority_rows(merge)
+    if priorities:
+        sheets.append(("priorities", PRIORITY_COLUMNS, priorities))
     book.remove(book.active)
     for title, columns, rows in sheets:
         sheet = book.create_sheet(title)
@@ -187,10 +246,14 @@ def write_export(merge: RoundMerge, folder: Path, fmt: str, lang: str) -> list[P
         atomic_write_text(path, json_text(merge))
         return [path]
     written = []
-    for name, columns, rows in (
+    tables = [
         ("items.csv", ITEM_COLUMNS, item_rows(merge)),
         ("entries.csv", ENTRY_COLUMNS, entry_rows(merge)),
-    ):
+    ]
+    priorities = priority_rows(merge)
+    if priorities:
+        tables.append(("priorities.csv", PRIORITY_COLUMNS, priorities))
+    for name, columns, rows in tables:
         path = folder / name
         atomic_write_text(path, csv_text(rows, columns, lang))
         written.append(path)

@@ -10,6 +10,7 @@ from swot.analysis.ahp import (
     aggregate,
     comparison_matrix,
     geometric_mean,
+    indirect,
     most_inconsistent,
     nearest_on_scale,
     priorities,
@@ -114,8 +115,18 @@ def test_the_most_inconsistent_judgment_is_the_one_that_was_changed() -> None:
     found = most_inconsistent(matrix, priorities(matrix).weights)
     assert found is not None
     assert (found.row, found.column, found.given) == (2, 1, 5)
-    assert found.implied < found.given / 2  # the other judgments point well below 5
+    # The other judgments still say 0.2 / 0.3: through factor 0 and through factor 3.
+    assert found.implied == pytest.approx(2 / 3)
     assert priorities(matrix).cr > 0.10
+
+
+def test_with_three_factors_the_others_say_what_the_third_one_implies() -> None:
+    # 0 is 3 times 1, 2 is 5 times 0, but 1 said to be 5 times 2: the others say 2 is 15 times 1.
+    matrix = comparison_matrix(3, {(0, 1): 3, (2, 0): 5, (1, 2): 5})
+    found = most_inconsistent(matrix, priorities(matrix).weights)
+    assert found is not None
+    assert indirect(matrix, 1, 2) == pytest.approx(1 / 15)
+    assert nearest_on_scale(indirect(matrix, 1, 2)) == pytest.approx(1 / 9)
 
 
 def test_comparison_matrix_takes_a_pair_either_way_round_and_refuses_a_gap() -> None:

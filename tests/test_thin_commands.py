@@ -67,6 +67,7 @@ def test_every_command_is_found() -> None:
         "status_command",
         "merge_command",
         "review_command",
+        "prioritise_command",
         "compare_command",
         "export_command",
         "schema_command",

@@ -14,8 +14,9 @@ weighs than factor ``j``, on Saaty's 1–9 scale (1/9–1/2 when ``j`` weighs mo
   the geometric mean of the raters' judgments, which keeps the group matrix reciprocal
   (Aczél & Saaty 1983; Forman & Peniwati 1998).
 - **The most inconsistent judgment** is the one farthest from what the priorities imply:
-  the largest ``A[i, j] · w[j] / w[i]`` or its inverse (Saaty 2003), with ``w[i] / w[j]`` as the
-  value the other judgments point to.
+  the largest ``A[i, j] · w[j] / w[i]`` or its inverse (Saaty 2003). What the other judgments
+  say of it is the geometric mean of the indirect judgments ``A[i, k] · A[k, j]`` over every
+  third factor k (with three factors every judgment is equally off: any one may be the slip).
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ class Priorities:
 @dataclass(frozen=True)
 class Inconsistency:
     """The judgment ``A[row, column]`` that contributes most to an inconsistency, and the value
-    the other judgments point to (``w[row] / w[column]``)."""
+    the other judgments point to (``indirect``)."""
 
     row: int
     column: int
@@ -148,18 +149,30 @@ def most_inconsistent(matrix: np.ndarray, weights: Sequence[float]) -> Inconsist
     errors = matrix * np.outer(1.0 / w, w)  # A[i, j] · w[j] / w[i]
     off = np.maximum(errors, 1.0 / errors)
     np.fill_diagonal(off, 1.0)
-    row, column = divmod(int(np.argmax(off)), size)
-    if off[row, column] - 1.0 < 1e-6:
+    worst = float(off.max())
+    if worst - 1.0 < 1e-6:
         return None
+    # Ties (with three factors every judgment is equally off) go to the first pair i < j.
+    row, column = next(
+        (i, j) for i in range(size) for j in range(i + 1, size) if off[i, j] >= worst * (1 - 1e-9)
+    )
     if matrix[row, column] < 1.0:
         row, column = column, row
     return Inconsistency(
         row=row,
         column=column,
         given=float(matrix[row, column]),
-        implied=float(w[row] / w[column]),
+        implied=indirect(matrix, row, column),
         factor=float(off[row, column]),
     )
+
+
+def indirect(matrix: np.ndarray, row: int, column: int) -> float:
+    """What the other judgments say of ``A[row, column]``: the geometric mean, over every third
+    factor k, of ``A[row, k] · A[k, column]`` (the judgment itself left out)."""
+    size = matrix.shape[0]
+    paths = [matrix[row, k] * matrix[k, column] for k in range(size) if k not in (row, column)]
+    return geometric_mean(paths) if paths else float(matrix[row, column])
 
 
 def nearest_on_scale(value: float) -> float:

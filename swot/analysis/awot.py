@@ -24,6 +24,7 @@ from swot.analysis.ahp import (
     most_inconsistent,
     priorities,
 )
+from swot.analysis.ranking import breadth_key
 from swot.files.priorities import QUADRANTS, Judgment, rater_key
 from swot.texts import normalise
 from swot.vocabulary import QUADRANT_ORDER, Quadrant
@@ -305,9 +306,11 @@ def theme_matrices(
             unmatched.append(Unmatched(judgment, tuple(missing)))
             continue
         matrices.setdefault(judgment.matrix, Matrix(judgment.matrix)).add(Placed(judgment, a, b))
-    quadrants = matrices.get(QUADRANTS)
-    if quadrants is not None:  # in S, W, O, T order
-        quadrants.factors.sort(key=lambda f: QUADRANT_ORDER.index(f.quadrant))
+    for name, matrix in matrices.items():  # one order, however the judgments were written
+        if name == QUADRANTS:
+            matrix.factors.sort(key=lambda f: QUADRANT_ORDER.index(f.quadrant))
+        else:
+            matrix.factors.sort(key=lambda f: breadth_key(index.by_key[f.key]))
     return matrices, unmatched
 
 

@@ -222,3 +222,22 @@ FromOption = Annotated[
         show_default=False,
     ),
 ]
+
+# prioritise and vote
+PrioritiseTopOption = Annotated[
+    int,
+    typer.Option(
+        "--top",
+        metavar="N",
+        help="Items per quadrant to compare pairwise, 2–9 (n items: n(n−1)/2 questions).",
+    ),
+]
+RaterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rater",
+        metavar="NAME",
+        help="Who judges: 'the room' (rummet), a unit or a group's name (default: asked).",
+        show_default=False,
+    ),
+]

@@ -136,6 +136,7 @@ def matrix_rows(awot: ThemeAwot, lang: str) -> list[dict[str, str]]:
 
 def verdict(result: MatrixResult, lang: str) -> str:
     """'holds together', 'incomplete', or which judgment to look at again."""
+    from swot.analysis.ahp import nearest_on_scale
     from swot.files.priorities import format_ratio
 
     if result.group is None:
@@ -151,7 +152,7 @@ def verdict(result: MatrixResult, lang: str) -> str:
         a=_side_name(first.text, result.name, lang),
         b=_side_name(second.text, result.name, lang),
         given=format_ratio(found.given, lang),
-        implied=format_number(found.implied, lang, 1),
+        implied=format_ratio(nearest_on_scale(found.implied), lang),
     )
 
 

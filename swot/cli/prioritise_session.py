@@ -120,14 +120,16 @@ class PrioritiseSession:
         matrix = self.plan.matrices(self.theme)[name]
         missing = matrix.missing(rater_key(self.plan.rater))
         title = self._matrix_title(name)
+        one = ".one" if matrix.pairs == 1 else ""
         if not missing:
-            self.say_line(say(MESSAGES, "matrix.done", self.lang, title=title, pairs=matrix.pairs))
+            done = say(MESSAGES, f"matrix.done{one}", self.lang, title=title, pairs=matrix.pairs)
+            self.say_line(done)
             return
         self.say_line("")
         self.say_line(
             say(
                 MESSAGES,
-                "matrix.intro",
+                f"matrix.intro{one}",
                 self.lang,
                 title=title,
                 pairs=matrix.pairs,

@@ -68,6 +68,7 @@ def test_every_command_is_found() -> None:
         "merge_command",
         "review_command",
         "prioritise_command",
+        "vote_command",
         "compare_command",
         "export_command",
         "schema_command",

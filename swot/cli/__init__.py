@@ -5,7 +5,7 @@ from __future__ import annotations
 from swot.cli import (
     collect_command,  # noqa: F401  (registers collect)
     merge_commands,  # noqa: F401  (registers merge, export, review)
-    prioritise_command,  # noqa: F401  (registers prioritise)
+    prioritise_command,  # noqa: F401  (registers prioritise, vote)
     round_commands,  # noqa: F401  (registers status, compare)
     workshop_commands,  # noqa: F401  (registers init, validate, schema)
 )
@@ -19,6 +19,7 @@ COMMAND_ORDER = [
     "status",
     "merge",
     "review",
+    "vote",
     "prioritise",
     "compare",
     "export",

@@ -241,3 +241,14 @@ RaterOption = Annotated[
         show_default=False,
     ),
 ]
+VoteTopOption = Annotated[
+    int, typer.Option("--top", metavar="N", help="Items per quadrant to vote on, numbered 1, 2, …")
+]
+EachOption = Annotated[
+    bool,
+    typer.Option(
+        "--each",
+        help="Take each participant's dots one by one (the numbers of the items dotted) "
+        "instead of each item's total.",
+    ),
+]

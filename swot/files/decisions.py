@@ -182,6 +182,7 @@ class Vote:
     key: str | None = None
     round: str | None = None
     line: int = 0
+    note: str | None = None
 
 
 @dataclass
@@ -357,7 +358,10 @@ def load_votes(workshop: LoadedWorkshop, lang: str | None = None) -> Votes:
     path = workshop.folder / VOTES_FILE
     items = _read(path, workshop, lang, "vote", VOTE_KEYS, VoteItem)
     return Votes(
-        [Vote(i.theme, i.quadrant, i.votes, i.text, i.key, i.round, line) for line, i in items],
+        [
+            Vote(i.theme, i.quadrant, i.votes, i.text, i.key, i.round, line, i.note)
+            for line, i in items
+        ],
         path=path,
     )
 
@@ -412,5 +416,40 @@ def append_decisions(
     )
     with locked(path):
         old = path.read_bytes() if path.exists() else say(MESSAGES, "header", lang).encode()
+        atomic_write_bytes(path, appended_bytes(old, addition, path, lang))
+    return path
+
+
+def format_vote(vote: Vote, lang: str, theme_name: str) -> str:
+    """One vote as YAML list item text, in the workshop's language (its round always named)."""
+    sv = lang == "sv"
+    lines = [
+        f"- {'omgång' if sv else 'round'}: {yaml_scalar(vote.round or '')}",
+        f"  {'tema' if sv else 'theme'}: {yaml_scalar(theme_name if sv else vote.theme)}",
+        f"  {'kvadrant' if sv else 'quadrant'}: "
+        + (QUADRANT_NAMES[vote.quadrant]["sv"].lower() if sv else vote.quadrant.value),
+    ]
+    if vote.text:
+        lines.append(f"  text: {yaml_scalar(vote.text)}")
+    if vote.key:
+        lines.append(f"  {'id' if sv else 'key'}: {yaml_scalar(vote.key)}")
+    lines.append(f"  {'röster' if sv else 'votes'}: {vote.votes}")
+    if vote.note:
+        lines.append(f"  {'anteckning' if sv else 'note'}: {yaml_scalar(vote.note)}")
+    return "\n".join(lines) + "\n"
+
+
+def append_votes(workshop: LoadedWorkshop, votes: Iterable[Vote], lang: str) -> Path:
+    """Append votes to votes.yaml, keeping every byte a person wrote; returns the path."""
+    path = workshop.folder / VOTES_FILE
+    language = workshop.language
+    addition = "".join(
+        format_vote(v, language, workshop.workshop.theme(v.theme).name(language).lower())
+        for v in votes
+    )
+    with locked(path):
+        old = (
+            path.read_bytes() if path.exists() else say(MESSAGES, "votes_header", language).encode()
+        )
         atomic_write_bytes(path, appended_bytes(old, addition, path, lang))
     return path

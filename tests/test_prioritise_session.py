@@ -142,27 +142,68 @@ def test_ctrl_c_keeps_every_judgment_and_a_rerun_asks_only_what_is_missing(folde
     assert len(judged(folder)) == 7
 
 
-def test_an_inconsistent_matrix_names_the_judgment_and_a_revision_replaces_it(
-    folder: Path,
-) -> None:
+def test_of_three_items_the_room_picks_which_judgment_to_revisit(folder: Path) -> None:
     script = [
         A, "3 –",  # clear plan 3 × good managers
         A, "3 –",  # clear plan 3 × open climate
         B, "5 –",  # open climate 5 × good managers: then clear plan is 15 × good managers
-        True,  # revisit the one named (of three items every judgment is equally off: the first)
-        A, "9 –",  # clear plan 9 × good managers
+        "the other two say: 'Clear plan' is extremely",  # revisit the first …
+        A, "9 –",  # … clear plan 9 × good managers
         CTRL_C,
     ]  # fmt: skip
-    _, _, lines = session(folder, script)
-    assert lines[5:9] == [
+    _, prompter, lines = session(folder, script)
+    assert lines[5:7] == [
         "  Consistency ratio (CR) 0.25: above 0.10, the judgments partly contradict each other",
-        "  Fits least: you said 'Clear plan' is moderately more important than 'Good managers'.",
-        "  The other judgments point to this: 'Clear plan' is extremely more important than "
-        "'Good managers'.",
-        "  Consistency ratio (CR) 0.03: the judgments hold together (at most 0.10)",
+        "  With three items one cannot tell which judgment is off: the three contradict each "
+        "other equally.",
     ]
+    assert prompter.asked[6] == (
+        "select",
+        "Which judgment do you want to look at again?",
+        [
+            "'Clear plan' is moderately more important than 'Good managers' (the other two say: "
+            "'Clear plan' is extremely more important than 'Good managers')",
+            "'Clear plan' is moderately more important than 'Open climate' (the other two say: "
+            "'Open climate' is equally to moderately more important than 'Clear plan')",
+            "'Open climate' is strongly more important than 'Good managers' (the other two say: "
+            "'Good managers' and 'Open climate' are equally important)",
+            "None – keep the judgments",
+        ],
+    )
+    assert "  Consistency ratio (CR) 0.03: the judgments hold together (at most 0.10)" in lines
     assert judged(folder)[0] == ("strengths", "Clear plan", "Good managers", 9.0)
     assert (folder / PRIORITIES_FILE).read_text(encoding="utf-8").count("\n- ") == 3
+
+
+FOUR = "".join(
+    f"- {{theme: equality, quadrant: strengths, text: {text}, importance: {5 - n}}}\n"
+    for n, text in enumerate(["Plan", "Managers", "Climate", "Budget"])
+)
+
+
+def test_of_four_items_the_judgment_that_fits_least_is_named_and_revised_in_place(
+    make_workshop: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_workshop({"baseline/hoganas": FOUR})
+    monkeypatch.chdir(folder)
+    script = [
+        A, "2 –", A, "4 –", A, "8 –",  # plan 2 × managers, 4 × climate, 8 × budget
+        B, "5 –",  # climate 5 × managers: the slip (the others say managers 2 × climate)
+        A, "4 –", A, "2 –",  # managers 4 × budget, climate 2 × budget
+        True,  # look at it again
+        A, "2 –",  # managers 2 × climate
+    ]  # fmt: skip
+    _, prompter, lines = session(folder, script)
+    assert lines[-4:] == [
+        "  Consistency ratio (CR) 0.27: above 0.10, the judgments partly contradict each other",
+        "  Fits least: you said 'Climate' is strongly more important than 'Managers'.",
+        "  The other judgments point to this: 'Managers' is equally to moderately more "
+        "important than 'Climate'.",
+        "  Consistency ratio (CR) 0.00: the judgments hold together (at most 0.10)",
+    ]
+    assert prompter.asked[-2][1] == "Again · What weighs more for Gender equality?"
+    assert judged(folder)[3] == ("strengths", "Managers", "Climate", 2.0)
+    assert (folder / PRIORITIES_FILE).read_text(encoding="utf-8").count("\n- ") == 6
 
 
 def test_a_judgment_about_an_item_that_no_longer_exists_is_named_and_the_pair_asked_anew(

@@ -21,6 +21,7 @@ from swot.analysis.ahp import (
     Priorities,
     comparison_matrix,
     geometric_mean,
+    indirect,
     most_inconsistent,
     priorities,
 )
@@ -197,6 +198,19 @@ class Matrix:
             return None
         placed = self.placed_between(rater, self.factors[found.row], self.factors[found.column])
         return None if placed is None else (found, placed)
+
+    def indirect_of(self, rater: str, placed: Placed) -> float:
+        """What the rater's other judgments say of ``placed`` (how many times ``placed.a``
+        weighs ``placed.b``, through every third factor); the rater's matrix is complete."""
+        matrix = comparison_matrix(len(self.factors), self.judgments_of(rater))
+        index = self._index()
+        return indirect(matrix, index[placed.a.key], index[placed.b.key])
+
+    def placed_of(self, rater: str) -> list[Placed]:
+        """The rater's judgments in this matrix, in the order of the factors' pairs."""
+        pairs = combinations(self.factors, 2)
+        found = [self.placed_between(rater, first, second) for first, second in pairs]
+        return [p for p in found if p is not None]
 
 
 @dataclass(frozen=True)

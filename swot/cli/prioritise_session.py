@@ -16,7 +16,7 @@ from swot.i18n import catalogue, format_number, say
 from swot.vocabulary import QUADRANT_NAMES, Quadrant
 
 if TYPE_CHECKING:
-    from swot.analysis.awot import Factor, Placed
+    from swot.analysis.awot import Factor, Matrix, Placed
     from swot.jobs.prioritise import Prioritising
 
 MESSAGES = catalogue("cli/prioritise_session")
@@ -198,8 +198,12 @@ class PrioritiseSession:
             found = matrix.inconsistency_of(key)
             if found is None or attempt == MAX_REVISITS:
                 return
-            inconsistency, placed = found
-            if not self._offer(name, inconsistency.implied, placed):
+            placed = found[1]
+            if len(matrix.factors) == 3:
+                if not self._offer_one_of_three(name, matrix, key):
+                    return
+            # What the others say, oriented as the judgment is written (a against b).
+            elif not self._offer(name, matrix.indirect_of(key, placed), placed):
                 return
 
     def _offer(self, name: str, implied: float, placed: Placed) -> bool:
@@ -216,8 +220,30 @@ class PrioritiseSession:
         )
         if not self.ask.yes_no(say(MESSAGES, "revisit", self.lang), default=True):
             return False
+        return self._revisit(name, placed)
+
+    def _offer_one_of_three(self, name: str, matrix: Matrix, key: str) -> bool:
+        """Of three items every judgment is equally off (they form one cycle): the room picks
+        which to revisit, each shown with what the other two say of it."""
+        self.say_line(say(MESSAGES, "three", self.lang))
+        choices: list[tuple[str, Any]] = []
+        for placed in matrix.placed_of(key):
+            a, b = self._name(placed.a, name, 40), self._name(placed.b, name, 40)
+            said = judgment_words(a, b, placed.judgment.value, self.lang)
+            others = judgment_words(a, b, matrix.indirect_of(key, placed), self.lang)
+            choices.append(
+                (say(MESSAGES, "three.choice", self.lang, said=said, others=others), placed)
+            )
+        choices.append((say(MESSAGES, "three.none", self.lang), None))
+        chosen = self.ask.select(say(MESSAGES, "three.pick", self.lang), choices, None)
+        if chosen is None:
+            return False
+        return self._revisit(name, chosen)
+
+    def _revisit(self, name: str, placed: Placed) -> bool:
+        """Ask a judged pair again and put the answer in place of the old one."""
         progress = say(MESSAGES, "again", self.lang)
-        new = self._ask_pair(name, first, second, progress, now=value)
+        new = self._ask_pair(name, placed.a, placed.b, progress, now=placed.judgment.value)
         if self.plan.revise(placed.judgment, new):
             return True
         file = display_path(self.plan.path)

@@ -47,9 +47,10 @@ def print_result(plan: Prioritising) -> None:
         table = _factors_table(awot, lang)
         if table.row_count:
             out.print(table)
-    saved = len(plan.saved) + len(plan.revised)
-    key = "saved" if saved else "nothing_new"
-    out.print(say(MESSAGES, key, lang, count=saved, file=display_path(plan.path)), markup=False)
+    key = "saved.revised" if plan.revised else "saved" if plan.saved else "nothing_new"
+    shown = display_path(plan.path)
+    line = say(MESSAGES, key, lang, count=len(plan.saved), revised=len(plan.revised), file=shown)
+    out.print(line, markup=False)
     out.print(say(MESSAGES, "next", lang, round=plan.round_id), markup=False)
 
 

@@ -228,7 +228,7 @@ class PrioritiseSession:
         self.say_line(say(MESSAGES, "three", self.lang))
         choices: list[tuple[str, Any]] = []
         for placed in matrix.placed_of(key):
-            a, b = self._name(placed.a, name, 40), self._name(placed.b, name, 40)
+            a, b = self._name(placed.a, name, 30), self._name(placed.b, name, 30)
             said = judgment_words(a, b, placed.judgment.value, self.lang)
             others = judgment_words(a, b, matrix.indirect_of(key, placed), self.lang)
             choices.append(

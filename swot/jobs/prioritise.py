@@ -72,6 +72,7 @@ class Prioritising:
     rater: str | None = None
     saved: list[Judgment] = field(default_factory=list)  # appended by this session
     revised: list[Judgment] = field(default_factory=list)  # changed by this session
+    factor_index: FactorIndex | None = field(default=None, repr=False)
 
     @property
     def round_id(self) -> str:
@@ -84,9 +85,12 @@ class Prioritising:
         return self.workshop.folder / PRIORITIES_FILE
 
     def _index(self) -> FactorIndex:
+        """The merged items by id and wording (made once: the merge does not change)."""
         from swot.analysis.awot import FactorIndex
 
-        return FactorIndex(self.merge.items)
+        if self.factor_index is None:
+            self.factor_index = FactorIndex(self.merge.items)
+        return self.factor_index
 
     def factors(self, theme: str) -> dict[str, list[Factor]]:
         """Quadrant value → its top items, best first (the breadth order of ``swot merge``)."""

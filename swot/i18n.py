@@ -83,6 +83,20 @@ def say(catalogue: Catalogue, key: str, lang: str = "en", /, **params: object) -
     return template.format(**params) if params else template
 
 
+_spoken: list[str] = []  # the language of the workshop a command opened (see ``speak``)
+
+
+def speak(lang: str) -> None:
+    """Remember the language of the workshop a command works on, for messages that come from
+    outside the workshop's code (a full disk, said where the command ends)."""
+    _spoken[:] = [lang]
+
+
+def spoken_language() -> str:
+    """The language of the workshop the command opened (``speak``), else ``default_language``."""
+    return _spoken[0] if _spoken else default_language()
+
+
 def default_language() -> str:
     """The language to speak before a workshop tells us: Swedish if the system is Swedish."""
     for variable in ("SWOT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -59,6 +60,25 @@ def check_safe_id(value: str) -> str:
 
 SafeId = Annotated[str, Field(json_schema_extra={"pattern": SAFE_ID.pattern})]
 
+# Characters that change what a terminal shows instead of being shown: C0/C1 controls (ESC
+# starts escape and hyperlink sequences) and bidi overrides (U+202E turns text around).
+UNSAFE_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def check_shown_text(value: str) -> str:
+    """A name that is printed as it is written: no control or bidi-override characters."""
+    found = UNSAFE_CHARACTER.search(value)
+    if found:
+        raise PydanticCustomError(
+            "unsafe_character",
+            "contains U+{char}",
+            {"char": f"{ord(found.group()):04X}"},
+        )
+    return value
+
+
+ShownText = Annotated[str, AfterValidator(check_shown_text)]
+
 
 def suggest_id(name: str) -> str:
     """A safe id made from a display name: 'Ängelholm' -> 'angelholm'."""
@@ -73,9 +93,9 @@ class ThemeSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: SafeId
-    sv: str | None = Field(default=None, description="Swedish name")
-    en: str | None = Field(default=None, description="English name")
-    aliases: list[str] = Field(default_factory=list, description="other spellings accepted")
+    sv: ShownText | None = Field(default=None, description="Swedish name")
+    en: ShownText | None = Field(default=None, description="English name")
+    aliases: list[ShownText] = Field(default_factory=list, description="other spellings accepted")
 
     _check_id = field_validator("id")(classmethod(lambda cls, v: check_safe_id(v)))
 
@@ -116,8 +136,8 @@ class Unit(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: SafeId = Field(description="file name of the unit's entries: a-z, 0-9, '-'")
-    name: str = Field(min_length=1, max_length=120)
-    municipality: str | None = Field(default=None, max_length=120)
+    name: ShownText = Field(min_length=1, max_length=120)
+    municipality: ShownText | None = Field(default=None, max_length=120)
 
     _check_id = field_validator("id")(classmethod(lambda cls, v: check_safe_id(v)))
 
@@ -128,7 +148,7 @@ class Round(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: SafeId = Field(description="folder name under entries/: a-z, 0-9, '-'")
-    name: str | None = Field(default=None, max_length=120)
+    name: ShownText | None = Field(default=None, max_length=120)
     date: dt.date | None = None
     expected: dict[str, Annotated[int, Field(ge=0, le=100_000)]] = Field(
         default_factory=dict, description="expected respondents per unit id"
@@ -150,7 +170,7 @@ class Workshop(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=200)
+    name: ShownText = Field(min_length=1, max_length=200)
     language: Language = Language.SV
     response_target: int = Field(default=75, ge=0, le=100, description="percent")
     importance: Literal["optional", "required", "off"] = "optional"
@@ -414,6 +434,12 @@ def entry_from_strings(
             "line": line,
         }
     )
+
+
+def with_respondent(entry: Entry, respondent: str | None) -> Entry:
+    """The same entry said by ``respondent`` (a valid id), as compact as a loaded entry; a
+    quarter of the time and memory of ``model_copy`` when an import gives thousands of ids."""
+    return _instance({**entry.__dict__, "respondent": respondent})
 
 
 def entry_from_row(row: tuple | list, unit: str, round_id: str) -> Entry:

@@ -133,9 +133,14 @@ def test_export_includes_the_priorities(runner: CliRunner, folder: Path) -> None
     climate = next(r for r in rows if r["text"] == "Open climate")
     assert (climate["local"], climate["judged"], climate["pairs"]) == (0.1429, 3, 3)
     assert runner.invoke(app, ["export", ".", "-o", "out"]).exit_code == 0
-    csv = (folder / "out" / "priorities.csv").read_text(encoding="utf-8-sig")
-    assert csv.splitlines()[0] == (
-        "theme,compared,item,text,local,global,spread_low,spread_high,cr,judged,pairs"
+    csv = (folder / "out" / "priorities.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert csv[0] == (
+        "Theme,Comparison,Text,Local priority,Global priority,Lowest of a rater,Highest of a "
+        "rater,Consistency ratio (CR),Pairs judged,Pairs in all,Theme id,Comparison id,Item id"
+    )
+    assert (
+        csv[1]
+        == "Gender equality,The quadrants,Strengths,0.2857,,,,0.0,3,3,equality,quadrants,strengths"
     )
 
 

@@ -1,4 +1,9 @@
-"""Two facilitators at once, and a writer killed at any moment: no entry is lost or half-written."""
+"""Two facilitators at once, and a writer killed at any moment: no entry is lost or half-written.
+
+Every test runs twice: with Linux's calls (O_TMPFILE, flock, folder fsync) and with only what
+every system has, as on the facilitators' Windows laptops (SWOT_PORTABLE_PATHS: named temp
+files, a byte-range lock tried without waiting as msvcrt.locking does, no folder fsync).
+"""
 
 from __future__ import annotations
 
@@ -10,11 +15,55 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from swot.files import storage
 from swot.files.appending import EntriesAppender
 from swot.files.entries import read_entries_file
 from swot.files.workshop import load_workshop
 from swot.models import Entry
 from swot.vocabulary import Quadrant
+
+
+@pytest.fixture(autouse=True, params=["linux", "portable"])
+def platform(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The write and lock paths to use; forked children and subprocesses inherit them."""
+    if request.param == "portable":
+        if os.name != "posix":
+            pytest.skip("the portable paths are what this system uses anyway")
+        monkeypatch.setattr(storage, "PORTABLE", True)
+        monkeypatch.setattr(storage, "_lock", storage._byte_range_lock)
+        monkeypatch.setattr(storage, "_unlock", storage._byte_range_unlock)
+        monkeypatch.setenv("SWOT_PORTABLE_PATHS", "1")
+
+        def no_tmpfile(*args: object, **kwargs: object) -> int:
+            raise AssertionError("O_TMPFILE used in portable mode")
+
+        real_open = os.open
+
+        def checked_open(path: object, flags: int, *args: object, **kwargs: object) -> int:
+            if flags & getattr(os, "O_TMPFILE", 0) == getattr(os, "O_TMPFILE", -1):
+                no_tmpfile()
+            return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "open", checked_open)
+    return str(request.param)
+
+
+def test_the_portable_lock_keeps_another_process_out(platform: str, tmp_path: Path) -> None:
+    path = tmp_path / "lund.yaml"
+    with storage.locked(path):
+        pid = in_child(lambda: _try_lock(path))
+        assert wait(pid) == 0
+
+
+def _try_lock(path: Path) -> None:
+    """In a child: the lock must be refused while the parent holds it."""
+    try:
+        with storage.locked(path, timeout=0.2):
+            os._exit(1)
+    except TimeoutError:
+        os._exit(0)
 
 
 def entry(text: str) -> Entry:

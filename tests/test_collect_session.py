@@ -216,3 +216,31 @@ def test_the_session_speaks_swedish_in_a_swedish_workshop(folder: Path) -> None:
     assert "Ångra senaste posten ('Tydlig plan')" in menu
     assert "Ändra senaste posten ('Tydlig plan')" in menu
     assert "  Ångrade 'Tydlig plan'" in lines
+
+
+def test_a_folder_that_cannot_be_written_offers_a_side_file_in_the_home_folder(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from swot.files import storage
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    real = storage.atomic_write_bytes
+
+    def read_only(path: Path, *args: Any, **kwargs: Any) -> None:
+        if folder in path.parents:
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        real(path, *args, **kwargs)
+
+    monkeypatch.setattr(storage, "atomic_write_bytes", read_only)
+    monkeypatch.setattr("swot.files.appending.atomic_write_bytes", read_only)
+    _, _, lines = run(folder, [*START, "Tydlig plan", "", True, "Bra chefer", "", "", "Finish"])
+    side = list(
+        (tmp_path / "home" / "swot-unsaved" / folder.name / "baseline").glob("hoganas-*.yaml")
+    )
+    assert len(side) == 1
+    assert "text: Tydlig plan" in side[0].read_text(encoding="utf-8")
+    assert "text: Bra chefer" in side[0].read_text(encoding="utf-8")
+    assert any("the folder is read-only" in line for line in lines)
+    assert not (folder / "entries" / "baseline" / "hoganas.yaml").exists()

@@ -155,7 +155,7 @@ def test_a_cache_with_a_valid_digest_but_bad_rows_is_not_used(
     head, _, body = cache_file.read_bytes().partition(b"\n")
     body = body.replace(b'"weaknesses"', b'"weakness"')
     parts = head.split(b" ")
-    parts[3] = cache._digest(body).encode()
+    parts[3] = cache._digest(body).hexdigest().encode()
     cache_file.write_bytes(b" ".join(parts) + b"\n" + body)
     parsed.clear()
     assert _dump(load_round(load_workshop(workshop, cache=True), "baseline")) == expected
@@ -284,7 +284,7 @@ def _rewrite_memo(folder: Path, change: Callable[[bytes], bytes]) -> None:
     head, _, body = memo_file.read_bytes().partition(b"\n")
     body = change(body)
     parts = head.split(b" ")
-    parts[3] = cache._digest(body).encode()
+    parts[3] = cache._digest(body).hexdigest().encode()
     memo_file.write_bytes(b" ".join(parts) + b"\n" + body)
 
 
@@ -385,3 +385,36 @@ def test_grouping_in_two_processes_gives_the_same_items(
             (k, t, c, w) for k, t, c, w, _ in serial
         ]
         assert all(key.startswith("items:") for key in third.used.keys() - third.records.keys())
+
+
+def test_a_cache_edited_with_its_digest_recomputed_is_not_trusted(
+    make_workshop: Callable[..., Path], runner: CliRunner
+) -> None:
+    """Someone who can write in the workshop folder edits the cache and recomputes the plain
+    BLAKE2b digest of its header: the handout must still say what the entries file says."""
+    import hashlib
+
+    folder = make_workshop({"baseline/hoganas": "- theme: equality\n  quadrant: s\n  text: Sant\n"})
+    assert runner.invoke(app, ["merge", str(folder)]).exit_code == 0
+    cache = folder / ".swot-cache" / "entries-baseline.json"
+    head, _, body = cache.read_bytes().partition(b"\n")
+    body = body.replace(b"Sant", b"Falskt")
+    parts = head.split(b" ")
+    parts[3] = hashlib.blake2b(body, digest_size=16).hexdigest().encode()
+    cache.write_bytes(b" ".join(parts) + b"\n" + body)
+
+    assert runner.invoke(app, ["merge", str(folder)]).exit_code == 0
+
+    handout = (folder / "handouts" / "baseline" / "handout.md").read_text(encoding="utf-8")
+    assert "Sant" in handout and "Falskt" not in handout
+
+
+def test_the_cache_key_is_the_users_own_and_outside_the_workshop(
+    make_workshop: Callable[..., Path], runner: CliRunner
+) -> None:
+    from swot.rounds.cache import user_cache_folder, user_key
+
+    key_file = user_cache_folder() / "swot" / "cache-key"
+    assert user_key() == key_file.read_bytes()
+    if os.name == "posix":
+        assert key_file.stat().st_mode & 0o077 == 0

@@ -77,3 +77,40 @@ def test_small_rounds_are_read_in_this_process(
     monkeypatch.setattr(swot.rounds.load, "_read_in_processes", no_processes)
     workshop = load_workshop(_workshop(make_workshop))
     assert len(load_round(workshop, "baseline", "en").entries) == 95
+
+
+def test_without_fork_a_large_round_is_grouped_here_with_the_same_handout(
+    make_workshop: Callable[..., Path], monkeypatch
+) -> None:
+    """Windows and macOS have no fork: a large round is grouped in this process, and the
+    handout is the one the Linux worker processes give."""
+    import contextlib
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from swot.cli import app
+    from swot.files import storage
+    from swot.jobs import merge
+    from swot.rounds import workers
+
+    folder = _workshop(make_workshop)
+    monkeypatch.setattr(workers, "WORKERS_FROM_BYTES", 1)  # this small round counts as large
+    pools: list[object] = []
+
+    @contextlib.contextmanager
+    def recorded(round_bytes: int):
+        with workers.worker_processes(round_bytes) as pool:
+            pools.append(pool)
+            yield pool
+
+    monkeypatch.setattr(merge, "worker_processes", recorded)
+    handout = folder / "handouts" / "baseline" / "handout.md"
+    assert CliRunner().invoke(app, ["merge", str(folder)]).exit_code == 0
+    with_workers = handout.read_bytes()
+    shutil.rmtree(folder / ".swot-cache")
+
+    monkeypatch.setattr(storage, "PORTABLE", True)
+    assert CliRunner().invoke(app, ["merge", str(folder)]).exit_code == 0
+    assert pools[0] is not None and pools[1] is None
+    assert handout.read_bytes() == with_workers

@@ -42,7 +42,7 @@ def test_help_has_an_example(runner: CliRunner, name: str) -> None:
 def test_merge_prints_top_items_and_files_written(runner: CliRunner, workshop: Path) -> None:
     result = runner.invoke(app, ["merge", str(workshop)])
     assert result.exit_code == 0, result.output
-    assert "2 entries from 1 units → 2 merged items (similarity ≥ 85, ranked by breadth)" in (
+    assert "2 entries from 1 unit → 2 merged items (similarity ≥ 85, ranked by breadth)" in (
         result.output
     )
     assert "Gender equality · Weaknesses" in result.output
@@ -106,4 +106,33 @@ def test_review_answers_are_saved_and_followed_by_merge(runner: CliRunner, works
     assert asked == ["1/1 · Gender equality · Weaknesses · similarity 76.4 · now separate"]
     assert [d.kind for d in load_decisions(loaded).decisions] == ["join"]
     result = runner.invoke(app, ["merge", str(workshop)])
-    assert "2 entries from 1 units → 1 merged items" in result.output
+    assert "2 entries from 1 unit → 1 merged item" in result.output
+
+
+def test_the_first_screen_leads_with_what_was_written_and_what_needs_attention(
+    runner: CliRunner, workshop: Path
+) -> None:
+    result = runner.invoke(app, ["merge", str(workshop)])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    written = lines.index("Written:")
+    note = lines.index("Please note:")
+    tops = lines.index("Ranked first in each quadrant (all tables: swot merge --show):")
+    assert written < note < tops
+    assert len(lines) < 30  # the quick start fits on one screen (it used to scroll 170 lines)
+    assert " ".join(lines[tops + 2].split()) == (
+        "Gender equality · Weaknesses Vi saknar könsuppdelad statistik (1 of 2 units)"
+    )
+    assert " ".join(lines[tops + 1].split()) == "Gender equality · Strengths no items"
+    assert lines[1].startswith("2 entries from 1 unit → 2 merged items")
+    assert "┏" not in result.output  # no tables without --show
+
+
+def test_show_prints_the_top_items_of_every_quadrant_as_tables(
+    runner: CliRunner, workshop: Path
+) -> None:
+    result = runner.invoke(app, ["merge", str(workshop), "--show", "--top", "3"])
+    assert result.exit_code == 0
+    assert "Gender equality · Weaknesses" in result.output
+    assert result.output.count("┏") == 8  # one table per theme × quadrant
+    assert result.output.index("Written:") < result.output.index("┏")

@@ -63,6 +63,7 @@ def test_every_command_is_found() -> None:
     assert names == {
         "init_command",
         "collect_command",
+        "import_command",
         "validate_command",
         "status_command",
         "merge_command",

@@ -85,6 +85,8 @@ class ReviewPair:
     right: str
     score: float
     together: bool  # grouped together in the current merge
+    left_units: tuple[str, ...] = ()  # the units that wrote each wording (ids)
+    right_units: tuple[str, ...] = ()
 
 
 class _Groups:
@@ -560,6 +562,9 @@ def review_pairs(
     for (theme, quadrant), bucket in sorted(buckets.items(), key=lambda kv: kv[0]):
         distinct = _Texts(bucket)
         texts = distinct.normalised
+        units: dict[str, set[str]] = {}
+        for entry in bucket:
+            units.setdefault(normalise(entry.text), set()).add(entry.unit)
         for i, j, score in similar_pairs(texts, similarity - REVIEW_BELOW):
             if not similarity - REVIEW_BELOW <= score < similarity + REVIEW_ABOVE:
                 continue
@@ -570,6 +575,17 @@ def review_pairs(
             )
             left = strip_control(distinct.raws[texts[i]][0])  # as first written
             right = strip_control(distinct.raws[texts[j]][0])
-            pairs.append(ReviewPair(theme, quadrant, left, right, score, together))
+            pairs.append(
+                ReviewPair(
+                    theme,
+                    quadrant,
+                    left,
+                    right,
+                    score,
+                    together,
+                    tuple(sorted(units[texts[i]])),
+                    tuple(sorted(units[texts[j]])),
+                )
+            )
     pairs.sort(key=lambda p: (abs(p.score - similarity), p.theme, p.quadrant.value, p.left))
     return pairs

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from swot.cli import (
     collect_command,  # noqa: F401  (registers collect)
+    import_command,  # noqa: F401  (registers import)
     merge_commands,  # noqa: F401  (registers merge, export, review)
     prioritise_command,  # noqa: F401  (registers prioritise, vote)
     round_commands,  # noqa: F401  (registers status, compare)
@@ -15,6 +16,7 @@ from swot.cli.app import app
 COMMAND_ORDER = [
     "init",
     "collect",
+    "import",
     "validate",
     "status",
     "merge",

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from swot import __version__
+from swot.errors import EXIT_BUG, EXIT_DATA_ERROR, EXIT_INTERRUPTED
 
 if TYPE_CHECKING:  # Rich costs ~30 ms to import: `swot --help` and `--version` never need it.
     from rich.console import Console
@@ -38,10 +39,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-EXIT_DATA_ERROR = 1
-EXIT_USAGE = 2
-EXIT_BUG = 3
-EXIT_INTERRUPTED = 130
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -67,8 +64,12 @@ def error_console() -> Console:
 
 
 def _reset_consoles() -> None:
-    """Forget cached consoles (the test runner swaps stdout between invocations)."""
+    """Forget cached consoles (the test runner swaps stdout between invocations), and the
+    language of the last command's workshop."""
+    from swot.i18n import _spoken
+
     _consoles.clear()
+    _spoken.clear()
 
 
 def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
@@ -97,15 +98,27 @@ def run_guarded(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     except SwotError as error:
         error_console().print(error.format(), markup=False)
         raise typer.Exit(error.exit_code) from None
+    except OSError as error:  # the machine: full disk, read-only folder, a file held open
+        from swot.errors import FileSystemError
+        from swot.i18n import spoken_language
+
+        error_console().print(FileSystemError(error, spoken_language()).format(), markup=False)
+        raise typer.Exit(EXIT_DATA_ERROR) from None
     except KeyboardInterrupt:
-        error_console().print("\nAvbrutet. / Interrupted.", markup=False)
+        from swot.errors import MESSAGES
+        from swot.i18n import say, spoken_language
+
+        error_console().print("\n" + say(MESSAGES, "interrupted", spoken_language()), markup=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except Exception as error:  # a bug: one line for the user, the traceback in a log
-        log = write_crash_log(error)
+        try:
+            saved = f"Details were saved to {write_crash_log(error)}; please send that file"
+        except OSError:  # the log cannot be written either (a full disk): show it here
+            error_console().print(crash_report(error), markup=False)
+            saved = "The details are above; please send them"
         error_console().print(
             f"swot: internal error ({type(error).__name__}): this is a bug in swot, not in "
-            f"your files. Details were saved to {log}; please send that file to the "
-            "maintainers.",
+            f"your files. {saved} to the maintainers.",
             markup=False,
         )
         raise typer.Exit(EXIT_BUG) from None
@@ -117,9 +130,14 @@ def write_crash_log(error: BaseException) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     path = folder / f"swot-crash-{stamp}-{os.getpid()}.log"
-    text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
-    path.write_text(f"swot {__version__}\n{' '.join(sys.argv)}\n\n{text}", encoding="utf-8")
+    path.write_text(crash_report(error), encoding="utf-8")
     return path
+
+
+def crash_report(error: BaseException) -> str:
+    """The version, the command line and the traceback of a bug."""
+    text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    return f"swot {__version__}\n{' '.join(sys.argv)}\n\n{text}"
 
 
 def version_callback(value: bool) -> None:

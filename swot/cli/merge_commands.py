@@ -16,6 +16,7 @@ from swot.cli.options import (
     ListOption,
     RankOption,
     RoundOption,
+    ShowOption,
     SimilarityOption,
     TopOption,
     WorkshopOption,
@@ -30,6 +31,7 @@ def merge_command(
     similarity: SimilarityOption = None,
     rank: RankOption = "breadth",
     top: TopOption = 5,
+    show: ShowOption = False,
     date: DateOption = None,
     list_limit: ListOption = 50,
     lang: LangOption = None,
@@ -40,6 +42,9 @@ def merge_command(
     Near-duplicates within each theme and quadrant become one item; merges.yaml decisions are
     followed. Handouts go to <workshop>/handouts/<round>/. A broken entries file is reported
     and the other files still merge.
+
+    The terminal gets what was written, what needs attention and each quadrant's top item;
+    --show adds the tables.
 
     Example: swot merge workshops/hoganasmodellen
     """
@@ -57,7 +62,7 @@ def merge_command(
         list_limit=list_limit,
     )
     result = merge.run(request, progress=None if as_json else file_progress)
-    print_merge(result, as_json)
+    print_merge(result, as_json, show)
 
 
 @command("export")

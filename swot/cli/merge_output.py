@@ -61,8 +61,9 @@ def print_warnings(problems: list[Problem], language: str) -> None:
         out.print("  ⚠ " + problem.format().replace("\n", "\n  "), markup=False)
 
 
-def print_merge(result: MergeResult, as_json: bool) -> None:
-    """``swot merge``: the top items per theme and quadrant and the handouts written, or JSON."""
+def print_merge(result: MergeResult, as_json: bool, show: bool = False) -> None:
+    """``swot merge``: what was written and what needs attention first, then each quadrant's
+    top item (with ``show``: the top items as tables), or JSON."""
     if as_json:
         from swot.output.export import as_json as merge_json
 
@@ -70,9 +71,14 @@ def print_merge(result: MergeResult, as_json: bool) -> None:
         data["files"] = _shown(result.written)
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    print_warnings(result.merge.warnings, result.language)
-    _print_summary(result.merge, result.language, result.top)
-    _print_written(say(MESSAGES, "written", result.language), result.written)
+    language = result.language
+    _print_title(result.merge, language)
+    _print_written(say(MESSAGES, "written", language), result.written)
+    print_warnings(result.merge.warnings, language)
+    if show:
+        _print_tables(result.merge, language, result.top)
+    else:
+        _print_tops(result.merge, language)
 
 
 def print_export(result: ExportResult) -> None:
@@ -98,11 +104,10 @@ def _print_written(heading: str, written: list[Path]) -> None:
         out.print(f"  ✓ {path}", markup=False)
 
 
-def _print_summary(merge: RoundMerge, language: str, top: int) -> None:
+def _print_title(merge: RoundMerge, language: str) -> None:
     from rich.text import Text
 
     from swot.i18n import format_number
-    from swot.vocabulary import QUADRANT_ORDER
 
     out = console()
     spec = merge.workshop.workshop
@@ -113,17 +118,55 @@ def _print_summary(merge: RoundMerge, language: str, top: int) -> None:
             MESSAGES,
             "summary",
             language,
-            entries=len(merge.entries),
-            units=len({e.unit for e in merge.entries}),
-            items=len(merge.items),
+            entries=_counted("n.entries", len(merge.entries), language),
+            units=_counted("n.units", len({e.unit for e in merge.entries}), language),
+            items=_counted("n.items", len(merge.items), language),
             similarity=format_number(merge.similarity, language, 0),
             method=say(MESSAGES, f"method.{merge.method}", language),
         ),
         markup=False,
     )
-    for theme in spec.themes:
+
+
+def _counted(key: str, count: int, language: str) -> str:
+    """'1 unit' or '3 units', in the reader's language."""
+    return say(MESSAGES, f"{key}.one" if count == 1 else key, language, count=count)
+
+
+def _print_tables(merge: RoundMerge, language: str, top: int) -> None:
+    from swot.vocabulary import QUADRANT_ORDER
+
+    for theme in merge.workshop.workshop.themes:
         for quadrant in QUADRANT_ORDER:
-            out.print(_quadrant_table(merge, theme, quadrant, language, top))
+            console().print(_quadrant_table(merge, theme, quadrant, language, top))
+
+
+def _print_tops(merge: RoundMerge, language: str) -> None:
+    """One line per theme and quadrant: its first item and how many units raised it."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from swot.output.handout import figures
+    from swot.vocabulary import QUADRANT_ORDER, quadrant_name
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    first = {(r.item.theme, r.item.quadrant): r for r in reversed(merge.ranked)}
+    for theme in merge.workshop.workshop.themes:
+        for quadrant in QUADRANT_ORDER:
+            place = f"{theme.name(language)} · {quadrant_name(quadrant, language)}"
+            ranked = first.get((theme.id, quadrant))
+            if ranked is None:
+                table.add_row(place, Text(say(MESSAGES, "no_items", language)))
+                continue
+            units = figures(ranked, len(merge.status.units), language).split(" · ")[0]
+            table.add_row(place, Text(f"{ranked.item.text} ({units})"))
+    from rich.padding import Padding
+
+    out = console()
+    out.print(say(MESSAGES, "tops", language), markup=False)
+    out.print(Padding(table, (0, 0, 0, 2)))
 
 
 def _quadrant_table(

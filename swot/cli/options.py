@@ -60,6 +60,12 @@ RankOption = Annotated[
         "(the pairwise priorities of priorities.yaml, from swot prioritise).",
     ),
 ]
+ShowOption = Annotated[
+    bool,
+    typer.Option(
+        "--show", help="Also print the top items of every quadrant as tables (see --top)."
+    ),
+]
 TopOption = Annotated[
     int, typer.Option("--top", help="Items per quadrant in the 2×2 grid and the terminal.")
 ]
@@ -250,5 +256,34 @@ EachOption = Annotated[
         "--each",
         help="Take each participant's dots one by one (the numbers of the items dotted) "
         "instead of each item's total.",
+    ),
+]
+
+# import
+ImportFileArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="The survey export: .xlsx, or .csv/.tsv/.txt separated by , ; or tab "
+        "(UTF-8, or UTF-16 as Excel's Unicode text).",
+        show_default=False,
+    ),
+]
+DryRunOption = Annotated[
+    bool,
+    typer.Option("--dry-run", help="Show what would be added; write nothing, not even the map."),
+]
+SkipBadRowsOption = Annotated[
+    bool,
+    typer.Option(
+        "--skip-bad-rows", help="Import the rows without mistakes; list the rows left out."
+    ),
+]
+MapOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--map",
+        metavar="FILE",
+        help="The map file (default: <workshop>/imports/<export name>.map.yaml).",
+        show_default=False,
     ),
 ]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from swot.errors import UsageError, shorten
+from swot.errors import FileSystemError, UsageError, shorten
 from swot.files.located import display_path
 from swot.files.workshop import LoadedWorkshop
 from swot.i18n import say
@@ -33,6 +33,7 @@ from swot.files.appending import (
     NothingToTakeBack,
     _count,
     _folding_control,
+    elsewhere_folder,
     entry_error,
     importance_error,
     side_file_appender,
@@ -306,6 +307,19 @@ class InteractiveSession:
         )
         self.paths.append(self.appender.path)
 
+    def _save_elsewhere(self, error: OSError) -> None:
+        """Offer a side file in the user's home when the workshop folder cannot be written."""
+        assert self.appender is not None
+        self.say_line(FileSystemError(error, self.lang).format())
+        folder = elsewhere_folder(self.workshop)
+        if not self.ask.yes_no(say(MESSAGES, "offer_elsewhere", self.lang, folder=folder)):
+            raise error
+        self.appender = side_file_appender(self.appender, folder)
+        self.say_line(
+            say(MESSAGES, "side_file_now", self.lang, file=display_path(self.appender.path))
+        )
+        self.paths.append(self.appender.path)
+
     def _choose_place(self, current: _Place | None) -> _Place:
         themes = self.workshop.workshop.themes
         if self.options.theme and current is None:
@@ -446,6 +460,9 @@ class InteractiveSession:
             written = self.appender.save([entry], new_respondent=new_respondent)
         except InvalidEntriesFile as error:
             self._switch_to_side_file(error)
+            written = self.appender.save([entry], new_respondent=new_respondent)
+        except OSError as error:  # the folder cannot be written: the entry is kept elsewhere
+            self._save_elsewhere(error)
             written = self.appender.save([entry], new_respondent=new_respondent)
         self.saved.extend(written)
         if new_respondent:

@@ -15,16 +15,22 @@ if TYPE_CHECKING:
 MESSAGES = catalogue("cli/review_session")
 
 
+Answer = str | tuple[str, str]  # 'join', 'apart', 'skip', 'quit', or ('join', new wording)
+
+
 def run_review(
     loaded: LoadedWorkshop,
     pairs: list[ReviewPair],
     language: str,
     threshold: float,
-    ask: Callable[[ReviewPair, str, str], str],
+    ask: Callable[[ReviewPair, str, str], Answer],
 ) -> int:
-    """Ask about each pair with ``ask(pair, header, language) -> 'join'|'apart'|'skip'|'quit'``;
-    append each decision to merges.yaml at once. Returns the number of decisions saved.
+    """Ask about each pair with ``ask(pair, header, language)`` (the pair shows the names of the
+    units behind each wording); append each decision to merges.yaml at once. Returns the
+    number of decisions saved.
     """
+    import dataclasses
+
     from swot.files.decisions import MERGES_FILE
     from swot.files.located import display_path
     from swot.i18n import format_number
@@ -46,11 +52,18 @@ def run_review(
     )
     out.print(intro, markup=False)
     saved = 0
+    names = {u.id: u.name for u in loaded.workshop.units}
     for number, pair in enumerate(pairs, start=1):
-        answer = ask(pair, _header(loaded, pair, number, len(pairs), language), language)
+        shown = dataclasses.replace(
+            pair,
+            left_units=tuple(names.get(u, u) for u in pair.left_units),
+            right_units=tuple(names.get(u, u) for u in pair.right_units),
+        )
+        answer = ask(shown, _header(loaded, pair, number, len(pairs), language), language)
+        answer, wording = answer if isinstance(answer, tuple) else (answer, None)
         if answer == "quit":
             break
-        if record_answer(loaded, pair, answer, language):
+        if record_answer(loaded, pair, answer, language, wording):
             saved += 1
             out.print(say(MESSAGES, "review.saved", language, file=path_shown), markup=False)
     out.print(say(MESSAGES, "review.done", language, count=saved, file=path_shown), markup=False)
@@ -75,24 +88,38 @@ def _header(loaded: LoadedWorkshop, pair: ReviewPair, number: int, count: int, l
     )
 
 
-def ask_pair(pair: ReviewPair, header: str, language: str) -> str:
-    """Show two wordings and ask whether they say the same thing."""
-    import questionary
+def ask_pair(pair: ReviewPair, header: str, language: str) -> Answer:
+    """Show two wordings, with the units that wrote each, and ask whether they say the same
+    thing; a merge may get the wording the handout shows for the group."""
+    from swot.cli.prompts import Prompter
+    from swot.files.appending import text_error
 
     out = console()
     out.print()
     out.print(header, markup=False)
-    out.print(f"  A: {pair.left}", markup=False)
-    out.print(f"  B: {pair.right}", markup=False)
+    for letter, text, units in (
+        ("A", pair.left, pair.left_units),
+        ("B", pair.right, pair.right_units),
+    ):
+        out.print(f"  {letter}: {text}", markup=False)
+        if units:
+            out.print(f"     ({', '.join(units)})", markup=False)
+    ask = Prompter(language)
     choices = [
-        questionary.Choice(say(MESSAGES, "review.join", language), value="join"),
-        questionary.Choice(say(MESSAGES, "review.keep_apart", language), value="apart"),
-        questionary.Choice(say(MESSAGES, "review.skip", language), value="skip"),
-        questionary.Choice(say(MESSAGES, "review.quit", language), value="quit"),
+        (say(MESSAGES, "review.join", language), "join"),
+        (say(MESSAGES, "review.join_wording", language), "wording"),
+        (say(MESSAGES, "review.keep_apart", language), "apart"),
+        (say(MESSAGES, "review.skip", language), "skip"),
+        (say(MESSAGES, "review.quit", language), "quit"),
     ]
-    answer: str = questionary.select(
-        say(MESSAGES, "review.question", language),
-        choices=choices,
-        default=choices[0 if pair.together else 1],
-    ).unsafe_ask()
-    return answer
+    default = "join" if pair.together else "apart"
+    answer: str = ask.select(say(MESSAGES, "review.question", language), choices, default)
+    if answer != "wording":
+        return answer
+    wording = ask.text(
+        say(MESSAGES, "review.wording", language),
+        say(MESSAGES, "review.wording.instruction", language),
+        lambda text: text_error(text, language),
+        pair.left,
+    ).strip()
+    return ("join", wording) if wording else "join"

@@ -9,11 +9,13 @@ A broken file's entries go to a side file (``unsaved/<round>/<unit>-<time>.yaml`
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -25,20 +27,21 @@ from swot.files.storage import (
     append_entries,
     appended_bytes,
     atomic_write_bytes,
+    decoded,
     format_entry,
     locked_for,
 )
 from swot.files.workshop import LoadedWorkshop
 from swot.i18n import catalogue, say
-from swot.models import MAX_TEXT_LENGTH, Entry
-
-if TYPE_CHECKING:
-    pass
+from swot.models import MAX_TEXT_LENGTH, Entry, with_respondent
 
 UNSAVED_DIR = "unsaved"
 RESPONDENT_ID = re.compile(r"^r(\d+)$")
 NEW_RESPONDENT = {"new", "ny"}
 UNIT_COLUMNS = {"unit", "enhet"}
+# The comment before the entries of one imported row: its mark, a digest of the row's cells.
+IMPORT_MARK_PREFIX = "# swot import "
+_IMPORT_MARK = re.compile(r"^# swot import ([0-9a-f]{16}) *\r?$", re.MULTILINE)
 
 MESSAGES = catalogue("files/appending")
 
@@ -115,6 +118,7 @@ class EntriesAppender:
         self.taken_respondents = list(taken_respondents)
         self.saved: list[Entry] = []
         self.renumbered: dict[str, str] = {}  # old respondent id → new, of the last save
+        self.invalid_key = "invalid_file"  # the message for a broken file ("import_invalid")
         self._known: tuple[bytes, list[Entry]] | None = None
         self._saves: list[_Save] = []  # this appender's saves, newest last, for take_back
         theme_lang = workshop.language
@@ -131,6 +135,17 @@ class EntriesAppender:
             path, self.workshop, self.lang, unit=self.unit_id, round_id=self.round_id
         )
 
+    def check(self) -> None:
+        """Refuse now (``InvalidEntriesFile``) a file the next save would refuse; the entries
+        read are remembered, so that save does not read an unchanged file again."""
+        if not self.path.exists():
+            return
+        data = self.path.read_bytes()
+        result = self._read(self.path)
+        if not result.ok:
+            raise InvalidEntriesFile(self.path, result.problems, self.lang, self.invalid_key)
+        self._known = (data, result.entries)
+
     def existing(self, old: bytes | None) -> list[Entry]:
         """The entries of the file whose bytes are ``old``; refuse a file with mistakes."""
         if old is None:
@@ -139,7 +154,7 @@ class EntriesAppender:
             return self._known[1]
         result = self._read(self.path)
         if not result.ok:
-            raise InvalidEntriesFile(self.path, result.problems, self.lang, "invalid_file")
+            raise InvalidEntriesFile(self.path, result.problems, self.lang, self.invalid_key)
         return result.entries
 
     def save(
@@ -152,26 +167,82 @@ class EntriesAppender:
         under the lock; ``self.renumbered`` then maps old ids to new ones.
         Returns the entries as written. Raises ``InvalidEntriesFile`` if the file has mistakes.
         """
-        count_before: list[int] = []
+
+        def choose(old: bytes | None, present: Callable[[], list[Entry]]) -> list[Entry | str]:
+            if renumber:
+                return list(self._renumbered(entries, present()))
+            if not new_respondent:
+                present()  # a file with mistakes is refused even when no id is needed
+                return list(entries)
+            respondent = next_respondent_id(present(), self.taken_respondents)
+            return [e.model_copy(update={"respondent": respondent}) for e in entries]
+
+        return self._write(choose)
+
+    def save_marked(self, batches: Sequence[MarkedBatch]) -> MarkedSave:
+        """Append each batch whose mark the file does not hold yet, after a comment line with
+        its mark (``# swot import <mark>``); each batch of ``new_respondent`` gets a fresh id.
+
+        A mark that occurs n times in the file stands for n batches already saved, so two
+        respondents who answered alike are both saved once, and saving the same batches again
+        adds nothing. Chosen and written under the lock, like every save."""
+        outcome = MarkedSave()
+
+        def choose(old: bytes | None, present: Callable[[], list[Entry]]) -> list[Entry | str]:
+            recorded = recorded_marks(old, self.path, self.lang)
+            seen: Counter[str] = Counter()
+            new = []
+            for batch in batches:
+                seen[batch.mark] += 1
+                if seen[batch.mark] > recorded[batch.mark]:
+                    new.append(batch)
+            outcome.skipped = len(batches) - len(new)
+            outcome.respondents = []
+            if not new:  # nothing to add: the file is not even parsed
+                return []
+            ids = _fresh_ids(present(), self.taken_respondents)
+            items: list[Entry | str] = []
+            for batch in new:
+                items.append(f"\n{IMPORT_MARK_PREFIX}{batch.mark}\n")
+                if not batch.new_respondent:
+                    items.extend(batch.entries)
+                    continue
+                respondent = next(ids)
+                outcome.respondents.append(respondent)
+                items.extend(with_respondent(e, respondent) for e in batch.entries)
+            return items
+
+        outcome.entries = self._write(choose)
+        return outcome
+
+    def _write(
+        self, choose: Callable[[bytes | None, Callable[[], list[Entry]]], list[Entry | str]]
+    ) -> list[Entry]:
+        """Append what ``choose`` picks, given the file's bytes and a function that reads its
+        entries (refusing a file with mistakes), under the lock; the complete new file is
+        checked before it replaces the old one."""
+        expected: list[int] = []
         before: list[bytes | None] = []
 
-        def choose(old: bytes | None) -> list[Entry]:
+        def pick(old: bytes | None) -> list[Entry | str]:
             before.append(old)
-            present = self.existing(old)
-            count_before.append(len(present))
-            if renumber:
-                return self._renumbered(entries, present)
-            if not new_respondent:
-                return list(entries)
-            respondent = next_respondent_id(present, self.taken_respondents)
-            return [e.model_copy(update={"respondent": respondent}) for e in entries]
+            read: list[list[Entry]] = []
+
+            def present() -> list[Entry]:
+                if not read:
+                    read.append(self.existing(old))
+                return read[0]
+
+            items = choose(old, present)
+            if items:
+                expected.append(len(present()) + sum(1 for i in items if isinstance(i, Entry)))
+            return items
 
         written: list[tuple[bytes, list[Entry]]] = []
 
         def verify(temp: Path) -> None:
             result = self._read(temp)
-            expected = count_before[-1] + len(entries)
-            if not result.ok or len(result.entries) != expected:
+            if not result.ok or len(result.entries) != expected[-1]:
                 current = self.read()
                 if not current.ok:  # the old file was already broken: report it, not the temp
                     raise InvalidEntriesFile(self.path, current.problems, self.lang, "invalid_file")
@@ -184,7 +255,7 @@ class EntriesAppender:
 
         saved = append_entries(
             self.path,
-            choose,
+            pick,
             self.workshop.language,
             self.header,
             self.theme_names,
@@ -264,16 +335,60 @@ class EntriesAppender:
         ]
 
 
-def side_file_path(workshop: LoadedWorkshop, round_id: str, unit_id: str) -> Path:
-    """Where a session's entries go when the unit's file cannot take them (not read as input)."""
+@dataclass
+class MarkedBatch:
+    """Entries to save together once (e.g. one row of a survey export), known by ``mark``."""
+
+    mark: str
+    entries: list[Entry]
+    new_respondent: bool = True
+
+
+@dataclass
+class MarkedSave:
+    """What ``save_marked`` wrote: the entries, the respondent ids it gave, and how many
+    batches the file already held."""
+
+    entries: list[Entry] = field(default_factory=list)
+    respondents: list[str] = field(default_factory=list)
+    skipped: int = 0
+
+
+def recorded_marks(data: bytes | None, path: Path, lang: str) -> Counter[str]:
+    """How often each mark stands in an entries file's bytes (None: a file not there yet)."""
+    if not data:
+        return Counter()
+    _, _, text = decoded(data, path, lang)
+    return Counter(_IMPORT_MARK.findall(text))
+
+
+def _fresh_ids(present: list[Entry], taken: Iterable[str]) -> Iterator[str]:
+    """r08, r09, … : the free ids after the highest in use, without looking again each time."""
+    first = int(next_respondent_id(present, taken)[1:])
+    return (f"r{number:02d}" for number in itertools.count(first))
+
+
+def side_file_path(
+    workshop: LoadedWorkshop, round_id: str, unit_id: str, folder: Path | None = None
+) -> Path:
+    """Where a session's entries go when the unit's file cannot take them (not read as input):
+    ``unsaved/`` in the workshop, or in ``folder`` when the workshop cannot be written."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return workshop.folder / UNSAVED_DIR / round_id / f"{unit_id}-{stamp}.yaml"
+    return (folder or workshop.folder / UNSAVED_DIR) / round_id / f"{unit_id}-{stamp}.yaml"
 
 
-def side_file_appender(main: EntriesAppender) -> EntriesAppender:
+def elsewhere_folder(workshop: LoadedWorkshop) -> Path:
+    """Where side files go when the workshop folder itself cannot be written: the user's home."""
+    return Path.home() / "swot-unsaved" / workshop.folder.name
+
+
+def side_file_appender(main: EntriesAppender, folder: Path | None = None) -> EntriesAppender:
     """An appender writing to a side file, continuing the main file's respondent numbering."""
-    present = main.read()
-    taken = [e.respondent or "" for e in present.entries + main.saved]
+    try:
+        present = main.read().entries
+    except OSError:  # the drive is gone: number on from what this session saved
+        present = []
+    taken = [e.respondent or "" for e in present + main.saved]
     header = main.header + say(
         MESSAGES, "side_file_header", main.lang, file=display_path(main.path)
     )
@@ -282,7 +397,7 @@ def side_file_appender(main: EntriesAppender) -> EntriesAppender:
         main.round_id,
         main.unit_id,
         main.lang,
-        path=side_file_path(main.workshop, main.round_id, main.unit_id),
+        path=side_file_path(main.workshop, main.round_id, main.unit_id, folder),
         header=header,
         taken_respondents=taken,
     )

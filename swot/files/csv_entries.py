@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from swot.errors import DataError, Problem, UsageError
+from swot.files.appending import MESSAGES, UNIT_COLUMNS
 from swot.files.entries import EntriesFile, read_entry_nodes
-from swot.files.located import ENTRY_KEYS, display_path, read_text, suggestion_text
-from swot.files.workshop import LoadedWorkshop
+from swot.files.imports.tables import csv_rows
+from swot.files.located import (
+    ENTRY_KEYS,
+    ProblemCollector,
+    display_path,
+    read_text,
+    suggestion_text,
+)
+from swot.files.workshop import LoadedWorkshop, _unit_lookup, find_unit
 from swot.files.yamltree import MappingNode, ScalarNode, SequenceNode
 from swot.i18n import say
-from swot.vocabulary import (
-    fold,
-)
-
-if TYPE_CHECKING:
-    pass
-from swot.files.appending import MESSAGES, UNIT_COLUMNS
-from swot.files.located import ProblemCollector
-from swot.files.workshop import _unit_lookup, find_unit
+from swot.vocabulary import fold
 
 
 def read_csv_entries(
@@ -41,6 +38,24 @@ def read_csv_entries(
     ``defaults`` (theme, quadrant, source) fill columns the file does not have.
     """
     header, rows = _rows(path, lang)
+    return entries_from_table(
+        path, header, rows, workshop, round_id, lang, unit=unit, defaults=defaults
+    )
+
+
+def entries_from_table(
+    path: Path,
+    header: list[str],
+    rows: list[list[str]],
+    workshop: LoadedWorkshop,
+    round_id: str,
+    lang: str,
+    *,
+    unit: str | None = None,
+    defaults: Mapping[str, str | None] | None = None,
+) -> tuple[dict[str, EntriesFile], list[Problem]]:
+    """Entries per unit from a table in swot's own layout (one entry per row), whatever file it
+    came from (a CSV file here, a workbook in ``swot import``); see ``read_csv_entries``."""
     unit_column = next((i for i, name in enumerate(header) if fold(name) in UNIT_COLUMNS), None)
     if unit_column is None and not unit:
         raise UsageError(
@@ -74,11 +89,7 @@ def _rows(path: Path, lang: str) -> tuple[list[str], list[list[str]]]:
     text = read_text(path, problems)
     if text is None:
         raise DataError(problems.problems)
-    try:
-        dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    rows = csv_rows(text)
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise DataError(
             [

@@ -41,7 +41,7 @@ from swot.files.storage import appended_bytes, atomic_write_bytes, locked, yaml_
 from swot.files.workshop import LoadedWorkshop
 from swot.files.yamltree import MappingNode
 from swot.i18n import catalogue, say
-from swot.models import Entry, enum_value, workshop_theme
+from swot.models import Entry, ShownText, enum_value, workshop_theme
 from swot.texts import normalise, strip_control
 from swot.vocabulary import (
     QUADRANT_LOOKUP,
@@ -219,7 +219,7 @@ def known_round(value: str | None, info: ValidationInfo) -> str | None:
 # The theme and quadrant of a decision or a vote, read like those of an entry.
 ThemeId = Annotated[str, BeforeValidator(workshop_theme)]
 QuadrantName = Annotated[Quadrant, BeforeValidator(_quadrant)]
-Text = Annotated[str, AfterValidator(strip_control)]
+Text = Annotated[ShownText, AfterValidator(strip_control)]
 
 
 class DecisionItem(BaseModel):

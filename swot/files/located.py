@@ -4,6 +4,7 @@ errors explained, Swedish and English key names, pydantic errors mapped to the l
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,11 +76,20 @@ THEME_KEYS: dict[str, tuple[str, ...]] = {
 
 
 def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the current folder when inside it."""
+    """A path as the user would type it: relative to the current folder when inside it. When
+    it goes through a link inside that folder (an entries file or ``handouts/`` linked to a
+    shared drive) the real place follows: ``entries/b/lund.yaml (→ /mnt/delad/lund.yaml)``."""
+    absolute = Path(os.path.abspath(path))
+    here = Path(os.path.abspath(Path.cwd()))
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        shown = str(absolute.relative_to(here))
     except ValueError:
-        return str(path)
+        try:  # the current folder itself may be reached through a link (macOS /tmp)
+            return str(path.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(path)
+    linked = any(p.is_symlink() for p in (absolute, *absolute.parents) if here in p.parents)
+    return f"{shown} (→ {os.path.realpath(absolute)})" if linked else shown
 
 
 def suggestion_text(value: str, choices: list[str], lang: str) -> str:

@@ -33,6 +33,16 @@ FIELD_NAMES_SV = {
     "a_id": "a-id",
     "b_id": "b-id",
     "value": "värde",
+    # imports/<export>.map.yaml
+    "rows": "rader",
+    "sheet": "blad",
+    "unit column": "enhetskolumn",
+    "unit": "enhet",
+    "columns": "kolumner",
+    "skip": "hoppa över",
+    "ignore": "läses inte",
+    "heading": "rubrik",
+    "column": "kolumn",
 }
 
 MESSAGES = catalogue("files/messages")

@@ -50,7 +50,9 @@ def yaml_scalar(text: str) -> str:
         and ": " not in text
         and " #" not in text
         and not text.endswith(":")
-        and all(_printable(ch) and ch not in "\t\r" for ch in text)
+        # str.isprintable() (in C) implies every character is YAML-printable and none is a tab
+        # or CR; only a text it refuses (e.g. a no-break space) is checked one character at a time
+        and (text.isprintable() or all(_printable(ch) and ch not in "\t\r" for ch in text))
     ):
         return text
     return '"' + "".join(_escape(ch) for ch in text) + '"'
@@ -119,16 +121,36 @@ def atomic_write_bytes(
     behind; it gets a name only for the instant between linking and renaming (the next
     ``append_entries`` removes such a leftover).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else None
-    temp_name = _write_temp_file(path, data, mode, verify)
+    path = real_path(path)  # a linked file is written where it really is, and stays linked
     try:
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = path.stat().st_mode & 0o777 if path.exists() else None
+        temp_name = _write_temp_file(path, data, mode, verify)
+        try:
+            os.replace(temp_name, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+            raise
+        _fsync_folder(path.parent)
+    except OSError as error:  # say which file, and how much it needed (for a full disk)
+        error.filename = str(path)
+        error.swot_bytes = len(data)  # type: ignore[attr-defined]
         raise
-    _fsync_folder(path.parent)
+
+
+# SWOT_PORTABLE_PATHS=1 writes and locks with only what every system has, as swot does on
+# Windows and macOS: named temp files (no O_TMPFILE), no fsync of folders, a byte-range lock
+# tried without waiting (msvcrt's semantics), no forked worker processes. The suite runs the
+# concurrency and SIGKILL tests both ways; a file system that misbehaves with the Linux-only
+# calls can use it too.
+PORTABLE = os.environ.get("SWOT_PORTABLE_PATHS") == "1"
+
+
+def real_path(path: Path) -> Path:
+    """Where a file really is: a symlinked file (an entries file on a shared drive) is followed,
+    so that writes go to the shared file and every laptop locks the same lock file."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def _temp_prefix(path: Path) -> str:
@@ -139,7 +161,7 @@ def _write_temp_file(
     path: Path, data: bytes, mode: int | None, verify: Callable[[Path], None] | None
 ) -> str:
     """Write, fsync and verify ``data`` in a new file beside ``path``; return its name."""
-    flag = getattr(os, "O_TMPFILE", 0)
+    flag = 0 if PORTABLE else getattr(os, "O_TMPFILE", 0)
     if flag and os.path.isdir("/proc/self/fd"):
         try:
             descriptor = os.open(path.parent, flag | os.O_WRONLY, 0o644)
@@ -211,7 +233,7 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":  # pragma: no cover - Windows cannot open folders
+    if os.name != "posix" or PORTABLE:  # Windows cannot open folders
         return
     descriptor = os.open(folder, os.O_RDONLY)
     try:
@@ -234,9 +256,13 @@ def remove_stale_temp_files(folder: Path, older_than_seconds: float = 60.0) -> N
 @contextlib.contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     """Hold an exclusive lock for ``path`` (on a sibling ``.lock`` file) across processes."""
-    lock_path = path.with_name(f".{path.name}.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(lock_path, "a+b")  # noqa: SIM115 - closed in finally
+    lock_path = real_path(path).with_name(f".{real_path(path).name}.lock")  # beside the target
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a+b")  # noqa: SIM115 - closed in finally
+    except OSError as error:  # the file it is for is what the person knows
+        error.filename = str(path)
+        raise
     deadline = time.monotonic() + timeout
     try:
         while True:
@@ -274,8 +300,22 @@ else:
     def _unlock(handle: IO[bytes]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
+    def _byte_range_lock(handle: IO[bytes]) -> None:
+        """msvcrt.locking's semantics on POSIX: the first byte, exclusive, without waiting."""
+        handle.seek(0)
+        fcntl.lockf(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 0)
 
-EntriesToAppend = Sequence[Entry] | Callable[[bytes | None], Sequence[Entry]]
+    def _byte_range_unlock(handle: IO[bytes]) -> None:
+        handle.seek(0)
+        fcntl.lockf(handle.fileno(), fcntl.LOCK_UN, 1, 0)
+
+    if PORTABLE:
+        _lock, _unlock = _byte_range_lock, _byte_range_unlock
+
+
+# A text among the entries is a comment line (or lines), written as it is before the entries
+# after it: ``swot import`` marks each respondent's entries with the digest of their row.
+EntriesToAppend = Sequence[Entry | str] | Callable[[bytes | None], Sequence[Entry | str]]
 
 
 def append_entries(
@@ -296,15 +336,18 @@ def append_entries(
     Returns the entries written.
     """
     with locked_for(path, lang):
-        _remove_leftover_temp_files(path)
+        _remove_leftover_temp_files(real_path(path))
         old = path.read_bytes() if path.exists() else None
         chosen = list(entries(old) if callable(entries) else entries)
-        if not chosen:
+        written = [e for e in chosen if isinstance(e, Entry)]
+        if not written:
             return []
-        addition = "".join(format_entry(e, lang, theme_names) for e in chosen)
+        addition = "".join(
+            e if isinstance(e, str) else format_entry(e, lang, theme_names) for e in chosen
+        )
         start = old if old is not None else header.encode("utf-8")
         atomic_write_bytes(path, appended_bytes(start, addition, path, lang), verify)
-        return chosen
+        return written
 
 
 @contextlib.contextmanager
@@ -347,18 +390,7 @@ def appended_bytes(old: bytes, addition: str, path: Path, lang: str) -> bytes:
     exporters write it): a block entry cannot follow it, so the ``[]`` is removed and every
     other byte (comments included) is kept. A non-empty flow list is refused.
     """
-    codec = "utf-8"
-    bom = b""
-    for mark, name in _BOMS:
-        if old.startswith(mark):
-            bom, codec = mark, name
-            break
-    try:
-        text = old[len(bom) :].decode(codec)
-    except UnicodeDecodeError:
-        raise SwotError(
-            say(MESSAGES, "undecodable", lang, file=path), say(MESSAGES, "undecodable.hint", lang)
-        ) from None
+    bom, codec, text = decoded(old, path, lang)
     if _FLOW_ROOT.search(text):
         span = _empty_flow_root(text, path, lang)
         if span is not None:
@@ -370,6 +402,18 @@ def appended_bytes(old: bytes, addition: str, path: Path, lang: str) -> bytes:
     if newline != "\n":
         addition = addition.replace("\n", newline)
     return old + addition.encode(codec)
+
+
+def decoded(data: bytes, path: Path, lang: str) -> tuple[bytes, str, str]:
+    """The byte-order mark of an entries file's bytes, the codec that continues it, and its
+    text; raises ``SwotError`` if it is not UTF-8 or UTF-16/32 with a BOM."""
+    mark, codec = next(((m, c) for m, c in _BOMS if data.startswith(m)), (b"", "utf-8"))
+    try:
+        return mark, codec, data[len(mark) :].decode(codec)
+    except UnicodeDecodeError:
+        raise SwotError(
+            say(MESSAGES, "undecodable", lang, file=path), say(MESSAGES, "undecodable.hint", lang)
+        ) from None
 
 
 def _line_ending(text: str) -> str:

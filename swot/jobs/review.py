@@ -57,12 +57,17 @@ def run(request: ReviewRequest, progress: ProgressDisplay | None = None) -> Revi
     return ReviewPlan(loaded, pairs, language, threshold)
 
 
-def record_answer(workshop: LoadedWorkshop, pair: ReviewPair, answer: str, lang: str) -> bool:
-    """Append a join or apart answer to merges.yaml; False (nothing saved) for any other."""
+def record_answer(
+    workshop: LoadedWorkshop, pair: ReviewPair, answer: str, lang: str, wording: str | None = None
+) -> bool:
+    """Append a join (with ``wording``, the text the handout shows for the group, if given) or
+    apart answer to merges.yaml; False (nothing saved) for any other."""
     from swot.files.decisions import APART, JOIN, MergeDecision, append_decisions
 
     if answer not in (JOIN, APART):
         return False
-    decision = MergeDecision(answer, pair.theme, pair.quadrant, (pair.left, pair.right))
+    wording = wording.strip() if answer == JOIN and wording else None
+    texts = (pair.left, pair.right)
+    decision = MergeDecision(answer, pair.theme, pair.quadrant, texts, wording or None)
     append_decisions(workshop, [decision], lang)
     return True

@@ -26,9 +26,11 @@ def open_workshop(
 ) -> tuple[LoadedWorkshop, str]:
     """The workshop in ``folder`` and the language to speak: ``--lang``, else the workshop's."""
     from swot.files.workshop import load_workshop
+    from swot.i18n import speak
 
     language = check_lang(lang)
     loaded = load_workshop(folder, language, cache=cache)
+    speak(language or loaded.language)
     return loaded, language or loaded.language
 
 

@@ -1,8 +1,12 @@
 """Entries and merged items of a round as CSV, XLSX and JSON, for spreadsheets and scripts.
 
-CSV is UTF-8 with a byte-order mark (so Excel on Windows reads å, ä, ö) and uses ';' for a
-Swedish workshop (Swedish Excel's list separator) and ',' for an English one. A cell that a
-spreadsheet would run as a formula (starting with =, +, -, @) is written as text."""
+The spreadsheets (CSV, XLSX) are for people: headings, themes, quadrants, units and sources in
+the workshop's language, with the machine-readable ids in columns of their own at the end. JSON
+is for scripts: English keys and ids only. CSV is UTF-8 with a byte-order mark (so Excel on
+Windows reads å, ä, ö) and uses ';' for a Swedish workshop (Swedish Excel's list separator) and
+',' for an English one; a cell that a spreadsheet would run as a formula (starting with =, +,
+-, @) gets a leading ' there. An XLSX cell is typed text, so it needs no guard, and each sheet
+has an autofilter on its heading row."""
 
 from __future__ import annotations
 
@@ -11,7 +15,9 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from swot.i18n import catalogue, say
 from swot.texts import strip_control
+from swot.vocabulary import QUADRANT_NAMES, SOURCE_NAMES
 
 if TYPE_CHECKING:
     from swot.analysis.round_merge import RoundMerge
@@ -57,6 +63,61 @@ PRIORITY_COLUMNS = (
     "pairs",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The spreadsheets' columns: names for people first, the ids they stand for last.
+ITEM_SHEET = (
+    "item",
+    "theme_name",
+    "quadrant_name",
+    "rank",
+    "text",
+    "unit_names",
+    "breadth",
+    "mean_importance",
+    "mentions",
+    "votes",
+    "borda",
+    "theme",
+    "quadrant",
+    "units",
+)
+ENTRY_SHEET = (
+    "item",
+    "unit_name",
+    "round_name",
+    "theme_name",
+    "quadrant_name",
+    "text",
+    "importance",
+    "source_name",
+    "respondent",
+    "file",
+    "line",
+    "unit",
+    "round",
+    "theme",
+    "quadrant",
+    "source",
+)
+PRIORITY_SHEET = (
+    "theme_name",
+    "compared_name",
+    "text",
+    "local",
+    "global",
+    "spread_low",
+    "spread_high",
+    "cr",
+    "judged",
+    "pairs",
+    "theme",
+    "compared",
+    "item",
+)
+MESSAGES = catalogue("output/export")
+
+
+_QUADRANTS = {quadrant.value: quadrant for quadrant in QUADRANT_NAMES}
+_SOURCES = {source.value: source for source in SOURCE_NAMES}
 
 
 def item_rows(merge: RoundMerge) -> list[dict[str, Any]]:
@@ -169,6 +230,57 @@ def as_json(merge: RoundMerge) -> dict[str, Any]:
     return data
 
 
+def sheet_rows(merge: RoundMerge, lang: str) -> dict[str, tuple[tuple[str, ...], list[dict]]]:
+    """The items and entries sheets: the JSON rows with names in ``lang`` beside the ids."""
+    workshop = merge.workshop.workshop
+    themes = {t.id: t.name(lang) for t in workshop.themes}
+    units = {u.id: u.name for u in workshop.units}
+
+    def named(row: dict[str, Any]) -> dict[str, Any]:
+        extra: dict[str, Any] = {
+            "theme_name": themes.get(row["theme"], row["theme"]),
+            "quadrant_name": QUADRANT_NAMES[_QUADRANTS[row["quadrant"]]][lang],
+        }
+        if "units" in row:
+            extra["unit_names"] = ", ".join(units.get(u, u) for u in row["units"].split())
+        if "unit" in row:
+            extra["unit_name"] = units.get(row["unit"], row["unit"])
+            extra["round_name"] = merge.round.title()
+            extra["source_name"] = SOURCE_NAMES[_SOURCES[row["source"]]][lang]
+        return row | extra
+
+    sheets = {
+        "items": (ITEM_SHEET, [named(r) for r in item_rows(merge)]),
+        "entries": (ENTRY_SHEET, [named(r) for r in entry_rows(merge)]),
+    }
+    priorities = priority_rows(merge)
+    if priorities:  # only a round with A'WOT judgments: the others export what they did
+        sheets["priorities"] = (
+            PRIORITY_SHEET,
+            [_named_priority(r, themes, lang) for r in priorities],
+        )
+    return sheets
+
+
+def _named_priority(row: dict[str, Any], themes: dict[str, str], lang: str) -> dict[str, Any]:
+    """A priorities row with the theme's and the matrix's names; a quadrant compared with the
+    others is named, not written as its id."""
+    quadrant = _QUADRANTS.get(row["compared"])
+    compared = QUADRANT_NAMES[quadrant][lang] if quadrant else say(MESSAGES, "quadrants", lang)
+    text = row["text"]
+    if quadrant is None and row["item"] in _QUADRANTS:
+        text = QUADRANT_NAMES[_QUADRANTS[row["item"]]][lang]
+    return row | {
+        "theme_name": themes.get(row["theme"], row["theme"]),
+        "compared_name": compared,
+        "text": text,
+    }
+
+
+def headings(columns: tuple[str, ...], lang: str) -> list[str]:
+    return [say(MESSAGES, f"col.{column}", lang) for column in columns]
+
+
 def _cell(value: Any) -> Any:
     """A value a spreadsheet shows as written: no formula, no control characters."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
@@ -180,7 +292,7 @@ def csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...], lang: str) ->
     """Rows as CSV text (with a BOM) in the dialect a spreadsheet in ``lang`` expects."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if lang == "sv" else ",", lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow(headings(columns, lang))
     for row in rows:
         writer.writerow(["" if row[c] is None else _decimal(_cell(row[c]), lang) for c in columns])
     return "\ufeff" + buffer.getvalue()
@@ -192,33 +304,26 @@ def _decimal(value: Any, lang: str) -> Any:
     return value
 
 
-def xlsx_bytes(merge: RoundMerge) -> bytes:
-    """A workbook with two sheets, ``items`` and ``entries``; texts stay text, never formulas."""
+def xlsx_bytes(merge: RoundMerge, lang: str) -> bytes:
+    """A workbook with an items and an entries sheet; texts stay text, never formulas."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    sheets = [
-        ("items", ITEM_COLUMNS, item_rows(merge)),
-        ("entries", ENTRY_COLUMNS, entry_rows(merge)),
-    ]
-    priorities = priority_rows(merge)
-    if priorities:
-        sheets.append(("priorities", PRIORITY_COLUMNS, priorities))
     book.remove(book.active)
-    for title, columns, rows in sheets:
-        sheet = book.create_sheet(title)
-        sheet.append(list(columns))
+    for name, (columns, rows) in sheet_rows(merge, lang).items():
+        sheet = book.create_sheet(say(MESSAGES, f"sheet.{name}", lang))
+        sheet.append(headings(columns, lang))
         for row in rows:
             sheet.append([None for _ in columns])
             for index, column in enumerate(columns, start=1):
                 cell = sheet.cell(row=sheet.max_row, column=index)
-                cell.value = (
-                    strip_control(row[column]) if isinstance(row[column], str) else row[column]
-                )
-                if isinstance(row[column], str):
+                value = row[column]
+                cell.value = strip_control(value) if isinstance(value, str) else value
+                if isinstance(value, str):
                     cell.data_type = "s"  # never a formula, whatever the text starts with
         sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
         for index, column in enumerate(columns, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = 60 if column == "text" else 14
     if merge.round.date is not None:
@@ -239,22 +344,15 @@ def write_export(merge: RoundMerge, folder: Path, fmt: str, lang: str) -> list[P
 
     if fmt == "xlsx":
         path = folder / f"swot-{merge.round.id}.xlsx"
-        atomic_write_bytes(path, xlsx_bytes(merge))
+        atomic_write_bytes(path, xlsx_bytes(merge, lang))
         return [path]
     if fmt == "json":
         path = folder / f"swot-{merge.round.id}.json"
         atomic_write_text(path, json_text(merge))
         return [path]
     written = []
-    tables = [
-        ("items.csv", ITEM_COLUMNS, item_rows(merge)),
-        ("entries.csv", ENTRY_COLUMNS, entry_rows(merge)),
-    ]
-    priorities = priority_rows(merge)
-    if priorities:
-        tables.append(("priorities.csv", PRIORITY_COLUMNS, priorities))
-    for name, columns, rows in tables:
-        path = folder / name
+    for name, (columns, rows) in sheet_rows(merge, lang).items():
+        path = folder / f"{name}.csv"
         atomic_write_text(path, csv_text(rows, columns, lang))
         written.append(path)
     return written

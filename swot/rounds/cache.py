@@ -32,11 +32,23 @@ Groups of near-duplicates
 
 Writing the cache may fail (a read-only share, a full disk): the round is then read as usual
 and nothing is reported; the next run tries again. Two runs writing at once each replace the
-file whole (write beside it, then rename)."""
+file whole (write beside it, then rename).
+
+Whose cache is trusted
+    A cache file's digest is keyed (BLAKE2b with a key) by a random key of the user's, kept
+    outside every workshop: ``<user cache folder>/swot/cache-key`` (``~/.cache`` or
+    ``$XDG_CACHE_HOME`` on Linux, ``~/Library/Caches`` on macOS, ``%LOCALAPPDATA%`` on Windows),
+    made on first use, readable by its owner only. Someone who can write in the workshop folder
+    but not in the user's home can therefore not change what a handout says by editing the
+    cache and recomputing its digest: the cache no longer verifies and the entries files are
+    read. The cost: a cache written by another user (a colleague's laptop, a shared drive) is
+    not used but rewritten, so two people taking turns on one folder each read the YAML. When
+    no key can be kept (a read-only home), no cache is used or written."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -44,7 +56,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import swot
 from swot.models import Entry, entry_from_row, entry_row
@@ -221,7 +233,11 @@ def _read_verified(path: Path, key: str) -> bytes | None:
     parts = head.split(b" ")
     if len(parts) != 4 or parts[0] != MAGIC or parts[1] != str(FORMAT).encode():
         return None
-    if parts[2] != key.encode() or parts[3] != _digest(body).encode():
+    try:
+        digest = _digest(body).hexdigest()
+    except OSError:
+        return None
+    if parts[2] != key.encode() or parts[3] != digest.encode():
         return None
     return body
 
@@ -239,7 +255,7 @@ def _write(path: Path, key: str, chunks: Iterable[bytes]) -> bool:
             (folder / "README.txt").write_text(README, encoding="utf-8")
         temp = folder / f".{path.name}.{os.getpid()}.tmp"
         try:
-            digest = hashlib.blake2b(digest_size=16)
+            digest = _digest()
             with temp.open("wb") as out:
                 out.write(_header(key, "0" * 32))
                 for chunk in chunks:
@@ -260,8 +276,47 @@ def _header(key: str, digest: str) -> bytes:
     return b"%s %d %s %s\n" % (MAGIC, FORMAT, key.encode(), digest.encode())
 
 
-def _digest(body: bytes) -> str:
-    return hashlib.blake2b(body, digest_size=16).hexdigest()
+def _digest(body: bytes = b"") -> Any:
+    """A keyed BLAKE2b of ``body`` (see "Whose cache is trusted"); raises OSError without key."""
+    key = user_key()
+    if key is None:
+        raise OSError("no key for the cache")
+    return hashlib.blake2b(body, digest_size=16, key=key)
+
+
+KEY_BYTES = 32
+
+
+@functools.cache
+def user_key() -> bytes | None:
+    """The user's key for cache digests, made on first use; None if it cannot be kept."""
+    path = user_cache_folder() / "swot" / "cache-key"
+    with contextlib.suppress(OSError):
+        key = path.read_bytes()
+        if len(key) == KEY_BYTES:
+            return key
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".cache-key.{os.getpid()}.tmp")
+        descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(os.urandom(KEY_BYTES))
+        with contextlib.suppress(FileExistsError):
+            os.link(temp, path)  # the first to get there wins; a later one reads its key
+        temp.unlink()
+        key = path.read_bytes()
+    except OSError:
+        return None
+    return key if len(key) == KEY_BYTES else None
+
+
+def user_cache_folder() -> Path:
+    """The folder the operating system keeps per-user caches in."""
+    if os.name == "nt":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
 
 
 def _safe(round_id: str) -> str:

@@ -29,7 +29,9 @@ def worker_processes(round_bytes: int, force: bool = False) -> Iterator[Executor
     """
     if round_bytes >= WORKERS_FROM_BYTES:
         _return_freed_memory()
-    usable = sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
+    from swot.files.storage import PORTABLE
+
+    usable = sys.platform.startswith("linux") and not PORTABLE and (os.cpu_count() or 1) > 1
     if not (force or (usable and round_bytes >= WORKERS_FROM_BYTES)):
         yield None
         return

@@ -1,0 +1,290 @@
+"""The rows of an export as respondents: each row one new anonymous respondent, each line or
+"- bullet" of a cell one entry, answers such as "-", "vet ej" or "inget" skipped. Every cell that
+cannot be an entry is a problem naming sheet, row, column and heading, what is wrong and how to
+fix it. Only the columns the map names are looked at; the others are never read.
+
+Each respondent carries a *mark*: a digest of the cells its row has in the mapped columns (the
+unit, the answers, the importances), written before its entries so that a second import of the
+same export adds nothing (see ``EntriesAppender.save_marked``)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from swot.errors import Problem, shorten
+from swot.files.appending import entry_error
+from swot.files.imports.mapfile import ImportMap, skip_form, suggest_unit, unit_of
+from swot.files.imports.tables import Table
+from swot.files.located import display_path
+from swot.files.messages import MESSAGES as FILE_MESSAGES
+from swot.files.workshop import LoadedWorkshop
+from swot.i18n import catalogue, say
+from swot.models import MAX_TEXT_LENGTH, Entry, entry_from_strings
+from swot.texts import strip_control
+
+_BULLET = re.compile(r"^(?:[-–—•*·▪◦]|\d{1,2}[.)])\s+")
+_IMPORTANCE = re.compile(r"^(\d+)(?:[.,]0+)?(?:\s*[^\d.,\s].*)?$")
+
+MESSAGES = catalogue("files/imports/rows")
+
+
+@dataclass
+class Respondent:
+    """The entries of one row, its unit, its spreadsheet row number and its mark."""
+
+    row: int
+    unit: str
+    entries: list[Entry]
+    mark: str
+    new_respondent: bool = True  # False: entries of no respondent (workshop entries)
+
+
+@dataclass
+class ReadRows:
+    """What the rows gave: respondents, problems (with their row), and rows without answers."""
+
+    respondents: list[Respondent] = field(default_factory=list)
+    problems: list[tuple[int, Problem]] = field(default_factory=list)
+    without_answers: int = 0
+
+    @property
+    def bad_rows(self) -> list[int]:
+        return sorted({row for row, _ in self.problems})
+
+
+def split_answers(cell: str) -> list[str]:
+    """The answers typed into one cell: one per line, or one per "- bullet" (a line that
+    continues a bullet belongs to it)."""
+    lines = [line.strip() for line in cell.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    if not any(_BULLET.match(line) for line in lines):
+        return lines
+    items: list[str] = []
+    for line in lines:
+        bullet = _BULLET.match(line)
+        if bullet:
+            items.append(line[bullet.end() :].strip())
+        elif items:
+            items[-1] = f"{items[-1]} {line}"
+        else:
+            items.append(line)
+    return [item for item in items if item]
+
+
+class RowReader:
+    """Turns rows into respondents with one map; built once per import."""
+
+    def __init__(
+        self,
+        table: Table,
+        imap: ImportMap,
+        workshop: LoadedWorkshop,
+        round_id: str,
+        lang: str,
+        unit_values: dict[str, str],
+    ) -> None:
+        self.table = table
+        self.imap = imap
+        self.workshop = workshop
+        self.round_id = round_id
+        self.lang = lang
+        self.unit_values = unit_values
+        self.context = workshop.workshop.entry_context(lang)
+        self.use_importance = workshop.workshop.importance != "off"
+        self.mapped = imap.mapped_columns()
+        self.map_file = display_path(imap.spec.path)
+        self.columns: dict[str, int] = {}
+
+    def read(self) -> ReadRows:
+        """Every row of the table, in order."""
+        result = ReadRows()
+        for number, row in enumerate(self.table.rows, start=2):
+            if not any(cell.strip() for cell in row):
+                continue
+            problems: list[Problem] = []
+            respondent = self.respondent(number, row, problems)
+            problems.sort(key=lambda p: self.columns.get(p.where, 0))
+            result.problems += [(number, p) for p in problems]
+            if respondent is None and not problems:
+                result.without_answers += 1
+            elif respondent is not None and not problems:
+                result.respondents.append(respondent)
+        return result
+
+    def respondent(self, number: int, row: list[str], problems: list[Problem]) -> Respondent | None:
+        """One row's respondent; None if it has no answers or has problems (added to ``problems``)."""
+        entries: list[Entry] = []
+        unit = self.unit(number, row, problems)
+        row_importance = self.importance(number, row, self.imap.importance, problems)
+        for answer in self.imap.answers:
+            importance = row_importance
+            if answer.importance is not None:
+                importance = self.importance(number, row, answer.importance, problems)
+            cell = self.table.cell(row, answer.column)
+            for text in self.answers(number, answer.column, cell, problems):
+                data = {
+                    "theme": answer.theme,
+                    "quadrant": answer.quadrant.value,
+                    "text": text,
+                    "importance": importance,
+                    "source": "survey",
+                }
+                entry = self.entry(data, unit or "", number, answer.column, problems)
+                if entry is not None:
+                    entries.append(entry)
+        if not entries or unit is None or problems:
+            return None
+        return Respondent(number, unit, entries, self.mark(row))
+
+    def unit(self, number: int, row: list[str], problems: list[Problem]) -> str | None:
+        """The row's unit; a problem only in a row with answers (an empty row needs none)."""
+        if self.imap.spec.unit is not None:
+            return self.imap.spec.unit
+        column = self.imap.unit_column
+        assert column is not None
+        value = self.table.cell(row, column).strip()
+        found = unit_of(value, self.imap.spec, self.unit_values) if value else None
+        if found is None and any(self.table.cell(row, a.column).strip() for a in self.imap.answers):
+            if value:
+                problems.append(self.unknown_unit(value, number, column))
+            else:
+                problems.append(self.problem("no_unit", number, column))
+        return found
+
+    def unknown_unit(self, value: str, number: int, column: int) -> Problem:
+        units = self.workshop.workshop.units
+        guess = suggest_unit(value, self.workshop, self.unit_values)
+        suggestion = say(FILE_MESSAGES, "did_you_mean", self.lang, word=guess) if guess else ""
+        unit_id = next(
+            (u.id for u in units if guess and guess in (u.name, u.id, u.municipality)),
+            say(MESSAGES, "unit_id", self.lang),
+        )
+        example = f'"{shorten(value)}": {unit_id}'
+        return self.problem(
+            "unknown_unit",
+            number,
+            column,
+            value=shorten(value),
+            suggestion=suggestion,
+            map=self.map_file,
+            example=example,
+            choices=", ".join(u.id for u in units),
+        )
+
+    def importance(
+        self, number: int, row: list[str], column: int | None, problems: list[Problem]
+    ) -> str | None:
+        """An importance cell as the digit 1–5 ('4', '4.0', '4 – viktigt'), or None if empty."""
+        if column is None or not self.use_importance:
+            return None
+        value = self.table.cell(row, column).strip()
+        if not value:
+            return None
+        match = _IMPORTANCE.match(value)
+        if match is None:
+            problems.append(self.problem("int", number, column, value=shorten(value)))
+            return None
+        if not 1 <= int(match.group(1)) <= 5:
+            problems.append(
+                self.problem("range", number, column, value=match.group(1), low=1, high=5)
+            )
+            return None
+        return match.group(1)
+
+    def answers(self, number: int, column: int, cell: str, problems: list[Problem]) -> list[str]:
+        """The answers of a cell that are entries (not '-', 'vet ej', …), each checked."""
+        if not cell.strip():
+            return []
+        if cell.lstrip().startswith("=") and len(cell.strip()) > 1:
+            problems.append(self.problem("formula", number, column, value=shorten(cell.strip())))
+            return []
+        found = []
+        for answer in split_answers(cell):
+            text = strip_control(answer)
+            if not text or skip_form(text) in self.imap.spec.skip:
+                continue
+            if len(text) > MAX_TEXT_LENGTH:
+                problems.append(
+                    self.problem(
+                        "too_long", number, column, length=len(text), limit=MAX_TEXT_LENGTH
+                    )
+                )
+                continue
+            found.append(text)
+        return found
+
+    def entry(
+        self, data: dict[str, Any], unit: str, number: int, column: int, problems: list[Problem]
+    ) -> Entry | None:
+        entry = entry_from_strings(data, self.context, unit, self.round_id, number)
+        if entry is not None:
+            return entry
+        message = entry_error(dict(data, unit=unit, round=self.round_id), self.workshop, self.lang)
+        if message is None:
+            return Entry.model_validate(
+                dict(data, unit=unit, round=self.round_id, line=number), context=self.context
+            )
+        problems.append(self.problem("entry", number, column, message=message))
+        return None
+
+    def problem(self, key: str, number: int, column: int, **params: object) -> Problem:
+        hint = f"{key}.hint"
+        where = self.table.place(self.lang, number, column)
+        self.columns[where] = column  # to list a row's problems from left to right
+        return Problem(
+            self.table.file,
+            say(MESSAGES, key, self.lang, **params),
+            say(MESSAGES, hint, self.lang, **params) if hint in MESSAGES else "",
+            where=where,
+            code=key,
+        )
+
+    def mark(self, row: list[str]) -> str:
+        return row_mark(self.table, row, self.mapped, self.imap.spec.unit)
+
+
+def row_mark(table: Table, row: list[str], columns: Iterable[int], unit: str | None = None) -> str:
+    """A digest of a row's cells in ``columns`` (with their headings): the same answers in the
+    same columns give the same mark, whatever else the row holds (times, names, e-mail)."""
+    parts = [f"{table.header[c]}\x1e{table.cell(row, c).strip()}" for c in columns]
+    if unit is not None:
+        parts.append(f"\x1e{unit}")
+    return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8).hexdigest()
+
+
+def narrow_rows(
+    table: Table, imap: ImportMap, workshop: LoadedWorkshop, round_id: str, lang: str
+) -> ReadRows:
+    """An export in swot's own layout (one entry per row), read as ``swot collect --from`` reads
+    it; the rows of one respondent id are one respondent, a row without one is one entry."""
+    from swot.files.csv_entries import entries_from_table
+
+    groups, _ = entries_from_table(
+        table.path,
+        table.header,
+        table.rows,
+        workshop,
+        round_id,
+        lang,
+        unit=imap.spec.unit,
+        defaults={"theme": imap.spec.theme},
+    )
+    result = ReadRows()
+    for group in groups.values():
+        result.problems += [(p.line or 0, p) for p in group.problems if p.severity == "error"]
+    columns = imap.fields
+    batches: dict[tuple[str, str], list[Entry]] = {}
+    for unit, group in groups.items():
+        for entry in group.entries:
+            batches.setdefault((unit, entry.respondent or f"row {entry.line}"), []).append(entry)
+    for (unit, respondent), entries in batches.items():
+        marks = [row_mark(table, table.rows[e.line - 2], columns, imap.spec.unit) for e in entries]
+        mark = hashlib.blake2b("".join(marks).encode(), digest_size=8).hexdigest()
+        named = not respondent.startswith("row ")
+        result.respondents.append(Respondent(entries[0].line, unit, entries, mark, named))
+    result.respondents.sort(key=lambda r: r.row)
+    return result

@@ -1,0 +1,278 @@
+"""The import job: a survey export (Microsoft Forms, Google Forms, LimeSurvey, an Excel sheet,
+or swot's own CSV layout) read with its map file, checked in full, and appended per unit.
+
+The first run of an export proposes a map, writes it to ``imports/<export>.map.yaml`` and stops
+(showing what an import would add); the person checks the map and runs again. From then on
+each run appends only the rows not imported before: each respondent's entries are preceded
+by a comment with the digest of its row, so a growing export can be imported every week."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from swot.i18n import catalogue, say
+
+if TYPE_CHECKING:
+    from swot.errors import DataError, Problem
+    from swot.files.imports.columns import Proposal
+    from swot.files.imports.mapfile import ImportMap
+    from swot.files.imports.rows import ReadRows, Respondent
+    from swot.files.imports.tables import Table
+    from swot.files.workshop import LoadedWorkshop
+    from swot.models import Entry
+
+PREVIEW_ENTRIES = 5
+
+MESSAGES = catalogue("jobs/imports")
+MAX_SHOWN_PROBLEMS = 50
+
+
+@dataclass
+class ImportRequest:
+    """``swot import FILE``: the workshop, the round (None: the latest), ``--dry-run`` (write
+    nothing), ``--skip-bad-rows`` (import the good rows, list the others), ``--map FILE``."""
+
+    file: Path
+    folder: Path = Path(".")
+    lang: str | None = None
+    round_id: str | None = None
+    dry_run: bool = False
+    skip_bad_rows: bool = False
+    map_file: Path | None = None
+
+    def check(self, lang: str) -> None:
+        """The export must exist (whether it is a spreadsheet is the reader's to say)."""
+        from swot.errors import UsageError
+        from swot.files.located import display_path
+
+        if not self.file.exists():
+            raise UsageError(
+                say(MESSAGES, "missing", lang, file=display_path(self.file)),
+                say(MESSAGES, "missing.hint", lang),
+            )
+
+
+@dataclass
+class UnitImport:
+    """One unit's share of an import: new respondents and entries, and rows already there."""
+
+    unit: str
+    path: Path
+    respondents: int = 0
+    entries: int = 0
+    already: int = 0
+    respondent_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    """What an import found, proposed, would add or added."""
+
+    workshop: LoadedWorkshop
+    language: str
+    round_id: str
+    table: Table
+    proposal: Proposal
+    map_path: Path
+    proposed: bool  # the map was proposed by this run (written unless a dry run)
+    dry_run: bool
+    map_problems: list[Problem] = field(default_factory=list)  # of a proposal to complete
+    imap: ImportMap | None = None  # the map matched to the export (None: map_problems)
+    row_problems: list[Problem] = field(default_factory=list)  # a preview's rows that stop it
+    units: list[UnitImport] = field(default_factory=list)
+    first_entries: list[Entry] = field(default_factory=list)
+    skipped_rows: list[tuple[int, Problem]] = field(default_factory=list)
+    without_answers: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+    ignored: Counter[str] = field(default_factory=Counter)  # kind → unmapped columns
+
+    @property
+    def written(self) -> bool:
+        return not self.dry_run and not self.proposed
+
+
+def run(request: ImportRequest) -> ImportResult:
+    """``swot import``: propose or read the map, read every row, then preview or append."""
+    from swot.files.workshop import find_round
+    from swot.jobs.workshop import open_workshop
+
+    loaded, language = open_workshop(request.folder, request.lang)
+    request.check(language)
+    round_id = find_round(loaded, request.round_id, language).id
+    result, imap = _mapped(request, loaded, language, round_id)
+    if imap is None:
+        return result
+    rows = _read_rows(result, imap)
+    if rows.problems and not request.skip_bad_rows:
+        if result.written:
+            raise _bad_rows_error(result, rows)
+        result.row_problems = _bad_rows_error(result, rows).problems
+        return result
+    result.skipped_rows = rows.problems
+    result.without_answers = rows.without_answers
+    if result.written:
+        _append(result, rows.respondents)
+    else:
+        _preview(result, rows.respondents)
+    return result
+
+
+def _mapped(
+    request: ImportRequest, loaded: LoadedWorkshop, language: str, round_id: str
+) -> tuple[ImportResult, ImportMap | None]:
+    """The export, the proposal, and the map matched to the export (None while the proposed
+    map still needs a person: its problems are in the result)."""
+    from swot.errors import DataError
+    from swot.files.imports.columns import propose
+    from swot.files.imports.mapfile import map_path, read_map, resolve
+    from swot.files.imports.proposal import proposal_text, unit_translations
+    from swot.files.imports.tables import read_table
+    from swot.files.located import display_path
+    from swot.files.storage import atomic_write_text
+    from swot.files.workshop import _unit_lookup
+
+    path = request.map_file or map_path(loaded, request.file)
+    proposed = not path.exists()
+    spec = None if proposed else read_map(path, loaded, language)
+    sheet = spec.sheet if spec is not None else None
+    table = read_table(request.file, language, sheet, display_path(path))
+    units = _unit_lookup(loaded)
+    proposal = propose(table, loaded, units)
+    result = ImportResult(
+        loaded, language, round_id, table, proposal, path, proposed, request.dry_run
+    )
+    if spec is None:
+        text = proposal_text(proposal, loaded, unit_translations(proposal, units))
+        if not request.dry_run:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(path, text)
+        spec = read_map(path, loaded, language, text=text)
+        if spec.problems:
+            try:
+                resolve(spec, table, language)
+            except DataError as error:
+                result.map_problems = error.problems
+            return result, None
+    imap = resolve(spec, table, language)
+    result.imap = imap
+    result.warnings = _unlisted(table, imap, language)
+    mapped = set(imap.mapped_columns())
+    result.ignored = Counter(g.kind or "other" for g in proposal.columns if g.index not in mapped)
+    return result, imap
+
+
+def _unlisted(table: Table, imap: ImportMap, lang: str) -> list[Problem]:
+    """A warning for each column with a heading that the map neither reads nor ignores."""
+    from swot.errors import Problem
+    from swot.files.located import display_path
+
+    return [
+        Problem(
+            table.file,
+            say(MESSAGES, "not_listed", lang),
+            say(MESSAGES, "not_listed.hint", lang, map=display_path(imap.spec.path)),
+            where=table.place(lang, column=index),
+            code="not_listed",
+            severity="warning",
+        )
+        for index, heading in enumerate(table.header)
+        if heading and index not in imap.listed
+    ]
+
+
+def _read_rows(result: ImportResult, imap: ImportMap) -> ReadRows:
+    from swot.files.imports.mapfile import ENTRIES
+    from swot.files.imports.rows import RowReader, narrow_rows
+    from swot.files.workshop import _unit_lookup
+
+    workshop, lang = result.workshop, result.language
+    if imap.spec.rows == ENTRIES:
+        return narrow_rows(result.table, imap, workshop, result.round_id, lang)
+    reader = RowReader(result.table, imap, workshop, result.round_id, lang, _unit_lookup(workshop))
+    return reader.read()
+
+
+def _bad_rows_error(result: ImportResult, rows: ReadRows) -> DataError:
+    """Without ``--skip-bad-rows`` a row with a problem stops the import before it writes: every
+    problem (up to 50), then what that means and the ways on."""
+    from swot.errors import DataError, Problem
+    from swot.files.located import display_path
+
+    lang = result.language
+    shown = [p for _, p in rows.problems[:MAX_SHOWN_PROBLEMS]]
+    if len(rows.problems) > MAX_SHOWN_PROBLEMS:
+        more = len(rows.problems) - MAX_SHOWN_PROBLEMS
+        shown.append(Problem(result.table.file, say(MESSAGES, "more", lang, count=more)))
+    map_file = display_path(result.map_path)
+    shown.append(
+        Problem(
+            result.table.file,
+            say(MESSAGES, "bad_rows", lang, count=len(rows.bad_rows)),
+            say(MESSAGES, "bad_rows.hint", lang, map=map_file),
+            code="bad_rows",
+        )
+    )
+    return DataError(shown)
+
+
+def _by_unit(respondents: list[Respondent]) -> dict[str, list[Respondent]]:
+    groups: dict[str, list[Respondent]] = {}
+    for respondent in respondents:
+        groups.setdefault(respondent.unit, []).append(respondent)
+    return groups
+
+
+def _preview(result: ImportResult, respondents: list[Respondent]) -> None:
+    """What an import would add per unit, counting the rows each unit's file already holds."""
+    from swot.files.appending import recorded_marks
+
+    for unit, group in _by_unit(respondents).items():
+        path = result.workshop.entries_file(result.round_id, unit)
+        data = path.read_bytes() if path.exists() else None
+        new = _new_rows(group, recorded_marks(data, path, result.language))
+        share = UnitImport(unit, path, already=len(group) - len(new))
+        share.respondents = sum(1 for r in new if r.new_respondent)
+        share.entries = sum(len(r.entries) for r in new)
+        for respondent in new:
+            room = PREVIEW_ENTRIES - len(result.first_entries)
+            result.first_entries += respondent.entries[: max(room, 0)]
+        result.units.append(share)
+
+
+def _append(result: ImportResult, respondents: list[Respondent]) -> None:
+    """Append every unit's new rows. Each file that gets any is checked before the first is
+    written (a file with nothing new is not read at all, so a weekly re-run costs little)."""
+    from swot.files.appending import EntriesAppender, MarkedBatch, recorded_marks
+
+    lang = result.language
+    appenders = {}
+    groups = _by_unit(respondents)
+    for unit, group in groups.items():
+        appender = EntriesAppender(result.workshop, result.round_id, unit, lang)
+        appender.invalid_key = "import_invalid"
+        data = appender.path.read_bytes() if appender.path.exists() else None
+        if _new_rows(group, recorded_marks(data, appender.path, lang)):
+            appender.check()
+        appenders[unit] = appender
+    for unit, group in groups.items():
+        batches = [MarkedBatch(r.mark, r.entries, r.new_respondent) for r in group]
+        appender = appenders.pop(unit)  # what it remembers of its file is not needed after
+        saved = appender.save_marked(batches)
+        result.first_entries += saved.entries[: PREVIEW_ENTRIES - len(result.first_entries)]
+        share = UnitImport(unit, appender.path, len(saved.respondents), len(saved.entries))
+        share.already, share.respondent_ids = saved.skipped, saved.respondents
+        result.units.append(share)
+
+
+def _new_rows(group: list[Respondent], recorded: Counter[str]) -> list[Respondent]:
+    """The respondents of ``group`` whose mark the file does not hold yet (as often as here)."""
+    seen: Counter[str] = Counter()
+    new = []
+    for respondent in group:
+        seen[respondent.mark] += 1
+        if seen[respondent.mark] > recorded[respondent.mark]:
+            new.append(respondent)
+    return new

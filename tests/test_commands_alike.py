@@ -38,7 +38,19 @@ def test_export_format_json_with_output_writes_the_file_it_would_print(
 
 
 @pytest.mark.parametrize(
-    "command", ["init", "collect", "import", "merge", "export", "review", "status", "compare"]
+    "command",
+    [
+        "init",
+        "collect",
+        "import",
+        "merge",
+        "export",
+        "review",
+        "status",
+        "compare",
+        "prioritise",
+        "vote",
+    ],
 )
 def test_help_shows_no_python_type_names(runner, command: str) -> None:
     """(validate's PATH argument still shows Typer's own ``<list[Path]>``: Typer prints an

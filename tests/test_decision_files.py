@@ -485,7 +485,24 @@ def test_good_files_read_every_decision_and_vote_with_its_line(tmp_path: Path) -
         (v.theme, v.quadrant.value, v.votes, v.text, v.key, v.round, v.line) for v in votes
     ] == [
         ("equality", "strengths", 0, None, "abc", "baseline", 1),
-        ("accessibility", "threats", 7, "b", None, None, 6),
+        ("accessibility", "threats", 7, "b", None, "baseline", 6),  # the only round
+    ]
+
+
+def test_a_vote_without_a_round_in_a_workshop_of_several_rounds_is_refused(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "workshop.yaml").write_text(
+        WORKSHOP + "  - id: followup\n    date: 2027-01-01\n", encoding="utf-8"
+    )
+    (tmp_path / V).write_text(
+        "- theme: equality\n  quadrant: strengths\n  text: a\n  votes: 3\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError) as raised:
+        load_votes(load_workshop(tmp_path), "en")
+    assert [p.format().replace(f"{tmp_path}/", "") for p in raised.value.problems] == [
+        "votes.yaml:1:3: vote 1 → round: it does not say which round these votes belong to, and "
+        "the workshop has several rounds\n  → add a line 'round: …' with one of: baseline, followup"
     ]
 
 

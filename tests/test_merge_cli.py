@@ -53,7 +53,7 @@ def test_merge_prints_top_items_and_files_written(runner: CliRunner, workshop: P
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (["--rank", "dots"], "--rank must be breadth, votes or borda, not 'dots'"),
+        (["--rank", "dots"], "--rank must be breadth, votes, borda or awot, not 'dots'"),
         (["--similarity", "20"], "--similarity must be between 50 and 100, not 20.0"),
         (["--top", "0"], "--top must be between 1 and 20, not 0"),
         (["--date", "13/11"], "--date must be a date like 2025-11-13, not '13/11'"),

@@ -55,6 +55,22 @@ def test_votes_rank_by_dot_votes_then_breadth() -> None:
     assert [r.votes for r in ranked] == [7, 7, 0]
 
 
+def test_awot_ranks_the_compared_items_by_priority_and_the_others_by_breadth_below() -> None:
+    broad = item("broad", ("lund", 5), ("bjuv", 5))
+    narrow = item("narrow", ("lund", 1))
+    compared = item("compared", ("bjuv", 2))
+    first = item("first", ("lund", 1))
+    priorities = {"compared": (0.3, 0.09), "first": (0.7, None)}
+    ranked = rank_items([broad, narrow, compared, first], "awot", priorities=priorities)
+    assert order(ranked) == ["first", "compared", "broad", "narrow"]
+    assert [(r.awot_local, r.awot_global) for r in ranked] == [
+        (0.7, None),
+        (0.3, 0.09),
+        (None, None),
+        (None, None),
+    ]
+
+
 def test_borda_counts_each_units_own_importance_order() -> None:
     # lund raised a (5), b (3), c (1): a 3, b 2, c 1 points.
     # bjuv raised b (4) and c (4), a tie over places 1–2: (2 + 1) / 2 = 1.5 each.

@@ -69,6 +69,8 @@ def test_every_command_is_found() -> None:
         "status_command",
         "merge_command",
         "review_command",
+        "prioritise_command",
+        "vote_command",
         "compare_command",
         "export_command",
         "schema_command",

@@ -4,6 +4,8 @@ Methods:
 - ``breadth`` (default): how many units raised it, then mean importance (no importance ranks
   last), then mentions.
 - ``votes``: dot votes from the workshop's votes.yaml, then the breadth order.
+- ``awot``: the A'WOT priorities of ``priorities.yaml`` (``swot.analysis.awot``): the items the
+  room compared first, by priority; the others keep the breadth order below them.
 - ``borda``: a Borda count of each unit's own importance order. A unit that raised k items of
   a quadrant gives its most important item k points, the next k − 1, …, the last 1 and items it
   did not raise 0; items it rated equally share the points of the places they take (a unit's
@@ -27,7 +29,7 @@ from swot.vocabulary import QUADRANT_ORDER, Quadrant
 if TYPE_CHECKING:
     from swot.files.decisions import Vote
 
-METHODS = ("breadth", "votes", "borda")
+METHODS = ("breadth", "votes", "borda", "awot")
 
 
 @dataclass(frozen=True)
@@ -39,16 +41,20 @@ class RankedItem:
     method: str
     votes: int | None = None
     borda: float | None = None
+    awot_local: float | None = None  # the item's A'WOT priority within its quadrant
+    awot_global: float | None = None  # … times its quadrant's weight (None without one)
 
 
 def rank_items(
     items: Sequence[MergedItem],
     method: str = "breadth",
     votes: dict[str, int] | None = None,
+    priorities: dict[str, tuple[float, float | None]] | None = None,
 ) -> list[RankedItem]:
     """Items ranked within each theme × quadrant, grouped by theme and quadrant (S, W, O, T).
 
     ``votes`` maps an item key to its dot votes (see ``votes_by_key``); only used by ``votes``.
+    ``priorities`` maps an item key to its A'WOT (local, global) priority; used by ``awot``.
     """
     if method not in METHODS:
         raise ValueError(f"unknown ranking method {method!r}")
@@ -57,14 +63,18 @@ def rank_items(
     for item in items:
         buckets.setdefault((item.theme, order[item.quadrant]), []).append(item)
     counts = votes or {}
+    weights = priorities if method == "awot" and priorities else {}
     ranked: list[RankedItem] = []
     for bucket_key in sorted(buckets):
         bucket = buckets[bucket_key]
         points = borda_points(bucket) if method == "borda" else {}
+        if method == "awot":
+            points = {key: local for key, (local, _) in weights.items()}
         ordered = sorted(
             bucket, key=functools.partial(_sort_key, method=method, counts=counts, points=points)
         )
         for place, item in enumerate(ordered, start=1):
+            local, overall = weights.get(item.key, (None, None))
             ranked.append(
                 RankedItem(
                     item=item,
@@ -72,6 +82,8 @@ def rank_items(
                     method=method,
                     votes=counts.get(item.key, 0) if method == "votes" else None,
                     borda=points[item.key] if method == "borda" else None,
+                    awot_local=local,
+                    awot_global=overall,
                 )
             )
     return ranked
@@ -84,6 +96,9 @@ def _sort_key(
         return (-counts.get(item.key, 0), *breadth_key(item))
     if method == "borda":
         return (-points[item.key], *breadth_key(item))
+    if method == "awot":  # compared items first, by priority; then the others by breadth
+        local = points.get(item.key)
+        return (local is None, -(local or 0.0), *breadth_key(item))
     return breadth_key(item)
 
 

@@ -9,6 +9,7 @@ from swot.errors import Problem
 from swot.models import Entry, Round
 
 if TYPE_CHECKING:
+    from swot.analysis.awot import AwotRound
     from swot.analysis.ranking import RankedItem
     from swot.analysis.status import RoundStatus
     from swot.files.decisions import MergeDecisions
@@ -31,6 +32,7 @@ class RoundMerge:
     similarity: float
     decisions: MergeDecisions
     warnings: list[Problem]  # files that could not be read, decisions and votes that match nothing
+    awot: AwotRound | None = None  # the round's A'WOT priorities (None without priorities.yaml)
 
     @property
     def entries(self) -> list[Entry]:

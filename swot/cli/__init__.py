@@ -6,6 +6,7 @@ from swot.cli import (
     collect_command,  # noqa: F401  (registers collect)
     import_command,  # noqa: F401  (registers import)
     merge_commands,  # noqa: F401  (registers merge, export, review)
+    prioritise_command,  # noqa: F401  (registers prioritise, vote)
     round_commands,  # noqa: F401  (registers status, compare)
     survey_command,  # noqa: F401  (registers survey)
     workshop_commands,  # noqa: F401  (registers init, validate, schema)
@@ -22,6 +23,8 @@ COMMAND_ORDER = [
     "status",
     "merge",
     "review",
+    "vote",
+    "prioritise",
     "compare",
     "export",
     "schema",

@@ -269,6 +269,33 @@ PosterOption = Annotated[
     ),
 ]
 
+# prioritise and vote
+PrioritiseTopOption = Annotated[
+    int,
+    typer.Option(
+        "--top",
+        metavar=m("n"),
+        help=h("opt.prioritise_top"),
+    ),
+]
+RaterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rater",
+        metavar=m("name"),
+        help=h("opt.rater"),
+        show_default=False,
+    ),
+]
+VoteTopOption = Annotated[int, typer.Option("--top", metavar=m("n"), help=h("opt.vote_top"))]
+EachOption = Annotated[
+    bool,
+    typer.Option(
+        "--each",
+        help=h("opt.each"),
+    ),
+]
+
 # import
 ImportFileArgument = Annotated[
     Path,

@@ -27,6 +27,7 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Field,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -181,6 +182,7 @@ class Vote:
     key: str | None = None
     round: str | None = None
     line: int = 0
+    note: str | None = None
 
 
 @dataclass
@@ -191,11 +193,27 @@ class Votes:
     path: Path | None = None
 
     def for_round(self, round_id: str) -> list[Vote]:
-        return [v for v in self.votes if v.round in (None, round_id)]
+        return [v for v in self.votes if v.round == round_id]
 
 
 def _quadrant(value: object) -> object:
     return enum_value(QUADRANT_LOOKUP, "quadrant", QUADRANT_SPELLINGS, value)
+
+
+def known_round(value: str | None, info: ValidationInfo) -> str | None:
+    """A round id of the workshop (``info.context["rounds"]``), or an error naming the choices."""
+    rounds: list[str] = (info.context or {}).get("rounds", [])
+    if value is not None and value not in rounds:
+        raise PydanticCustomError(
+            "unknown_round",
+            "'{value}' is not a round of this workshop",
+            {
+                "value": value,
+                "suggestion": did_you_mean(value, rounds) or "",
+                "choices": ", ".join(rounds),
+            },
+        )
+    return value
 
 
 # The theme and quadrant of a decision or a vote, read like those of an entry.
@@ -258,7 +276,7 @@ class VoteItem(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    round: Text | None = None
+    round: Text | None = Field(default=None, validate_default=True)
     theme: ThemeId
     quadrant: QuadrantName
     text: Text | None = None
@@ -269,18 +287,15 @@ class VoteItem(BaseModel):
     @field_validator("round")
     @classmethod
     def _known_round(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """Votes belong to a round: the one named, or the workshop's only round."""
         rounds: list[str] = (info.context or {}).get("rounds", [])
-        if value is not None and value not in rounds:
+        if value is None and len(rounds) == 1:
+            return rounds[0]
+        if value is None and rounds:
             raise PydanticCustomError(
-                "unknown_round",
-                "'{value}' is not a round of this workshop",
-                {
-                    "value": value,
-                    "suggestion": did_you_mean(value, rounds) or "",
-                    "choices": ", ".join(rounds),
-                },
+                "vote_without_round", "which round?", {"choices": ", ".join(rounds)}
             )
-        return value
+        return known_round(value, info)
 
     @field_validator("votes", mode="before")
     @classmethod
@@ -343,7 +358,10 @@ def load_votes(workshop: LoadedWorkshop, lang: str | None = None) -> Votes:
     path = workshop.folder / VOTES_FILE
     items = _read(path, workshop, lang, "vote", VOTE_KEYS, VoteItem)
     return Votes(
-        [Vote(i.theme, i.quadrant, i.votes, i.text, i.key, i.round, line) for line, i in items],
+        [
+            Vote(i.theme, i.quadrant, i.votes, i.text, i.key, i.round, line, i.note)
+            for line, i in items
+        ],
         path=path,
     )
 
@@ -398,5 +416,40 @@ def append_decisions(
     )
     with locked(path):
         old = path.read_bytes() if path.exists() else say(MESSAGES, "header", lang).encode()
+        atomic_write_bytes(path, appended_bytes(old, addition, path, lang))
+    return path
+
+
+def format_vote(vote: Vote, lang: str, theme_name: str) -> str:
+    """One vote as YAML list item text, in the workshop's language (its round always named)."""
+    sv = lang == "sv"
+    lines = [
+        f"- {'omgång' if sv else 'round'}: {yaml_scalar(vote.round or '')}",
+        f"  {'tema' if sv else 'theme'}: {yaml_scalar(theme_name if sv else vote.theme)}",
+        f"  {'kvadrant' if sv else 'quadrant'}: "
+        + (QUADRANT_NAMES[vote.quadrant]["sv"].lower() if sv else vote.quadrant.value),
+    ]
+    if vote.text:
+        lines.append(f"  text: {yaml_scalar(vote.text)}")
+    if vote.key:
+        lines.append(f"  {'id' if sv else 'key'}: {yaml_scalar(vote.key)}")
+    lines.append(f"  {'röster' if sv else 'votes'}: {vote.votes}")
+    if vote.note:
+        lines.append(f"  {'anteckning' if sv else 'note'}: {yaml_scalar(vote.note)}")
+    return "\n".join(lines) + "\n"
+
+
+def append_votes(workshop: LoadedWorkshop, votes: Iterable[Vote], lang: str) -> Path:
+    """Append votes to votes.yaml, keeping every byte a person wrote; returns the path."""
+    path = workshop.folder / VOTES_FILE
+    language = workshop.language
+    addition = "".join(
+        format_vote(v, language, workshop.workshop.theme(v.theme).name(language).lower())
+        for v in votes
+    )
+    with locked(path):
+        old = (
+            path.read_bytes() if path.exists() else say(MESSAGES, "votes_header", language).encode()
+        )
         atomic_write_bytes(path, appended_bytes(old, addition, path, lang))
     return path

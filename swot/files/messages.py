@@ -28,6 +28,11 @@ FIELD_NAMES_SV = {
     "votes": "röster",
     "round": "omgång",
     "key": "id",
+    "rater": "bedömare",
+    "compare": "jämför",
+    "a_id": "a-id",
+    "b_id": "b-id",
+    "value": "värde",
     # imports/<export>.map.yaml
     "rows": "rader",
     "sheet": "blad",

@@ -60,7 +60,7 @@ def _validate_one(path: Path, lang: str | None) -> Iterable[tuple[Path, list[Pro
     workshop, problems = check_workshop_file(workshop_path, lang)
     language = lang or (workshop.language.value if workshop else declared_language(workshop_path))
     loaded = LoadedWorkshop(folder, workshop) if workshop else None
-    decision_files = [folder / name for name in ("merges.yaml", "votes.yaml")]
+    decision_files = [folder / name for name in ("merges.yaml", "votes.yaml", "priorities.yaml")]
     if path.resolve() in {p.resolve() for p in decision_files}:
         yield workshop_path, problems
         if loaded is not None:
@@ -92,12 +92,15 @@ def _validate_one(path: Path, lang: str | None) -> Iterable[tuple[Path, list[Pro
 def _decision_file_problems(
     path: Path, workshop: LoadedWorkshop, lang: str | None
 ) -> list[Problem]:
-    """Problems of merges.yaml or votes.yaml, read by the same reader ``swot merge`` uses."""
+    """Problems of merges.yaml, votes.yaml or priorities.yaml, read by the same reader
+    ``swot merge`` uses (warnings too, such as a judgment written twice)."""
     from swot.files.decisions import load_decisions, load_votes
+    from swot.files.priorities import load_priorities
 
-    load = load_decisions if path.name == "merges.yaml" else load_votes
     try:
-        load(workshop, lang)
+        if path.name == "priorities.yaml":
+            return load_priorities(workshop, lang).warnings
+        (load_decisions if path.name == "merges.yaml" else load_votes)(workshop, lang)
     except DataError as error:
         return error.problems
     return []

@@ -227,3 +227,27 @@ def _unit_lookup(workshop: LoadedWorkshop) -> dict[str, str]:
             if word:
                 lookup[fold(word)] = unit.id
     return lookup
+
+
+def find_theme(workshop: LoadedWorkshop, value: str, lang: str) -> str:
+    """A theme id from any spelling the workshop accepts (``jämställdhet``, ``equality``)."""
+    found = workshop.workshop.theme_lookup().get(fold(value))
+    if found is None:
+        themes = workshop.workshop.themes
+        words = [t.id for t in themes] + [t.name(lang) for t in themes]
+        raise UsageError(
+            say(
+                LOOKUP_MESSAGES,
+                "unknown_theme",
+                lang,
+                value=value,
+                suggestion=suggestion_text(value, words, lang),
+            ),
+            say(
+                LOOKUP_MESSAGES,
+                "unknown_theme.hint",
+                lang,
+                choices=", ".join(t.name(lang).lower() for t in themes),
+            ),
+        )
+    return found

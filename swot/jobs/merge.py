@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from swot.analysis.grouping import merge_entries
 from swot.analysis.round_merge import RoundMerge
 from swot.analysis.similarity import DEFAULT_SIMILARITY, check_similarity
-from swot.errors import Problem, UsageError
+from swot.errors import Problem, UsageError, shorten
 from swot.i18n import catalogue, say
 from swot.models import Entry, Round
 from swot.rounds.workers import worker_processes
@@ -24,7 +24,9 @@ from swot.rounds.workers import worker_processes
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+    from swot.analysis.awot import AwotRound
     from swot.analysis.grouping import MergedItem
+    from swot.analysis.ranking import RankedItem
     from swot.analysis.status import RoundStatus
     from swot.files.decisions import MergeDecisions
     from swot.files.workshop import LoadedWorkshop
@@ -144,7 +146,6 @@ def _merge_round(
     progress: Progress | None,
     pool: Executor | None,
 ) -> RoundMerge:
-    from swot.analysis.ranking import rank_items
     from swot.analysis.status import round_status
 
     loaded = load_round_entries(workshop, round_.id, language, progress, pool)
@@ -174,10 +175,7 @@ def _merge_round(
     )
     if memo is not None:
         memo.save()
-    counts: dict[str, int] | None = None
-    if method == "votes":
-        counts = _count_votes(workshop, items, round_.id, language, warnings)
-    ranked = rank_items(items, method, counts)
+    ranked, used, awot = _ranked(workshop, items, round_.id, method, language, warnings)
     return RoundMerge(
         workshop,
         round_,
@@ -185,11 +183,103 @@ def _merge_round(
         statuses[0],
         items,
         ranked,
-        method,
+        used,
         similarity,
         decisions,
         warnings,
+        awot,
     )
+
+
+def _ranked(
+    workshop: LoadedWorkshop,
+    items: list[MergedItem],
+    round_id: str,
+    method: str,
+    lang: str,
+    warnings: list[Problem],
+) -> tuple[list[RankedItem], str, AwotRound | None]:
+    """The items ranked by ``method``, the method used, and the round's A'WOT (None without
+    priorities.yaml). Ranking by votes or priorities that do not exist says so (a warning) and
+    ranks by breadth instead, so the handout never claims an order nobody made."""
+    from swot.analysis.ranking import rank_items
+
+    awot = _read_awot(workshop, items, round_id, lang, warnings)
+    counts: dict[str, int] | None = None
+    priorities: dict[str, tuple[float, float | None]] | None = None
+    if method == "votes":
+        counts = _count_votes(workshop, items, round_id, lang, warnings)
+    elif method == "awot":
+        priorities = _awot_priorities(workshop, awot, round_id, lang, warnings)
+    if (method == "votes" and counts is None) or (method == "awot" and not priorities):
+        method = "breadth"
+    return rank_items(items, method, counts, priorities), method, awot
+
+
+def _read_awot(
+    workshop: LoadedWorkshop,
+    items: list[MergedItem],
+    round_id: str,
+    lang: str,
+    warnings: list[Problem],
+) -> AwotRound | None:
+    """The round's A'WOT from priorities.yaml (None when there is no such file); a judgment
+    that names no item of the round now is a warning with its line."""
+    from swot.files.priorities import PRIORITIES_FILE
+
+    if not (workshop.folder / PRIORITIES_FILE).exists():
+        return None
+    from swot.analysis.awot import awot_round
+    from swot.files.located import display_path
+    from swot.files.priorities import load_priorities
+
+    read = load_priorities(workshop, lang)
+    warnings.extend(read.warnings)
+    awot = awot_round(round_id, read.of(round_id), items)
+    file = display_path(read.path) if read.path else PRIORITIES_FILE
+    for lost in awot.unmatched:
+        key = "judgment_unmatched" if lost.missing else "judgment_one_item"
+        texts = ", ".join(f"'{shorten(t)}'" for t in lost.missing)
+        warnings.append(
+            Problem(
+                file=file,
+                line=lost.judgment.line,
+                message=say(MESSAGES, key, lang, round=round_id, texts=texts),
+                hint=say(MESSAGES, "judgment_unmatched.hint", lang),
+                code=key,
+                severity="warning",
+            )
+        )
+    return awot
+
+
+def _awot_priorities(
+    workshop: LoadedWorkshop,
+    awot: AwotRound | None,
+    round_id: str,
+    lang: str,
+    warnings: list[Problem],
+) -> dict[str, tuple[float, float | None]]:
+    """Item key → (local, global) priority for ``--rank awot``; a warning for each theme that
+    has none (its items keep the breadth order)."""
+    from swot.files.priorities import PRIORITIES_FILE
+
+    priorities = awot.priorities() if awot else {}
+    for theme in workshop.workshop.themes:
+        mine = awot.themes.get(theme.id) if awot else None
+        if mine is None or not any(r.complete for r in mine.factors.values()):
+            warnings.append(
+                Problem(
+                    file=PRIORITIES_FILE,
+                    message=say(
+                        MESSAGES, "no_priorities", lang, round=round_id, theme=theme.name(lang)
+                    ),
+                    hint=say(MESSAGES, "no_priorities.hint", lang),
+                    code="no_priorities",
+                    severity="warning",
+                )
+            )
+    return priorities
 
 
 def _missing_unit_warnings(
@@ -219,15 +309,28 @@ def _count_votes(
     round_id: str,
     lang: str,
     warnings: list[Problem],
-) -> dict[str, int]:
-    """Votes per item key from votes.yaml; a vote that matches no item is added to ``warnings``."""
+) -> dict[str, int] | None:
+    """Votes per item key from votes.yaml; a vote that matches no item is added to ``warnings``.
+    None (with a warning) when the round has no votes at all."""
     from swot.analysis.ranking import votes_by_key
     from swot.files.decisions import MESSAGES as DECISION_MESSAGES
     from swot.files.decisions import load_votes
     from swot.files.located import display_path
 
     votes = load_votes(workshop, lang)
-    counts, unmatched = votes_by_key(items, votes.for_round(round_id))
+    mine = votes.for_round(round_id)
+    if not mine:
+        warnings.append(
+            Problem(
+                file=display_path(votes.path) if votes.path else "votes.yaml",
+                message=say(MESSAGES, "no_votes", lang, round=round_id),
+                hint=say(MESSAGES, "no_votes.hint", lang),
+                code="no_votes",
+                severity="warning",
+            )
+        )
+        return None
+    counts, unmatched = votes_by_key(items, mine)
     for vote in unmatched:
         warnings.append(
             Problem(

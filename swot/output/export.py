@@ -49,6 +49,19 @@ ITEM_COLUMNS = (
     "votes",
     "borda",
 )
+PRIORITY_COLUMNS = (
+    "theme",
+    "compared",
+    "item",
+    "text",
+    "local",
+    "global",
+    "spread_low",
+    "spread_high",
+    "cr",
+    "judged",
+    "pairs",
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # The spreadsheets' columns: names for people first, the ids they stand for last.
 ITEM_SHEET = (
@@ -84,6 +97,21 @@ ENTRY_SHEET = (
     "theme",
     "quadrant",
     "source",
+)
+PRIORITY_SHEET = (
+    "theme_name",
+    "compared_name",
+    "text",
+    "local",
+    "global",
+    "spread_low",
+    "spread_high",
+    "cr",
+    "judged",
+    "pairs",
+    "theme",
+    "compared",
+    "item",
 )
 MESSAGES = catalogue("output/export")
 
@@ -139,6 +167,44 @@ def entry_rows(merge: RoundMerge) -> list[dict[str, Any]]:
     return rows
 
 
+def priority_rows(merge: RoundMerge) -> list[dict[str, Any]]:
+    """One row per factor of every A'WOT matrix of the round (none without priorities.yaml):
+    the quadrants' weights (``compared`` = quadrants) and each item's local and global
+    priority, with the spread over raters, the matrix's CR and how many pairs were judged."""
+    if merge.awot is None:
+        return []
+    rows = []
+    for theme_id, awot in merge.awot.themes.items():
+        matrices = [awot.quadrants] if awot.quadrants else []
+        for result in [*matrices, *awot.factors.values()]:
+            for factor in result.factors:
+                local = result.local(factor.key)
+                overall = None
+                if result is not awot.quadrants:
+                    overall = (awot.priority(factor.key) or (None, None))[1]
+                spread = result.spread(factor.key)
+                rows.append(
+                    {
+                        "theme": theme_id,
+                        "compared": result.name,
+                        "item": factor.key,
+                        "text": strip_control(factor.text),
+                        "local": _rounded(local),
+                        "global": _rounded(overall),
+                        "spread_low": _rounded(spread[0]) if spread else None,
+                        "spread_high": _rounded(spread[1]) if spread else None,
+                        "cr": _rounded(result.group.cr) if result.group else None,
+                        "judged": result.judged,
+                        "pairs": result.pairs,
+                    }
+                )
+    return rows
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
 def json_text(merge: RoundMerge) -> str:
     """``as_json`` as the text ``swot export --json`` prints (and ``--format json -o`` writes)."""
     import json
@@ -147,8 +213,9 @@ def json_text(merge: RoundMerge) -> str:
 
 
 def as_json(merge: RoundMerge) -> dict[str, Any]:
-    """The round's merge for scripts: method, warnings, items and entries."""
-    return {
+    """The round's merge for scripts: method, warnings, items and entries (and the A'WOT
+    priorities when the round has judgments)."""
+    data: dict[str, Any] = {
         "workshop": merge.workshop.workshop.name,
         "round": merge.round.id,
         "method": merge.method,
@@ -157,6 +224,10 @@ def as_json(merge: RoundMerge) -> dict[str, Any]:
         "items": item_rows(merge),
         "entries": entry_rows(merge),
     }
+    priorities = priority_rows(merge)
+    if priorities:
+        data["priorities"] = priorities
+    return data
 
 
 def sheet_rows(merge: RoundMerge, lang: str) -> dict[str, tuple[tuple[str, ...], list[dict]]]:
@@ -178,9 +249,31 @@ def sheet_rows(merge: RoundMerge, lang: str) -> dict[str, tuple[tuple[str, ...],
             extra["source_name"] = SOURCE_NAMES[_SOURCES[row["source"]]][lang]
         return row | extra
 
-    return {
+    sheets = {
         "items": (ITEM_SHEET, [named(r) for r in item_rows(merge)]),
         "entries": (ENTRY_SHEET, [named(r) for r in entry_rows(merge)]),
+    }
+    priorities = priority_rows(merge)
+    if priorities:  # only a round with A'WOT judgments: the others export what they did
+        sheets["priorities"] = (
+            PRIORITY_SHEET,
+            [_named_priority(r, themes, lang) for r in priorities],
+        )
+    return sheets
+
+
+def _named_priority(row: dict[str, Any], themes: dict[str, str], lang: str) -> dict[str, Any]:
+    """A priorities row with the theme's and the matrix's names; a quadrant compared with the
+    others is named, not written as its id."""
+    quadrant = _QUADRANTS.get(row["compared"])
+    compared = QUADRANT_NAMES[quadrant][lang] if quadrant else say(MESSAGES, "quadrants", lang)
+    text = row["text"]
+    if quadrant is None and row["item"] in _QUADRANTS:
+        text = QUADRANT_NAMES[_QUADRANTS[row["item"]]][lang]
+    return row | {
+        "theme_name": themes.get(row["theme"], row["theme"]),
+        "compared_name": compared,
+        "text": text,
     }
 
 

@@ -81,6 +81,13 @@ def figures(ranked: RankedItem, total_units: int, lang: str) -> str:
         points = ranked.borda
         shown = str(int(points)) if points == int(points) else format_number(points, lang)
         parts.append(say(LABELS, "borda", lang, points=shown))
+    if ranked.awot_local is not None:
+        local = format_number(ranked.awot_local, lang, 3)
+        if ranked.awot_global is None:
+            parts.append(say(LABELS, "awot.local", lang, local=local))
+        else:
+            overall = format_number(ranked.awot_global, lang, 3)
+            parts.append(say(LABELS, "awot", lang, overall=overall, local=local))
     key = "of_units.one" if item.breadth == 1 else "of_units"
     parts.append(say(LABELS, key, lang, count=item.breadth, total=total_units))
     if item.mean_importance is not None:
@@ -99,8 +106,11 @@ def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any
     """Everything the templates show, as plain values (texts already free of control chars)."""
     lang = options.lang
     units = UnitNames.of(merge)
+    from swot.output.awot import awot_by_theme
+
     method = say(LABELS, f"method.{merge.method}", lang)
     by_bucket = ranked_by_bucket(merge)
+    awot = awot_by_theme(merge, lang)
     return {
         "lang": lang,
         "version": swot.__version__,
@@ -108,10 +118,14 @@ def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any
         **handout_cover(merge, options, units, method),
         "units": response_rates(merge, lang),
         "themes": [
-            theme_view(theme, by_bucket, options, units, method)
+            {
+                **theme_view(theme, by_bucket, options, units, method),
+                "awot": awot.get(theme.id),
+            }
             for theme in merge.workshop.workshop.themes
         ],
         "tows": tows_boxes(lang),
+        "has_awot": bool(awot),
         "method_paragraphs": method_paragraphs(merge, lang, method, units.total),
     }
 
@@ -293,12 +307,16 @@ def tows_boxes(lang: str) -> list[dict[str, str]]:
 
 
 def method_paragraphs(merge: RoundMerge, lang: str, method: str, total_units: int) -> list[str]:
-    """About the method: merging, decisions applied, ranking and figures, response rate."""
+    """About the method: merging, decisions applied, ranking and figures, response rate, and
+    A'WOT when the round has judgments."""
+    from swot.output.awot import method_paragraph
+
     return [
         say(LABELS, "method.p1", lang, similarity=format_number(merge.similarity, lang, 0)),
         say(LABELS, "method.p2", lang, decisions=len(merge.decisions.decisions)),
         say(LABELS, "method.p3", lang, method=method, total=total_units),
         say(LABELS, "method.p4", lang, target=merge.workshop.workshop.response_target),
+        *method_paragraph(merge, lang),
     ]
 
 

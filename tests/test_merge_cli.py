@@ -136,3 +136,16 @@ def test_show_prints_the_top_items_of_every_quadrant_as_tables(
     assert "Gender equality · Weaknesses" in result.output
     assert result.output.count("┏") == 8  # one table per theme × quadrant
     assert result.output.index("Written:") < result.output.index("┏")
+
+
+def test_merging_a_round_without_entries_names_the_rounds_that_have_them(
+    runner: CliRunner, make_workshop: Callable[..., Path]
+) -> None:
+    folder = make_workshop({"baseline/hoganas": ENTRIES}, rounds={"baseline": {}, "followup": {}})
+    result = runner.invoke(app, ["merge", str(folder), "--round", "followup"])
+    assert result.exit_code == 0
+    assert (
+        "round 'followup' has no entries yet, so the handouts are empty; entries are in: baseline"
+        in result.output
+    )
+    assert "did you mean another round? e.g. swot merge --round baseline" in result.output

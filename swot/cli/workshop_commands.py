@@ -31,7 +31,8 @@ def init_command(
     expected: ExpectedOption = None,
 ) -> None:
     """``swot init``; its help is cmd.init in locale/cli/help.yaml."""
-    from swot.cli.workshop_output import ask_init, print_init
+    from swot.cli.init_session import ask_init
+    from swot.cli.workshop_output import print_init
     from swot.jobs import init
 
     request = init.InitRequest(

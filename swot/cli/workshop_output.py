@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import TYPE_CHECKING
 
@@ -12,7 +11,7 @@ from swot.cli.app import console, error_console
 from swot.i18n import catalogue, say
 
 if TYPE_CHECKING:
-    from swot.jobs.init import InitRequest, InitResult
+    from swot.jobs.init import InitResult
     from swot.jobs.schema import SchemaResult
     from swot.jobs.validate import ValidateResult
 
@@ -25,62 +24,23 @@ WORDS = {
 
 
 def print_init(result: InitResult) -> None:
-    """What was created, and the next step."""
+    """What was created, and the next step (the folder quoted when it holds a space)."""
     out = console()
     spec, folder, workshop = result.spec, result.folder, result.workshop.workshop
-    rounds = ", ".join(r.id for r in workshop.rounds)
-    if spec.language == "sv":
-        out.print(f"Skapade workshoppen [bold]{spec.name}[/bold] i {folder}")
-        out.print(f"  {len(workshop.units)} enheter, omgångar: {rounds}")
-        out.print(f"Nästa steg: swot collect --workshop {folder}")
-    else:
-        out.print(f"Created the workshop [bold]{spec.name}[/bold] in {folder}")
-        out.print(f"  {len(workshop.units)} units, rounds: {rounds}")
-        out.print(f"Next: swot collect --workshop {folder}")
+    lang = spec.language
+    rounds = ", ".join(r.title() for r in workshop.rounds)
+    out.print(say(MESSAGES, "created", lang, name=spec.name, folder=folder), markup=False)
+    units = len(workshop.units)
+    out.print(say(MESSAGES, "created.what", lang, units=units, rounds=rounds), markup=False)
+    out.print(say(MESSAGES, "created.next", lang, folder=shell_word(str(folder))), markup=False)
 
 
-def ask_init(request: InitRequest) -> InitRequest:
-    """Ask for the language, name, units and expected respondents that were not given."""
-    import questionary
-
-    language = (
-        request.language
-        or questionary.select("Språk / Language", choices=["sv", "en"], default="sv").unsafe_ask()
-    )
-    sv = language == "sv"
-    name = (
-        request.name
-        or questionary.text(
-            "Workshoppens namn:" if sv else "Name of the workshop:",
-            validate=lambda text: bool(text.strip()) or ("Skriv ett namn" if sv else "Type a name"),
-        ).unsafe_ask()
-    )
-    units = request.units
-    if not units:
-        answer = questionary.text(
-            "Enheter, åtskilda med komma:" if sv else "Units, separated by commas:",
-            validate=lambda text: (
-                bool(text.strip()) or ("Minst en enhet" if sv else "At least one unit")
-            ),
-        ).unsafe_ask()
-        units = [part.strip() for part in answer.split(",") if part.strip()]
-    expected = request.expected
-    if expected is None:
-        # The response rate needs it; one number for every unit, edited per unit later.
-        answer = questionary.text(
-            "Förväntat antal svarande per enhet (Enter = ange senare):"
-            if sv
-            else "Expected respondents per unit (Enter = later):",
-            validate=lambda text: (
-                not text.strip()
-                or text.strip().isdigit()
-                or ("Skriv ett heltal, t.ex. 12" if sv else "Type a whole number, e.g. 12")
-            ),
-        ).unsafe_ask()
-        expected = int(answer) if answer.strip() else None
-    return dataclasses.replace(
-        request, name=name, language=language, units=units, expected=expected
-    )
+def shell_word(text: str) -> str:
+    """``text`` as one word for a shell: as it is, or in double quotes (the quoting both
+    Windows' cmd and PowerShell and a POSIX shell read alike) when it holds a space or such."""
+    if text and all(ch.isalnum() or ch in "/._-:\\" for ch in text):
+        return text
+    return '"' + text.replace('"', '\\"') + '"'
 
 
 def count(number: int, word: str, lang: str) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from swot.errors import SwotError
@@ -22,8 +23,10 @@ class NewWorkshop:
     name: str
     language: str
     unit_names: list[str]
-    round_ids: list[str]
+    round_ids: list[str]  # ids, or names ("Kvartal 1 2026") an id is made from
     expected: int | None = None
+    round_dates: dict[str, dt.date] = field(default_factory=dict)  # by the round as given
+    themes: list[str] = field(default_factory=lambda: ["equality", "accessibility"])
 
 
 def units_from_names(names: list[str]) -> list[Unit]:
@@ -44,13 +47,14 @@ def workshop_yaml_text(spec: NewWorkshop) -> str:
     """workshop.yaml for a new workshop, with a header telling staff how to edit it."""
     units = units_from_names(spec.unit_names)
     rounds = [Round(id=suggest_id(r)) for r in spec.round_ids]
+    given = dict(zip([r.id for r in rounds], spec.round_ids, strict=True))
     lines = [
         modeline(WORKSHOP_SCHEMA, 0).rstrip("\n"),
         say(MESSAGES, "workshop_header", spec.language, name=spec.name).rstrip("\n"),
         f"name: {yaml_scalar(spec.name)}",
         f"language: {spec.language}",
         "response_target: 75",
-        "themes: [equality, accessibility]",
+        f"themes: [{', '.join(spec.themes)}]",
         "units:",
     ]
     for unit in units:
@@ -62,6 +66,11 @@ def workshop_yaml_text(spec: NewWorkshop) -> str:
     lines.append("rounds:")
     for round_ in rounds:
         lines.append(f"  - id: {round_.id}")
+        written = given[round_.id].strip()
+        if written != round_.id:  # a name was given: keep it, the id is made from it
+            lines.append(f"    name: {yaml_scalar(written)}")
+        if given[round_.id] in spec.round_dates:
+            lines.append(f"    date: {spec.round_dates[given[round_.id]].isoformat()}")
         if spec.expected is not None:
             lines.append("    expected:")
             lines += [f"      {unit.id}: {spec.expected}" for unit in units]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,9 +27,12 @@ class InitRequest:
     rounds: list[str] | None = None
     expected: int | None = None
     is_terminal: Callable[[], bool] = no_terminal
+    round_dates: dict[str, dt.date] = field(default_factory=dict)
+    themes: list[str] | None = None
 
     def missing(self) -> list[str]:
-        """The options that must be asked for."""
+        """The options that must be asked for (rounds, dates and themes are asked too when
+        someone can answer, but have defaults)."""
         given = (("--name", self.name), ("--language", self.language), ("--unit", self.units))
         return [flag for flag, value in given if not value]
 
@@ -69,5 +73,7 @@ def run(request: InitRequest, ask: Callable[[InitRequest], InitRequest]) -> Init
         unit_names=[u for u in (request.units or []) if u.strip()],
         round_ids=request.rounds or (["forprojektering"] if lang == "sv" else ["baseline"]),
         expected=request.expected,
+        round_dates=request.round_dates,
+        themes=request.themes or ["equality", "accessibility"],
     )
     return InitResult(create_workshop(request.folder, spec), spec, request.folder)

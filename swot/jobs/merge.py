@@ -432,11 +432,37 @@ def merged_round(
 
     round_ = find_round(loaded, round_id, language)
     if progress is None:
-        return merge_round(loaded, round_.id, similarity=similarity, method=method, lang=language)
-    with progress(len(entries_files(loaded, round_.id)), language) as advance:
-        return merge_round(
-            loaded, round_.id, similarity=similarity, method=method, lang=language, progress=advance
-        )
+        merge = merge_round(loaded, round_.id, similarity=similarity, method=method, lang=language)
+    else:
+        with progress(len(entries_files(loaded, round_.id)), language) as advance:
+            merge = merge_round(
+                loaded,
+                round_.id,
+                similarity=similarity,
+                method=method,
+                lang=language,
+                progress=advance,
+            )
+    if not merge.entries:
+        merge.warnings.insert(0, _empty_round(loaded, round_.id, language))
+    return merge
+
+
+def _empty_round(loaded: LoadedWorkshop, round_id: str, lang: str) -> Problem:
+    """A round with no entries yet: say so, and name the rounds that have entries."""
+    from swot.files.entries import entries_files
+    from swot.files.located import display_path
+
+    others = [r for r in loaded.workshop.rounds if r.id != round_id and entries_files(loaded, r.id)]
+    key = "empty_round.others" if others else "empty_round"
+    example = others[-1].id if others else ""
+    return Problem(
+        file=display_path(loaded.folder / "entries" / round_id),
+        message=say(MESSAGES, key, lang, round=round_id, others=", ".join(r.id for r in others)),
+        hint=say(MESSAGES, f"{key}.hint", lang, example=example),
+        code="empty_round",
+        severity="warning",
+    )
 
 
 @dataclass

@@ -244,3 +244,43 @@ def test_a_folder_that_cannot_be_written_offers_a_side_file_in_the_home_folder(
     assert "text: Bra chefer" in side[0].read_text(encoding="utf-8")
     assert any("the folder is read-only" in line for line in lines)
     assert not (folder / "entries" / "baseline" / "hoganas.yaml").exists()
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_visible_string_of_a_session_is_in_the_workshops_language(
+    make_workshop: Callable[..., Path], lang: str
+) -> None:
+    """Questions, menu entries, instructions and lines said, in a session that goes through
+    every menu: no word of the other language (entry texts and ids aside)."""
+    from test_help_language import ENGLISH, SWEDISH
+
+    folder = make_workshop(language=lang)
+    if lang == "sv":
+        script = ["Jämställdhet", "Styrkor", "Tydlig plan", "4", "ok", True, "", ""]
+        script += ["Ändra", "Tydlig plan för alla", "5", "", "Nästa svarande", "Tillgänglighet"]
+        script += ["Hot", "Nedskärningar", "", "", "Ångra", "", "Avsluta"]
+    else:
+        script = ["Gender equality", "Strengths", "Clear plan", "4", "ok", True, "", ""]
+        script += ["Edit", "Clear plan for all", "5", "", "Next respondent", "Accessibility"]
+        script += ["Threats", "Budget cuts", "", "", "Undo", "", "Finish"]
+    prompter = ScriptedPrompter(script)
+    lines: list[str] = []
+    session = InteractiveSession(
+        load_workshop(folder),
+        CollectOptions(unit="hoganas"),
+        lang,
+        lines.append,
+        prompter,  # type: ignore[arg-type]
+    )
+    session.ask.lang = lang
+    prompter.script.insert(0, "Enkät" if lang == "sv" else "Survey")
+    session.run()
+    shown = [text for _, message, titles in prompter.asked for text in (message, *titles)]
+    shown += lines
+    entry_texts = {"Tydlig plan", "Tydlig plan för alla", "ok", "Nedskärningar", "Clear plan"}
+    entry_texts |= {"Clear plan for all", "Budget cuts", "Höganäs", "Bjuv"}
+    visible = " ".join(word for word in " ".join(shown).split() if "/" not in word)  # paths
+    for text in sorted(entry_texts, key=len, reverse=True):
+        visible = visible.replace(text, " ")
+    other = ENGLISH if lang == "sv" else SWEDISH
+    assert sorted({w.lower() for w in other.findall(visible)}) == [], visible

@@ -273,3 +273,29 @@ def test_the_message_speaks_the_workshops_language(
     result = run(commands(folder)["collect --text"])
     assert result.exit_code == 1
     assert "disken är full, så filen kunde inte skrivas" in result.output
+
+
+def test_a_file_held_open_by_another_program_during_collect_says_so_and_keeps_the_file(
+    base: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows, renaming over a file Excel or OneDrive holds open fails with a sharing
+    violation (winerror 32); here it is injected at the rename."""
+    monkeypatch.setenv("SWOT_LANG", "en")
+    monkeypatch.chdir(base)
+    path = base / "entries" / "baseline" / "hoganas.yaml"
+    before = path.read_bytes()
+
+    def held(*args: Any, **kwargs: Any) -> None:
+        error = PermissionError(errno.EACCES, "The process cannot access the file")
+        error.winerror = 32  # type: ignore[attr-defined]
+        raise error
+
+    monkeypatch.setattr(os, "replace", held)
+    result = run(commands(base)["collect --text"])
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "entries/baseline/hoganas.yaml is open in another program (e.g. Excel, or OneDrive "
+        "syncing it).\n  → close the file in the other program"
+    )
+    assert path.read_bytes() == before
+    assert not list(base.rglob("*.tmp"))

@@ -344,6 +344,8 @@ def test_undo_and_edit_the_last_entry_from_the_menu(swedish: Path) -> None:
     s = Session(swedish, "--unit", "hoganas", "--mode", "workshop")
     s.answer("Tema", ENTER)
     s.answer("Kvadrant", ENTER)
+    s.type_line("0 hittills", "3")  # a stray key
+    s.answer("'3' är kortare än 3 tecken. Spara den ändå?", ENTER)  # Enter: Nej
     s.type_line("0 hittills", "Tydlig plan för jämställdhet")
     s.type_line("Vikt 1–5", "4")
     s.type_line("1 hittills", "Bra chefeer")

@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Annotated
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -40,7 +39,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from swot.errors import DataError, Problem, SwotError, shorten
-from swot.files.decisions import known_round
+from swot.files.decisions import Text, ThemeId, known_round
 from swot.files.located import (
     ProblemCollector,
     canonical_keys,
@@ -53,8 +52,7 @@ from swot.files.storage import appended_bytes, atomic_write_bytes, locked_for, y
 from swot.files.workshop import LoadedWorkshop
 from swot.files.yamltree import MappingNode, ScalarNode
 from swot.i18n import catalogue, format_number, say
-from swot.models import enum_value, workshop_theme
-from swot.texts import strip_control
+from swot.models import enum_value
 from swot.vocabulary import (
     QUADRANT_LOOKUP,
     QUADRANT_NAMES,
@@ -143,8 +141,6 @@ def _compare(value: object) -> object:
     return found.value if isinstance(found, Quadrant) else found
 
 
-Text = Annotated[str, AfterValidator(strip_control)]
-ThemeId = Annotated[str, BeforeValidator(workshop_theme)]
 Ratio = Annotated[float, BeforeValidator(_ratio)]
 Compared = Annotated[str, BeforeValidator(_compare)]
 

@@ -55,7 +55,7 @@ def test_terminal_shows_the_summary_in_words(
     assert (
         "  • Weaknesses in gender equality: 3 → 2 (−1); 2 resolved, 1 new. "
         "Development needs have decreased (compared for the 2 of 2 units that answered in both "
-        "rounds; response rate 100% → 75%)."
+        "rounds; response rate 100% → 75%; below the 75% target in the follow-up: Bjuv)."
     ) in out.splitlines()
 
 
@@ -66,7 +66,7 @@ def test_terminal_speaks_swedish_for_a_swedish_workshop(
     assert (
         "  • Svagheter inom jämställdhet: 3 → 2 (−1); 2 lösta, 1 nytt. "
         "Utvecklingsbehoven har minskat (jämfört för de 2 av 2 enheter som svarade i båda "
-        "omgångarna; svarsfrekvens 100 % → 75 %)."
+        "omgångarna; svarsfrekvens 100 % → 75 %; under målet 75 % i uppföljningen: Bjuv)."
     ) in out.splitlines()
 
 
@@ -155,7 +155,7 @@ def test_markdown_report_has_the_summary_and_rates(
     assert (
         "- Svagheter inom jämställdhet: 3 → 2 (−1); 2 lösta, 1 nytt. "
         "Utvecklingsbehoven har minskat (jämfört för de 2 av 2 enheter som svarade i båda "
-        "omgångarna; svarsfrekvens 100 % → 75 %)."
+        "omgångarna; svarsfrekvens 100 % → 75 %; under målet 75 % i uppföljningen: Bjuv)."
     ) in lines
     assert "| Bjuv | 2 av 2 (100 %) | 1 av 2 (50 %) | −50 | **✗ ej uppnått** |" in lines
 

@@ -95,7 +95,7 @@ def test_no_needs_decreased_sentence_when_the_decrease_was_only_non_response(
     assert summary == (
         "Weaknesses in gender equality: 2 → 2 (±0); 0 resolved, 0 new. As many development needs as "
         "before (compared for the 2 of 3 units that answered in both rounds; response rate "
-        "75% → 75%)."
+        "75% → 75%; below the 75% target in the follow-up: Bjuv)."
     )
     assert "decreased" not in summary
 
@@ -111,7 +111,7 @@ def test_needs_decreased_sentence_carries_the_units_and_rates_it_rests_on(
     assert weaknesses["summary"] == (
         "Weaknesses in gender equality: 2 → 1 (−1); 1 resolved, 0 new. Development needs have "
         "decreased (compared for the 2 of 3 units that answered in both rounds; response "
-        "rate 75% → 50%)."
+        "rate 75% → 50%; below the 75% target in the follow-up: Höganäs, Bjuv)."
     )
 
 

@@ -138,7 +138,8 @@ def test_theme_view_has_a_row_per_quadrant_and_their_summaries(comparison: Compa
     ]
     assert view["summaries"] == [row["summary"] for row in view["rows"]]
     assert view["summaries"][1].endswith(
-        "(compared for the 2 of 3 units that answered in both rounds; response rate 50% → 66%)."
+        "(compared for the 2 of 3 units that answered in both rounds; response rate 50% → 66%; "
+        "below the 75% target in the follow-up: Bjuv)."
     )
     assert view["caption"] == "Table: items per quadrant in gender equality"
     assert view["chart"].startswith("<svg")

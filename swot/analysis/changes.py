@@ -306,6 +306,14 @@ class Comparison:
                 before=format_percent(rates[0], self.lang),
                 after=format_percent(rates[1], self.lang),
             )
+        below = [
+            u.name
+            for u in self.followup.units
+            if u.unit in self.compared_units and u.met is False
+        ]
+        if below:  # the method asks for the target in every unit before needs are said to fall
+            target = format_percent(self.followup.units[0].target / 100, self.lang)
+            text += say(MESSAGES, "basis.below", self.lang, target=target, units=", ".join(below))
         return text
 
     def summaries(self, theme: str) -> list[str]:

@@ -75,8 +75,14 @@ def test_in_a_swedish_workshop_help_is_swedish_without_swot_lang(
     inside = folder / "entries"
     inside.mkdir(exist_ok=True)
     text = help_text(inside, "merge", LANG="C.UTF-8")
-    assert text.startswith("Användning: swot merge [FLAGGOR] [MAPP]")
+    # Typer before 0.20 writes an optional argument's own metavar without brackets
+    assert text.splitlines()[0] in (
+        "Användning: swot merge [FLAGGOR] [MAPP]",
+        "Användning: swot merge [FLAGGOR] MAPP",
+    )
     assert "Flaggor:" in text and "Visa den här hjälpen och avsluta." in text
-    assert help_text(
-        make_workshop(folder="en", language="en"), "merge", LANG="sv_SE.UTF-8"
-    ).startswith("Usage: swot merge [OPTIONS] [FOLDER]")
+    english = help_text(make_workshop(folder="en", language="en"), "merge", LANG="sv_SE.UTF-8")
+    assert english.splitlines()[0] in (
+        "Usage: swot merge [OPTIONS] [FOLDER]",
+        "Usage: swot merge [OPTIONS] FOLDER",
+    )

@@ -307,9 +307,7 @@ class Comparison:
                 after=format_percent(rates[1], self.lang),
             )
         below = [
-            u.name
-            for u in self.followup.units
-            if u.unit in self.compared_units and u.met is False
+            u.name for u in self.followup.units if u.unit in self.compared_units and u.met is False
         ]
         if below:  # the method asks for the target in every unit before needs are said to fall
             target = format_percent(self.followup.units[0].target / 100, self.lang)

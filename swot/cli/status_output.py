@@ -13,8 +13,9 @@ from swot.i18n import catalogue, say
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
-    from swot.analysis.status import RoundStatus
+    from swot.analysis.status import RoundStatus, UnitStatus
     from swot.jobs.status import StatusResult
 
 MESSAGES = catalogue("cli/status_output")
@@ -67,21 +68,31 @@ def print_status(out: Console, workshop_name: str, status: RoundStatus, lang: st
     table.add_column(say(MESSAGES, "col.target", lang, target=target))
     table.add_column(say(MESSAGES, "col.entries", lang), justify="right")
     for unit in status.units:
-        expected = "–" if unit.expected is None else str(unit.expected)
-        respondents = say(MESSAGES, "of", lang, count=unit.respondents, expected=expected)
-        rate = "–" if unit.rate is None else format_percent(unit.rate, lang)
-        if not unit.has_file:
-            verdict = Text("✗ " + say(MESSAGES, "no_file", lang), style="bold red")
-        elif unit.met is None:
-            verdict = Text("? " + unit.target_label(lang), style="yellow")
-        elif unit.met:
-            verdict = Text("✓ " + unit.target_label(lang), style="green")
-        else:
-            verdict = Text("✗ " + unit.target_label(lang), style="bold red")
-        table.add_row(unit.name, respondents, rate, verdict, str(unit.entries))
+        table.add_row(*unit_cells(unit, lang), str(unit.entries))
     out.print(table)
     _print_entry_tables(out, status, lang)
     _print_summary(out, status, lang)
+
+
+def unit_cells(unit: UnitStatus, lang: str) -> tuple[str, str, str, Text]:
+    """A unit's name, respondents ('14 av 16'), rate and verdict against the target: the
+    columns ``swot status`` and ``swot survey``'s live table share."""
+    from rich.text import Text
+
+    from swot.analysis.status import format_percent
+
+    expected = "–" if unit.expected is None else str(unit.expected)
+    respondents = say(MESSAGES, "of", lang, count=unit.respondents, expected=expected)
+    rate = "–" if unit.rate is None else format_percent(unit.rate, lang)
+    if not unit.has_file:
+        verdict = Text("✗ " + say(MESSAGES, "no_file", lang), style="bold red")
+    elif unit.met is None:
+        verdict = Text("? " + unit.target_label(lang), style="yellow")
+    elif unit.met:
+        verdict = Text("✓ " + unit.target_label(lang), style="green")
+    else:
+        verdict = Text("✗ " + unit.target_label(lang), style="bold red")
+    return unit.name, respondents, rate, verdict
 
 
 def _print_entry_tables(out: Console, status: RoundStatus, lang: str) -> None:

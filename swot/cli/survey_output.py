@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from swot.cli.app import console, write_crash_log
 from swot.cli.status_output import MESSAGES as STATUS_MESSAGES
+from swot.cli.status_output import unit_cells
 from swot.files.appending import _count
 from swot.files.located import display_path
 from swot.i18n import catalogue, say
@@ -217,7 +218,6 @@ def rates_table(
 ) -> RenderableType:
     """Respondents per unit against the target (as ``swot status``), and answers this session."""
     from rich.table import Table
-    from rich.text import Text
 
     from swot.analysis.status import format_percent
 
@@ -231,18 +231,7 @@ def rates_table(
     for unit in status.units:
         if only is not None and unit.unit != only:
             continue
-        expected = "–" if unit.expected is None else str(unit.expected)
-        respondents = say(STATUS_MESSAGES, "of", lang, count=unit.respondents, expected=expected)
-        rate = "–" if unit.rate is None else format_percent(unit.rate, lang)
-        if not unit.has_file:
-            verdict = Text("✗ " + say(STATUS_MESSAGES, "no_file", lang), style="bold red")
-        elif unit.met is None:
-            verdict = Text("? " + unit.target_label(lang), style="yellow")
-        elif unit.met:
-            verdict = Text("✓ " + unit.target_label(lang), style="green")
-        else:
-            verdict = Text("✗ " + unit.target_label(lang), style="bold red")
-        table.add_row(unit.name, respondents, rate, verdict, str(session.get(unit.unit, 0)))
+        table.add_row(*unit_cells(unit, lang), str(session.get(unit.unit, 0)))
     return table
 
 

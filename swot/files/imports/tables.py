@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,8 +102,7 @@ def read_table(path: Path, lang: str, sheet: str | None = None, map_file: str = 
     if head.startswith(b"PK\x03\x04"):
         return _read_workbook(path, lang, sheet, map_file)
     _refuse_other_kinds(path, head, file, lang)
-    data = path.read_bytes()
-    text = text_of(data, problems)
+    text = text_of(path.read_bytes(), problems)
     if text is None:
         raise DataError(problems.problems)
     if "\x00" in text:
@@ -145,23 +143,35 @@ def _refuse_other_kinds(path: Path, head: bytes, file: str, lang: str) -> None:
 # ---------------------------------------------------------------- CSV
 
 
-def csv_rows(text: str, limit: int | None = None) -> list[list[str]]:
+def csv_rows(text: str, limit: int | None = None, delimiter: str | None = None) -> list[list[str]]:
     """The records of CSV text, separated by whichever of tab, ``;`` or ``,`` splits its first
     record into the most cells; raises ``OverflowError`` past ``limit`` records."""
     rows: list[list[str]] = []
-    for row in csv.reader(io.StringIO(text), delimiter=_delimiter(text)):
+    for row in csv.reader(_lines(text), delimiter=delimiter or _delimiter(text)):
         rows.append(row)
         if limit is not None and len(rows) > limit:
             raise OverflowError(limit)
     return rows
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` as ``io.StringIO(text)`` gives them (each up to and with its "\n"),
+    one at a time: a StringIO holds a copy of the text at four bytes a character."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start : end + 1]
+        start = end + 1
+    if start < len(text):
+        yield text[start:]
+
+
 def _csv_table(path: Path, text: str, lang: str) -> Table:
+    delimiter = _delimiter(text)
     try:
-        rows = csv_rows(text, MAX_ROWS + 1)
+        rows = csv_rows(text, MAX_ROWS + 1, delimiter)
     except OverflowError:
         raise _error(display_path(path), lang, "too_many_rows", limit=f"{MAX_ROWS:,}") from None
-    return _table(path, rows, lang, None, [], _delimiter(text))
+    return _table(path, rows, lang, None, [], delimiter)
 
 
 def _delimiter(text: str) -> str:
@@ -169,7 +179,7 @@ def _delimiter(text: str) -> str:
     best, most = ",", 0
     for candidate in DELIMITERS:
         try:
-            first = next(csv.reader(io.StringIO(text), delimiter=candidate), [])
+            first = next(csv.reader(_lines(text), delimiter=candidate), [])
         except csv.Error:
             continue
         if len(first) > most:

@@ -10,7 +10,9 @@ and pydantic and reads every cell again.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 from pathlib import Path
 
 import pytest
@@ -18,10 +20,14 @@ from conftest import workshop_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from swot.files.imports import tables
 from swot.files.imports.mapfile import ImportMap, read_map, resolve, skip_form, skip_test
 from swot.files.imports.rows import RowReader, row_mark, split_answers
 from swot.files.imports.tables import Table, read_table
+from swot.files.storage import format_entry, yaml_scalar
 from swot.files.workshop import LoadedWorkshop, _unit_lookup, load_workshop
+from swot.models import Entry, new_entry, said_by, with_respondent
+from swot.vocabulary import BUILTIN_THEMES, QUADRANT_NAMES, SOURCE_NAMES, Quadrant, Source
 
 SKIP_WORDS = ["-", "–", ".", "?", "x", "vet ej", "vet inte", "inget", "ingen", "nej", "n/a",
               "don't know", "no comment", "inget att tillägga", "ÉÉ", "ﬁn"]  # fmt: skip
@@ -123,7 +129,12 @@ def test_the_row_reader_reads_as_the_plain_reader(mapped, rows: list[list[str]])
     assert [(r.row, r.unit, r.mark, r.new_respondent) for r in quick.respondents] == [
         (r.row, r.unit, r.mark, r.new_respondent) for r in plain.respondents
     ]
-    assert [r.entries for r in quick.respondents] == [r.entries for r in plain.respondents]
+    assert [list(r.entries) for r in quick.respondents] == [
+        list(r.entries) for r in plain.respondents
+    ]
+    assert [said_by(r.entries, "r07") for r in quick.respondents] == [
+        [with_respondent(e, "r07") for e in r.entries] for r in plain.respondents
+    ]
 
 
 def test_a_mark_is_the_digest_of_the_mapped_cells_with_their_headings(mapped) -> None:
@@ -144,3 +155,61 @@ def test_the_fixture_map_reads_every_answer_column(mapped) -> None:
         (3, "accessibility", "threats"),
     ]
     assert isinstance(imap.spec.path, Path)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet='ab;,\t"\n\u2028\x0b\x85 ', max_size=30))  # no CR: text_of made LF of it
+def test_csv_text_is_read_line_by_line_as_a_stringio_gives_it(text: str) -> None:
+    delimiter = tables._delimiter(text)
+
+    assert list(tables._lines(text)) == list(io.StringIO(text))
+    assert tables.csv_rows(text) == list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def reference_format(entry: Entry, lang: str, theme_names: dict[str, str] | None) -> str:
+    """``format_entry`` as it was before its repeated lines were remembered: line by line."""
+    sv = lang == "sv"
+    theme = entry.theme
+    if sv:
+        names = theme_names or {t: n["sv"].lower() for t, n in BUILTIN_THEMES.items()}
+        theme = names.get(entry.theme, entry.theme)
+    quadrant = QUADRANT_NAMES[entry.quadrant][lang].lower() if sv else entry.quadrant.value
+    lines = [
+        f"- {'tema' if sv else 'theme'}: {yaml_scalar(theme)}",
+        f"  {'kvadrant' if sv else 'quadrant'}: {quadrant}",
+        f"  text: {yaml_scalar(entry.text)}",
+    ]
+    if entry.importance is not None:
+        lines.append(f"  {'vikt' if sv else 'importance'}: {entry.importance}")
+    lines.append(f"  {'källa' if sv else 'source'}: {SOURCE_NAMES[entry.source][lang]}")
+    if entry.respondent is not None:
+        lines.append(f"  {'svarande' if sv else 'respondent'}: {yaml_scalar(entry.respondent)}")
+    if entry.note is not None:
+        lines.append(f"  {'anteckning' if sv else 'note'}: {yaml_scalar(entry.note)}")
+    return "\n".join(lines) + "\n"
+
+
+TEXTS = ["Plan", "a: b", "#x", "yes", " pad", "ö ä å", "\u00a0nb", "x\ty", "2026-01-01", "- d",
+         "'q'", '"dq"', "ok #no", "end:", "r01", "12:30", "~", "ﬁn\u2028rad"]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.builds(
+        new_entry,  # a theme of the workshop's own: not one pydantic knows without the workshop
+        theme=st.sampled_from(["equality", "accessibility", "culture"]),
+        quadrant=st.sampled_from(list(Quadrant)),
+        text=st.sampled_from(TEXTS),
+        importance=st.sampled_from([None, 1, 3, 5]),
+        source=st.sampled_from(list(Source)),
+        respondent=st.sampled_from([None, "r01", "r12", "yes", "x y", "#1"]),
+        note=st.sampled_from([None, "n", "a: b", ""]),
+        unit=st.just("u"),
+        round_id=st.just("r"),
+        line=st.just(1),
+    ),
+    st.sampled_from(["sv", "en"]),
+    st.sampled_from([None, {}, {"equality": "jämlikhet", "culture": "kultur: allt"}]),
+)
+def test_an_entry_is_written_as_it_was_written_line_by_line(entry, lang, theme_names) -> None:
+    assert format_entry(entry, lang, theme_names) == reference_format(entry, lang, theme_names)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +24,7 @@ from swot.files.located import display_path
 from swot.files.messages import MESSAGES as FILE_MESSAGES
 from swot.files.workshop import LoadedWorkshop
 from swot.i18n import catalogue, say
-from swot.models import MAX_TEXT_LENGTH, Entry, entry_from_strings, new_entry
+from swot.models import MAX_TEXT_LENGTH, Entry, EntryValues, PendingEntries, entry_from_strings
 from swot.texts import strip_control
 from swot.vocabulary import Quadrant, Source
 
@@ -42,7 +42,7 @@ class Respondent:
 
     row: int
     unit: str
-    entries: list[Entry]
+    entries: Sequence[Entry]  # of a survey's row: PendingEntries, made when looked at
     mark: str
     new_respondent: bool = True  # False: entries of no respondent (workshop entries)
 
@@ -146,7 +146,7 @@ class RowReader:
 
     def respondent(self, number: int, row: list[str], problems: list[Problem]) -> Respondent | None:
         """One row's respondent; None if it has no answers or has problems (added to ``problems``)."""
-        entries: list[Entry] = []
+        entries: list[Entry | EntryValues] = []
         unit = self.unit(number, row, problems)
         row_importance = self.importance(number, row, self.imap.importance, problems)
         width = len(row)
@@ -162,7 +162,8 @@ class RowReader:
                 )
         if not entries or unit is None or problems:
             return None
-        return Respondent(number, unit, entries, self.mark(row))
+        pending = PendingEntries(entries, unit, self.round_id, number)
+        return Respondent(number, unit, pending, self.mark(row))
 
     def column_entries(
         self,
@@ -173,20 +174,14 @@ class RowReader:
         unit: str | None,
         number: int,
         problems: list[Problem],
-    ) -> list[Entry]:
-        """The entries of one cell's answers."""
+    ) -> list[Entry | EntryValues]:
+        """The entries of one cell's answers (the values of those the quick path would make)."""
         if plain is None or (importance is not None and importance not in _IMPORTANCES):
             found = (self.entry(answer, t, importance, unit, number, problems) for t in texts)
             return [entry for entry in found if entry is not None]
         theme, quadrant, source = plain  # what entry_from_strings makes (see plain_column)
         value = None if importance is None else _IMPORTANCES[importance]
-        unit_id, round_id = unit or "", self.round_id
-        return [
-            new_entry(
-                theme, quadrant, sys.intern(t), value, source, None, None, unit_id, round_id, number
-            )
-            for t in texts
-        ]
+        return [(theme, quadrant, sys.intern(text), value, source) for text in texts]
 
     def unit(self, number: int, row: list[str], problems: list[Problem]) -> str | None:
         """The row's unit; a problem only in a row with answers (an empty row needs none)."""

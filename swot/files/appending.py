@@ -246,31 +246,10 @@ class EntriesAppender:
         written: list[tuple[bytes, list[Entry] | None]] = []
 
         def verify(temp: Path) -> None:
-            # The file as read, without making its entries, in the usual case; whatever that
-            # does not take is read in full, which says what is wrong.
-            quick = count_simple_entries_file(temp, self.workshop, self.unit_id, self.round_id)
-            if quick == expected[-1]:
-                written.append((temp.read_bytes(), None))
-                return
-            result = self._read(temp)
-            if not result.ok or len(result.entries) != expected[-1]:
-                current = self.read()
-                if not current.ok:  # the old file was already broken: report it, not the temp
-                    raise InvalidEntriesFile(self.path, current.problems, self.lang, "invalid_file")
-                problems = [
-                    Problem(display_path(self.path), p.message, p.hint, p.line, p.column, p.where)
-                    for p in result.problems
-                ]
-                raise InvalidEntriesFile(self.path, problems, self.lang, "append_broke")
-            written.append((temp.read_bytes(), result.entries))
+            written.append((temp.read_bytes(), self._verified(temp, expected[-1])))
 
         saved = append_entries(
-            self.path,
-            pick,
-            self.workshop.language,
-            self.header,
-            self.theme_names,
-            verify=verify,
+            self.path, pick, self.workshop.language, self.header, self.theme_names, verify=verify
         )
         if written:
             data, entries = written[-1]
@@ -280,6 +259,25 @@ class EntriesAppender:
             self._saves.append(_Save(before[-1], data, len(entries), saved))
         self.saved.extend(saved)
         return saved
+
+    def _verified(self, temp: Path, expected: int) -> list[Entry] | None:
+        """Check the new file (a temp path) holds ``expected`` valid entries, and nothing else
+        wrong, before it replaces the old one; its entries if they had to be read (None: the
+        file was counted without making them, as the fast reader takes it; whatever that does
+        not take is read in full, which says what is wrong)."""
+        if count_simple_entries_file(temp, self.workshop, self.unit_id, self.round_id) == expected:
+            return None
+        result = self._read(temp)
+        if not result.ok or len(result.entries) != expected:
+            current = self.read()
+            if not current.ok:  # the old file was already broken: report it, not the temp
+                raise InvalidEntriesFile(self.path, current.problems, self.lang, "invalid_file")
+            problems = [
+                Problem(display_path(self.path), p.message, p.hint, p.line, p.column, p.where)
+                for p in result.problems
+            ]
+            raise InvalidEntriesFile(self.path, problems, self.lang, "append_broke")
+        return result.entries
 
     @property
     def last_saved(self) -> list[Entry]:

@@ -213,10 +213,10 @@ def _table(
 def _read_workbook(path: Path, lang: str, sheet: str | None, map_file: str) -> Table:
     file = display_path(path)
     _check_zip(path, file, lang)
-    from openpyxl import load_workbook
+    from swot.files.imports.sheet_xml import load_book
 
     try:
-        book = load_workbook(path, read_only=True, data_only=False)
+        book = load_book(path)  # load_workbook(path, read_only=True), strings read faster
     except Exception as error:  # openpyxl raises many kinds on a damaged workbook
         raise _error(file, lang, "broken_xlsx", detail=shorten(error, 80)) from None
     try:
@@ -232,10 +232,10 @@ def _read_workbook(path: Path, lang: str, sheet: str | None, map_file: str) -> T
                 map=map_file,
             )
         if sheet is not None:
-            return _table(path, _sheet_rows(book[sheet], file, lang), lang, sheet, names)
+            return _table(path, _sheet_rows(book, book[sheet], file, lang), lang, sheet, names)
         first: tuple[str, list[list[str]]] | None = None
         for name in names:
-            rows = _sheet_rows(book[name], file, lang)
+            rows = _sheet_rows(book, book[name], file, lang)
             if _looks_like_answers(rows):
                 return _table(path, rows, lang, name, names)
             first = first or (name, rows)
@@ -275,7 +275,17 @@ def _check_zip(path: Path, file: str, lang: str) -> None:
         )
 
 
-def _sheet_rows(worksheet: Any, file: str, lang: str) -> list[list[str]]:
+def _sheet_rows(book: Any, worksheet: Any, file: str, lang: str) -> list[list[str]]:
+    """The rows of a sheet as texts: read from its XML when it is a plain table (see
+    ``sheet_xml``), else by openpyxl, cell by cell; the same rows either way."""
+    from swot.files.imports.sheet_xml import sheet_texts
+
+    try:
+        quick = sheet_texts(book, worksheet, _text, MAX_ROWS + 1)
+    except OverflowError:
+        raise _error(file, lang, "too_many_rows", limit=f"{MAX_ROWS:,}") from None
+    if quick is not None:
+        return quick
     rows: list[list[str]] = []
     for values in worksheet.iter_rows(values_only=True):
         rows.append(_texts(values))

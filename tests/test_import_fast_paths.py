@@ -48,10 +48,11 @@ def test_the_skip_test_agrees_with_folding_every_answer(answer: str, words: froz
 
 
 @settings(max_examples=2000, deadline=None)
-@given(st.text(alphabet="ab -–•*·1.)\u2028\x0b\x85 ", max_size=16))
+@given(st.text(alphabet="ab -–•*·1.)\u2028\x0b\x85\n\r ", max_size=16))
 def test_a_cell_of_one_line_splits_as_the_general_way_splits_it(cell: str) -> None:
     # A line break at the end adds only an empty line, which the general way leaves out.
     assert split_answers(cell) == split_answers(cell + "\n")
+    assert split_answers(cell) == split_answers(cell.strip())  # each line is stripped
 
 
 UNITS = {"hoganas": "Höganäs", "angelholm": "Ängelholm", "bastad": "Båstad"}

@@ -251,10 +251,11 @@ class RowReader:
 
     def answers(self, number: int, column: int, cell: str, problems: list[Problem]) -> list[str]:
         """The answers of a cell that are entries (not '-', 'vet ej', …), each checked."""
-        if not cell.strip():
+        cell = cell.strip()  # the same answers (line by line, each line is stripped)
+        if not cell:
             return []
-        if cell.lstrip().startswith("=") and len(cell.strip()) > 1:
-            problems.append(self.problem("formula", number, column, value=shorten(cell.strip())))
+        if cell[0] == "=" and len(cell) > 1:
+            problems.append(self.problem("formula", number, column, value=shorten(cell)))
             return []
         found = []
         for answer in split_answers(cell):

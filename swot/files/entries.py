@@ -33,6 +33,7 @@ from swot.models import (
     Entry,
     compact_entry,
     entry_from_strings,
+    plain_entry_values,
 )
 from swot.vocabulary import did_you_mean, fold
 
@@ -139,6 +140,35 @@ def read_simple_entries_file(
     if entries is None:
         return None
     return EntriesFile(path, unit, round_id, entries, [], content_digest(data or b""))
+
+
+def count_simple_entries_file(
+    path: Path, workshop: LoadedWorkshop, unit: str, round_id: str, lang: str | None = None
+) -> int | None:
+    """How many entries ``read_entries_file`` reads from a file in the common shape with
+    nothing wrong in it, without making them (a save checks the file it is about to put in
+    place); None for any other file, which ``read_entries_file`` then reads."""
+    problems = ProblemCollector(path, lang or workshop.language)
+    _check_place(workshop, unit, round_id, problems)
+    data = read_bytes(path, problems)
+    text = text_of(data, problems) if data is not None else None
+    if text is None or problems.problems:
+        return None
+    items = simple_entry_items(text)
+    if items is None:
+        return None
+    lookup = _key_lookup(ENTRY_KEYS)
+    context = workshop.workshop.entry_context(problems.lang)
+    for _, pairs in items:
+        data_of_entry: dict[str, str | None] = {}
+        for key, value in pairs:
+            canonical = lookup.get(fold(key))
+            if canonical is None or canonical in data_of_entry:
+                return None
+            data_of_entry[canonical] = value
+        if plain_entry_values(data_of_entry, context) is None:
+            return None  # perhaps valid all the same: the full reader says
+    return len(items)
 
 
 def _read_fully(

@@ -4,6 +4,7 @@ person wrote, and a lock so two facilitators writing the same unit never overwri
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
 import os
 import re
@@ -17,7 +18,7 @@ from typing import IO
 from swot.errors import SwotError
 from swot.i18n import catalogue, say
 from swot.models import Entry
-from swot.vocabulary import BUILTIN_THEMES, QUADRANT_NAMES, SOURCE_NAMES
+from swot.vocabulary import BUILTIN_THEMES, QUADRANT_NAMES, SOURCE_NAMES, Quadrant, Source
 
 LOCK_TIMEOUT_SECONDS = 30.0
 
@@ -90,22 +91,45 @@ def format_entry(entry: Entry, lang: str, theme_names: dict[str, str] | None = N
     sv = lang == "sv"
     theme = entry.theme
     if sv:  # Swedish files say 'jämställdhet'; English files use the theme id.
-        names = theme_names or {t: n["sv"].lower() for t, n in BUILTIN_THEMES.items()}
-        theme = names.get(entry.theme, entry.theme)
-    lines = [
-        f"- {'tema' if sv else 'theme'}: {yaml_scalar(theme)}",
-        f"  {'kvadrant' if sv else 'quadrant'}: "
-        f"{QUADRANT_NAMES[entry.quadrant][lang].lower() if sv else entry.quadrant.value}",
-        f"  text: {yaml_scalar(entry.text)}",
+        theme = (theme_names or _BUILTIN_THEME_NAMES).get(entry.theme, entry.theme)
+    parts = [
+        _entry_head(theme, entry.quadrant, lang),
+        yaml_scalar(entry.text),
+        _entry_middle(entry.importance, entry.source, lang),
     ]
-    if entry.importance is not None:
-        lines.append(f"  {'vikt' if sv else 'importance'}: {entry.importance}")
-    lines.append(f"  {'källa' if sv else 'source'}: {SOURCE_NAMES[entry.source][lang]}")
     if entry.respondent is not None:
-        lines.append(f"  {'svarande' if sv else 'respondent'}: {yaml_scalar(entry.respondent)}")
+        parts.append(f"\n  {'svarande' if sv else 'respondent'}: {_id_scalar(entry.respondent)}")
     if entry.note is not None:
-        lines.append(f"  {'anteckning' if sv else 'note'}: {yaml_scalar(entry.note)}")
-    return "\n".join(lines) + "\n"
+        parts.append(f"\n  {'anteckning' if sv else 'note'}: {yaml_scalar(entry.note)}")
+    parts.append("\n")
+    return "".join(parts)
+
+
+_BUILTIN_THEME_NAMES = {t: n["sv"].lower() for t, n in BUILTIN_THEMES.items()}
+
+
+# The lines that are the same in many entries, written once each (an import writes 160,000).
+@functools.lru_cache(maxsize=256)
+def _entry_head(theme: str, quadrant: Quadrant, lang: str) -> str:
+    """An entry's lines up to its text: '- tema: …', '  kvadrant: …', '  text: '."""
+    sv = lang == "sv"
+    shown = QUADRANT_NAMES[quadrant][lang].lower() if sv else quadrant.value
+    return (
+        f"- {'tema' if sv else 'theme'}: {yaml_scalar(theme)}\n"
+        f"  {'kvadrant' if sv else 'quadrant'}: {shown}\n"
+        "  text: "
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _entry_middle(importance: int | None, source: Source, lang: str) -> str:
+    """An entry's lines after its text: importance (if any) and source."""
+    sv = lang == "sv"
+    line = f"\n  {'vikt' if sv else 'importance'}: {importance}" if importance is not None else ""
+    return f"{line}\n  {'källa' if sv else 'source'}: {SOURCE_NAMES[source][lang]}"
+
+
+_id_scalar = functools.lru_cache(maxsize=1024)(yaml_scalar)  # a respondent's entries are together
 
 
 def atomic_write_bytes(

@@ -288,52 +288,67 @@ def _simple_lines(text: str) -> list[SimpleLine] | None:
     keys: set[str] = set()
     key_column = -1
     dash_column = -1
-    fullmatch = _LINE.fullmatch
+    # Most lines of an entries file stand in it many times ("  kvadrant: hot", "  vikt: 4"):
+    # each distinct line is read once.
+    seen: dict[str, _Line | bool] = {}
     for number, line in enumerate(text.split("\n")):
-        match = fullmatch(line)
-        if match is None:
-            if not line or _BLANK_OR_COMMENT.fullmatch(line):
-                continue
+        parsed = seen.get(line)
+        if parsed is None:
+            parsed = seen[line] = _simple_line(line)
+        if parsed is True:  # blank, or a comment
+            continue
+        if parsed is False:
             return None
-        indent, dash, key, raw = match.groups()
-        if not raw:
-            return None  # an empty value, or a nested block below it
-        key_start = match.start(3)
-        if dash is not None:
-            dash = len(indent)
+        dash, key, key_start, value, value_column, quoted = parsed
+        if dash >= 0:
             if dash_column < 0:
                 dash_column = dash
             elif dash != dash_column:
                 return None
             keys = set()
             key_column = key_start
-        else:
-            dash = -1
-            if key_start != key_column:
-                return None
+        elif key_start != key_column:
+            return None
         if key in keys:
             return None  # the full parser names both lines
         keys.add(key)
-        value_column = match.start(4)
-        first = raw[0]
-        if first == '"' or first == "'":
-            end = raw.find(first, 1)
-            if end < 0 or (first == '"' and "\\" in raw[:end]):
-                return None
-            rest = raw[end + 1 :]
-            if rest and (rest[0] != " " or not _BLANK_OR_COMMENT.fullmatch(rest)):
-                return None
-            result.append((number, dash, key, key_start, raw[1:end], value_column, True))
-            continue
-        if first in _PLAIN_START:
-            return None
-        comment = raw.find(" #")
-        if comment >= 0:
-            raw = raw[:comment].rstrip(" ")
-        if ": " in raw or raw.endswith(":"):
-            return None
-        result.append((number, dash, key, key_start, raw, value_column, False))
+        result.append((number, dash, key, key_start, value, value_column, quoted))
     return result or None
+
+
+_Line = tuple[int, str, int, str, int, bool]
+
+
+def _simple_line(line: str) -> _Line | bool:
+    """One line of a file in the common shape, on its own: (dash column or -1, key, key
+    column, value, value column, quoted); True for a blank line or a comment; False for a line
+    the shape does not have (then the full parser reads the file)."""
+    match = _LINE.fullmatch(line)
+    if match is None:
+        return not line or _BLANK_OR_COMMENT.fullmatch(line) is not None
+    indent, dash, key, raw = match.groups()
+    if not raw:
+        return False  # an empty value, or a nested block below it
+    key_start = match.start(3)
+    dash_column = -1 if dash is None else len(indent)
+    value_column = match.start(4)
+    first = raw[0]
+    if first == '"' or first == "'":
+        end = raw.find(first, 1)
+        if end < 0 or (first == '"' and "\\" in raw[:end]):
+            return False
+        rest = raw[end + 1 :]
+        if rest and (rest[0] != " " or not _BLANK_OR_COMMENT.fullmatch(rest)):
+            return False
+        return dash_column, key, key_start, raw[1:end], value_column, True
+    if first in _PLAIN_START:
+        return False
+    comment = raw.find(" #")
+    if comment >= 0:
+        raw = raw[:comment].rstrip(" ")
+    if ": " in raw or raw.endswith(":"):
+        return False
+    return dash_column, key, key_start, raw, value_column, False
 
 
 def top_level_items(text: str) -> list[tuple[int, str]] | None:

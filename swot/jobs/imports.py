@@ -8,7 +8,10 @@ by a comment with the digest of its row, so a growing export can be imported eve
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -102,6 +105,27 @@ def run(request: ImportRequest) -> ImportResult:
     loaded, language = open_workshop(request.folder, request.lang)
     request.check(language)
     round_id = find_round(loaded, request.round_id, language).id
+    with _collector_paused():
+        return _run(request, loaded, language, round_id)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while an export is read and appended: its rows and entries
+    (hundreds of thousands of objects, none in a cycle) would be walked at every collection,
+    which took 40 % of the time of reading 50,000 rows."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run(
+    request: ImportRequest, loaded: LoadedWorkshop, language: str, round_id: str
+) -> ImportResult:
     result, imap = _mapped(request, loaded, language, round_id)
     if imap is None:
         return result

@@ -22,6 +22,7 @@ each problem with its line and column, what is wrong and how to fix it, all prob
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -43,6 +44,8 @@ from swot.i18n import catalogue, say
 from swot.vocabulary import QUADRANT_LOOKUP, Quadrant, did_you_mean, fold
 
 IMPORTS_DIR = "imports"
+# Every byte but the ASCII letters and digits (the bytes of other characters are all ≥ 0x80).
+_NOT_ASCII_ALNUM = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalnum())
 RESPONDENTS, ENTRIES = "respondents", "entries"
 
 MAP_KEYS: dict[str, tuple[str, ...]] = {
@@ -508,3 +511,25 @@ def suggest_unit(value: str, workshop: LoadedWorkshop, unit_values: dict[str, st
 def skip_form(answer: str) -> str:
     """How an answer is compared with the words to skip: folded, without end punctuation."""
     return fold(answer).strip(" .!?")
+
+
+def skip_test(skip: frozenset[str]) -> Callable[[str], bool]:
+    """Whether an answer is one of the words to skip (``skip_form(answer) in skip``), without
+    folding the long answers most are: each ASCII letter or digit of an answer stays a letter
+    or digit in its skip form, so an answer with more of them than the longest word to skip
+    has is none of those words."""
+    longest = max(map(len, skip), default=-1)
+
+    def skipped(answer: str) -> bool:
+        if answer.isascii():  # folding is lower-casing then
+            return answer.strip().lower().strip(" .!?") in skip
+        if len(answer) > longest and _ascii_alnum_count(answer) > longest:
+            return False
+        return skip_form(answer) in skip
+
+    return skipped
+
+
+def _ascii_alnum_count(text: str) -> int:
+    """How many of the characters of ``text`` are ASCII letters or digits."""
+    return len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_ALNUM))

@@ -11,25 +11,29 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from swot.errors import Problem, shorten
 from swot.files.appending import entry_error
-from swot.files.imports.mapfile import ImportMap, skip_form, suggest_unit, unit_of
+from swot.files.imports.mapfile import Answer, ImportMap, skip_test, suggest_unit, unit_of
 from swot.files.imports.tables import Table
 from swot.files.located import display_path
 from swot.files.messages import MESSAGES as FILE_MESSAGES
 from swot.files.workshop import LoadedWorkshop
 from swot.i18n import catalogue, say
-from swot.models import MAX_TEXT_LENGTH, Entry, entry_from_strings
+from swot.models import MAX_TEXT_LENGTH, Entry, EntryValues, PendingEntries, entry_from_strings
 from swot.texts import strip_control
+from swot.vocabulary import Quadrant, Source
 
 _BULLET = re.compile(r"^(?:[-–—•*·▪◦]|\d{1,2}[.)])\s+")
 _IMPORTANCE = re.compile(r"^(\d+)(?:[.,]0+)?(?:\s*[^\d.,\s].*)?$")
 
 MESSAGES = catalogue("files/imports/rows")
+_IMPORTANCES = {str(value): value for value in range(1, 6)}
+_UNSEEN = object()
 
 
 @dataclass
@@ -38,7 +42,7 @@ class Respondent:
 
     row: int
     unit: str
-    entries: list[Entry]
+    entries: Sequence[Entry]  # of a survey's row: PendingEntries, made when looked at
     mark: str
     new_respondent: bool = True  # False: entries of no respondent (workshop entries)
 
@@ -59,6 +63,12 @@ class ReadRows:
 def split_answers(cell: str) -> list[str]:
     """The answers typed into one cell: one per line, or one per "- bullet" (a line that
     continues a bullet belongs to it)."""
+    if "\n" not in cell and "\r" not in cell:  # one line: most cells
+        line = cell.strip()
+        bullet = _BULLET.match(line)
+        if bullet:
+            line = line[bullet.end() :].strip()
+        return [line] if line else []
     lines = [line.strip() for line in cell.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line for line in lines if line]
     if not any(_BULLET.match(line) for line in lines):
@@ -76,7 +86,11 @@ def split_answers(cell: str) -> list[str]:
 
 
 class RowReader:
-    """Turns rows into respondents with one map; built once per import."""
+    """Turns rows into respondents with one map; built once per import.
+
+    An export may have 50,000 rows, so the work that is the same for many cells is done once:
+    each answer column's theme, quadrant and source are checked when the reader is built, and
+    each distinct unit or importance cell is read once (a unit column holds a few values)."""
 
     def __init__(
         self,
@@ -98,47 +112,76 @@ class RowReader:
         self.mapped = imap.mapped_columns()
         self.map_file = display_path(imap.spec.path)
         self.columns: dict[str, int] = {}
+        self.plan = [(answer, self.plain_column(answer)) for answer in imap.answers]
+        self.units: dict[str, str | None] = {}  # a unit cell as written → its unit id
+        self.importances: dict[str, str | None] = {}  # an importance cell → its digit
+        self.mark_columns = [(f"{table.header[c]}\x1e", c) for c in self.mapped]
+        self.skipped = skip_test(imap.spec.skip)
+
+    def plain_column(self, answer: Answer) -> tuple[str, Quadrant, Source] | None:
+        """The theme id, quadrant and source of every entry of this column, when the quick
+        path of validation (``entry_from_strings``) takes its theme and quadrant: it then takes
+        every answer ``answers`` lets through with every importance 1–5, so its entries are
+        made directly. None: each entry goes through ``entry`` (which says what is wrong)."""
+        data = {"theme": answer.theme, "quadrant": answer.quadrant.value, "text": "x"}
+        probe = entry_from_strings(dict(data, source="survey"), self.context, "", "", 0)
+        return None if probe is None else (probe.theme, probe.quadrant, probe.source)
 
     def read(self) -> ReadRows:
         """Every row of the table, in order."""
         result = ReadRows()
         for number, row in enumerate(self.table.rows, start=2):
-            if not any(cell.strip() for cell in row):
+            if not "".join(row).strip():  # no cell with more than spaces
                 continue
             problems: list[Problem] = []
             respondent = self.respondent(number, row, problems)
-            problems.sort(key=lambda p: self.columns.get(p.where, 0))
-            result.problems += [(number, p) for p in problems]
-            if respondent is None and not problems:
+            if problems:
+                problems.sort(key=lambda p: self.columns.get(p.where, 0))
+                result.problems += [(number, p) for p in problems]
+            elif respondent is None:
                 result.without_answers += 1
-            elif respondent is not None and not problems:
+            else:
                 result.respondents.append(respondent)
         return result
 
     def respondent(self, number: int, row: list[str], problems: list[Problem]) -> Respondent | None:
         """One row's respondent; None if it has no answers or has problems (added to ``problems``)."""
-        entries: list[Entry] = []
+        entries: list[Entry | EntryValues] = []
         unit = self.unit(number, row, problems)
         row_importance = self.importance(number, row, self.imap.importance, problems)
-        for answer in self.imap.answers:
+        width = len(row)
+        for answer, plain in self.plan:
             importance = row_importance
             if answer.importance is not None:
                 importance = self.importance(number, row, answer.importance, problems)
-            cell = self.table.cell(row, answer.column)
-            for text in self.answers(number, answer.column, cell, problems):
-                data = {
-                    "theme": answer.theme,
-                    "quadrant": answer.quadrant.value,
-                    "text": text,
-                    "importance": importance,
-                    "source": "survey",
-                }
-                entry = self.entry(data, unit or "", number, answer.column, problems)
-                if entry is not None:
-                    entries.append(entry)
+            cell = row[answer.column] if answer.column < width else ""
+            texts = self.answers(number, answer.column, cell, problems) if cell else []
+            if texts:
+                entries += self.column_entries(
+                    answer, plain, texts, importance, unit, number, problems
+                )
         if not entries or unit is None or problems:
             return None
-        return Respondent(number, unit, entries, self.mark(row))
+        pending = PendingEntries(entries, unit, self.round_id, number)
+        return Respondent(number, unit, pending, self.mark(row))
+
+    def column_entries(
+        self,
+        answer: Answer,
+        plain: tuple[str, Quadrant, Source] | None,
+        texts: list[str],
+        importance: str | None,
+        unit: str | None,
+        number: int,
+        problems: list[Problem],
+    ) -> list[Entry | EntryValues]:
+        """The entries of one cell's answers (the values of those the quick path would make)."""
+        if plain is None or (importance is not None and importance not in _IMPORTANCES):
+            found = (self.entry(answer, t, importance, unit, number, problems) for t in texts)
+            return [entry for entry in found if entry is not None]
+        theme, quadrant, source = plain  # what entry_from_strings makes (see plain_column)
+        value = None if importance is None else _IMPORTANCES[importance]
+        return [(theme, quadrant, sys.intern(text), value, source) for text in texts]
 
     def unit(self, number: int, row: list[str], problems: list[Problem]) -> str | None:
         """The row's unit; a problem only in a row with answers (an empty row needs none)."""
@@ -146,14 +189,19 @@ class RowReader:
             return self.imap.spec.unit
         column = self.imap.unit_column
         assert column is not None
-        value = self.table.cell(row, column).strip()
-        found = unit_of(value, self.imap.spec, self.unit_values) if value else None
+        cell = self.table.cell(row, column)
+        found = self.units.get(cell, _UNSEEN)
+        if found is _UNSEEN:
+            value = cell.strip()
+            found = unit_of(value, self.imap.spec, self.unit_values) if value else None
+            self.units[cell] = found
         if found is None and any(self.table.cell(row, a.column).strip() for a in self.imap.answers):
+            value = cell.strip()
             if value:
                 problems.append(self.unknown_unit(value, number, column))
             else:
                 problems.append(self.problem("no_unit", number, column))
-        return found
+        return found  # type: ignore[return-value]
 
     def unknown_unit(self, value: str, number: int, column: int) -> Problem:
         units = self.workshop.workshop.units
@@ -181,8 +229,13 @@ class RowReader:
         """An importance cell as the digit 1–5 ('4', '4.0', '4 – viktigt'), or None if empty."""
         if column is None or not self.use_importance:
             return None
-        value = self.table.cell(row, column).strip()
+        cell = self.table.cell(row, column)
+        known = self.importances.get(cell, _UNSEEN)
+        if known is not _UNSEEN:
+            return known  # type: ignore[return-value]
+        value = cell.strip()
         if not value:
+            self.importances[cell] = None
             return None
         match = _IMPORTANCE.match(value)
         if match is None:
@@ -193,19 +246,21 @@ class RowReader:
                 self.problem("range", number, column, value=match.group(1), low=1, high=5)
             )
             return None
+        self.importances[cell] = match.group(1)
         return match.group(1)
 
     def answers(self, number: int, column: int, cell: str, problems: list[Problem]) -> list[str]:
         """The answers of a cell that are entries (not '-', 'vet ej', …), each checked."""
-        if not cell.strip():
+        cell = cell.strip()  # the same answers (line by line, each line is stripped)
+        if not cell:
             return []
-        if cell.lstrip().startswith("=") and len(cell.strip()) > 1:
-            problems.append(self.problem("formula", number, column, value=shorten(cell.strip())))
+        if cell[0] == "=" and len(cell) > 1:
+            problems.append(self.problem("formula", number, column, value=shorten(cell)))
             return []
         found = []
         for answer in split_answers(cell):
             text = strip_control(answer)
-            if not text or skip_form(text) in self.imap.spec.skip:
+            if not text or self.skipped(text):
                 continue
             if len(text) > MAX_TEXT_LENGTH:
                 problems.append(
@@ -218,17 +273,31 @@ class RowReader:
         return found
 
     def entry(
-        self, data: dict[str, Any], unit: str, number: int, column: int, problems: list[Problem]
+        self,
+        answer: Answer,
+        text: str,
+        importance: str | None,
+        unit: str | None,
+        number: int,
+        problems: list[Problem],
     ) -> Entry | None:
-        entry = entry_from_strings(data, self.context, unit, self.round_id, number)
+        data: dict[str, Any] = {
+            "theme": answer.theme,
+            "quadrant": answer.quadrant.value,
+            "text": text,
+            "importance": importance,
+            "source": "survey",
+        }
+        entry = entry_from_strings(data, self.context, unit or "", self.round_id, number)
         if entry is not None:
             return entry
+        unit = unit or ""
         message = entry_error(dict(data, unit=unit, round=self.round_id), self.workshop, self.lang)
         if message is None:
             return Entry.model_validate(
                 dict(data, unit=unit, round=self.round_id, line=number), context=self.context
             )
-        problems.append(self.problem("entry", number, column, message=message))
+        problems.append(self.problem("entry", number, answer.column, message=message))
         return None
 
     def problem(self, key: str, number: int, column: int, **params: object) -> Problem:
@@ -244,7 +313,12 @@ class RowReader:
         )
 
     def mark(self, row: list[str]) -> str:
-        return row_mark(self.table, row, self.mapped, self.imap.spec.unit)
+        """``row_mark`` of the mapped columns, with their headings taken once."""
+        width = len(row)
+        parts = [f"{head}{row[c].strip() if c < width else ''}" for head, c in self.mark_columns]
+        if self.imap.spec.unit is not None:
+            parts.append(f"\x1e{self.imap.spec.unit}")
+        return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8).hexdigest()
 
 
 def row_mark(table: Table, row: list[str], columns: Iterable[int], unit: str | None = None) -> str:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,8 +102,7 @@ def read_table(path: Path, lang: str, sheet: str | None = None, map_file: str = 
     if head.startswith(b"PK\x03\x04"):
         return _read_workbook(path, lang, sheet, map_file)
     _refuse_other_kinds(path, head, file, lang)
-    data = path.read_bytes()
-    text = text_of(data, problems)
+    text = text_of(path.read_bytes(), problems)
     if text is None:
         raise DataError(problems.problems)
     if "\x00" in text:
@@ -145,23 +143,35 @@ def _refuse_other_kinds(path: Path, head: bytes, file: str, lang: str) -> None:
 # ---------------------------------------------------------------- CSV
 
 
-def csv_rows(text: str, limit: int | None = None) -> list[list[str]]:
+def csv_rows(text: str, limit: int | None = None, delimiter: str | None = None) -> list[list[str]]:
     """The records of CSV text, separated by whichever of tab, ``;`` or ``,`` splits its first
     record into the most cells; raises ``OverflowError`` past ``limit`` records."""
     rows: list[list[str]] = []
-    for row in csv.reader(io.StringIO(text), delimiter=_delimiter(text)):
+    for row in csv.reader(_lines(text), delimiter=delimiter or _delimiter(text)):
         rows.append(row)
         if limit is not None and len(rows) > limit:
             raise OverflowError(limit)
     return rows
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` as ``io.StringIO(text)`` gives them (each up to and with its "\n"),
+    one at a time: a StringIO holds a copy of the text at four bytes a character."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start : end + 1]
+        start = end + 1
+    if start < len(text):
+        yield text[start:]
+
+
 def _csv_table(path: Path, text: str, lang: str) -> Table:
+    delimiter = _delimiter(text)
     try:
-        rows = csv_rows(text, MAX_ROWS + 1)
+        rows = csv_rows(text, MAX_ROWS + 1, delimiter)
     except OverflowError:
         raise _error(display_path(path), lang, "too_many_rows", limit=f"{MAX_ROWS:,}") from None
-    return _table(path, rows, lang, None, [], _delimiter(text))
+    return _table(path, rows, lang, None, [], delimiter)
 
 
 def _delimiter(text: str) -> str:
@@ -169,7 +179,7 @@ def _delimiter(text: str) -> str:
     best, most = ",", 0
     for candidate in DELIMITERS:
         try:
-            first = next(csv.reader(io.StringIO(text), delimiter=candidate), [])
+            first = next(csv.reader(_lines(text), delimiter=candidate), [])
         except csv.Error:
             continue
         if len(first) > most:
@@ -203,10 +213,10 @@ def _table(
 def _read_workbook(path: Path, lang: str, sheet: str | None, map_file: str) -> Table:
     file = display_path(path)
     _check_zip(path, file, lang)
-    from openpyxl import load_workbook
+    from swot.files.imports.sheet_xml import load_book
 
     try:
-        book = load_workbook(path, read_only=True, data_only=False)
+        book = load_book(path)  # load_workbook(path, read_only=True), strings read faster
     except Exception as error:  # openpyxl raises many kinds on a damaged workbook
         raise _error(file, lang, "broken_xlsx", detail=shorten(error, 80)) from None
     try:
@@ -222,10 +232,10 @@ def _read_workbook(path: Path, lang: str, sheet: str | None, map_file: str) -> T
                 map=map_file,
             )
         if sheet is not None:
-            return _table(path, _sheet_rows(book[sheet], file, lang), lang, sheet, names)
+            return _table(path, _sheet_rows(book, book[sheet], file, lang), lang, sheet, names)
         first: tuple[str, list[list[str]]] | None = None
         for name in names:
-            rows = _sheet_rows(book[name], file, lang)
+            rows = _sheet_rows(book, book[name], file, lang)
             if _looks_like_answers(rows):
                 return _table(path, rows, lang, name, names)
             first = first or (name, rows)
@@ -265,7 +275,17 @@ def _check_zip(path: Path, file: str, lang: str) -> None:
         )
 
 
-def _sheet_rows(worksheet: Any, file: str, lang: str) -> list[list[str]]:
+def _sheet_rows(book: Any, worksheet: Any, file: str, lang: str) -> list[list[str]]:
+    """The rows of a sheet as texts: read from its XML when it is a plain table (see
+    ``sheet_xml``), else by openpyxl, cell by cell; the same rows either way."""
+    from swot.files.imports.sheet_xml import sheet_texts
+
+    try:
+        quick = sheet_texts(book, worksheet, _text, MAX_ROWS + 1)
+    except OverflowError:
+        raise _error(file, lang, "too_many_rows", limit=f"{MAX_ROWS:,}") from None
+    if quick is not None:
+        return quick
     rows: list[list[str]] = []
     for values in worksheet.iter_rows(values_only=True):
         rows.append(_texts(values))

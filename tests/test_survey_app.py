@@ -104,7 +104,36 @@ def test_lang_in_the_address_switches_the_language(client: TestClient) -> None:
     page = client.get("/?lang=sv").text
     assert '<html lang="sv">' in page
     assert "Vilken enhet hör du till?" in page
-    assert '<a href="/?lang=en" lang="en" hreflang="en">In English</a>' in page
+    assert (
+        '<button type="submit" form="answers" name="action" value="lang:en" lang="en"'
+        ' class="link">In English</button>'
+    ) in page
+
+
+def test_switching_the_language_keeps_what_was_typed_and_saves_nothing(
+    client: TestClient, folder: Path
+) -> None:
+    data = answer(
+        client, **{FIRST: "Tydlig plan för lika lön", "importance-equality-strengths-1": "4"}
+    )
+    page = client.post("/", data={**data, "action": "lang:sv"})
+    assert page.status_code == 200
+    assert '<html lang="sv">' in page.text
+    assert "Vilken enhet hör du till?" in page.text
+    assert ">Tydlig plan för lika lön</textarea>" in page.text
+    assert (
+        'id="importance-equality-strengths-1-4" name="importance-equality-strengths-1" value="4" checked'
+        in page.text
+    )
+    assert 'value="hoganas" checked' in page.text
+    assert saved(folder) == []
+
+
+def test_a_language_the_survey_does_not_have_keeps_the_form_as_it_was(client: TestClient) -> None:
+    data = answer(client, **{FIRST: "A clear plan"})
+    page = client.post("/", data={**data, "action": "lang:fi"}).text
+    assert '<html lang="en">' in page
+    assert ">A clear plan</textarea>" in page
 
 
 def test_a_link_with_a_unit_fixes_the_unit(client: TestClient) -> None:

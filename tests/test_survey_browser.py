@@ -127,6 +127,30 @@ def test_enter_on_a_radio_button_continues_instead_of_adding_rows(
         context.close()
 
 
+def test_switching_the_language_by_keyboard_keeps_what_was_typed(
+    browser, survey: RunningSurvey
+) -> None:
+    context, page = new_page(browser, javascript=False)
+    try:
+        page.goto(survey.url)
+        tab_to(page, "#unit-hoganas")
+        page.keyboard.press("Space")
+        tab_to(page, FIRST)
+        page.keyboard.type("Vi har en plan – men ingen tid")
+        page.keyboard.press("Shift+Tab")
+        for _ in range(40):  # back up to the header's "In English"
+            if page.evaluate("() => document.activeElement.value") == "lang:en":
+                break
+            page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("html[lang=en]")
+        assert page.input_value(FIRST) == "Vi har en plan – men ingen tid"
+        assert page.is_checked("#unit-hoganas")
+        assert entries_of(survey, "hoganas") == []
+    finally:
+        context.close()
+
+
 def _visit(page, survey: RunningSurvey, name: str) -> None:
     """Bring ``page`` to one state of the survey, by the buttons a person would press."""
     page.goto(survey.url if name != "poster" else survey.poster_url)

@@ -22,6 +22,7 @@ from swot.survey.form import (
     MESSAGES as FORM_MESSAGES,
 )
 from swot.survey.form import (
+    SWITCH_ACTION,
     Answers,
     FieldError,
     check_answers,
@@ -232,6 +233,9 @@ class SurveyApp:
             return self._more_rows(action, lang, answers, token)
         if action == "edit":
             return self.html(self.pages.form(lang, answers, token))
+        if action.startswith(SWITCH_ACTION):
+            other = self.language(action.removeprefix(SWITCH_ACTION))
+            return self.html(self.pages.form(other, answers, token))
         checked = check_answers(
             answers,
             self.settings.workshop,

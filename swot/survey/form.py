@@ -25,6 +25,7 @@ FIRST_ROWS = 2  # text fields per quadrant on a new form
 MAX_ROWS = 10  # "add more" stops here; the body cap would stop a longer form anyway
 MAX_SHORT_FIELD = 100  # unit, round, lang, token, action: anything longer is not ours
 IMPORTANCE_VALUES = ("1", "2", "3", "4", "5")
+SWITCH_ACTION = "lang:"  # the form's language button: action=lang:en shows the answers in English
 NO_IMPORTANCE = "none"  # the "Don't know" radio, where the workshop's importance is optional
 # Markup such as <script>, </b>, <img src=x onerror=…> or <!-- … -->: refused with a message,
 # while "<3", "a < b" and "<10 %" are ordinary text. (Every text is escaped where it is shown

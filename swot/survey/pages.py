@@ -21,6 +21,7 @@ from swot.survey.form import (
     IMPORTANCE_VALUES,
     MAX_ROWS,
     NO_IMPORTANCE,
+    SWITCH_ACTION,
     Answers,
     FieldError,
     importance_field,
@@ -119,6 +120,12 @@ class Pages:
         params = urlencode({"lang": other, **{k: v for k, v in query.items() if v}})
         return {"href": f"{self.place.base}/?{params}", "lang": other, "text": text("switch", lang)}
 
+    def switch_button(self, lang: str) -> dict[str, str]:
+        """On the form, the other language is a button of the form, not a link: a link would
+        load an empty form and lose what the participant had typed."""
+        other = SWITCH_TO[lang]
+        return {"action": f"{SWITCH_ACTION}{other}", "lang": other, "text": text("switch", lang)}
+
     # ------------------------------------------------------------ the form and the summary
 
     def form(
@@ -150,7 +157,7 @@ class Pages:
             unit=self._unit_view(answers.unit, lang, by_field.get("unit"), answers.unit_fixed),
             themes=themes,
             importance=self.place.workshop.workshop.importance != "off",
-            switch=self.switch(lang, unit=answers.unit if answers.unit_fixed else ""),
+            switch=self.switch_button(lang),
         )
 
     def _summary_line(self, error: FieldError, lang: str) -> str:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
+
 from swot.cli import app
+from swot.cli.help import help_language
 from swot.files.create import entries_header
 from swot.files.entries import read_entries_file
 from swot.files.storage import append_entries
@@ -154,10 +157,19 @@ def test_validate_a_missing_path_says_so(tmp_path: Path, runner, monkeypatch) ->
     assert "no workshop.yaml found in nowhere" in result.output
 
 
-def test_schema_writes_both_schemas(make_workshop: Callable[..., Path], runner) -> None:
+def test_schema_writes_a_schema_for_every_file_staff_edit(
+    make_workshop: Callable[..., Path], runner
+) -> None:
     folder = make_workshop()
     result = runner.invoke(app, ["schema", str(folder)])
     assert result.exit_code == 0
+    assert sorted(p.name for p in (folder / "schema").iterdir()) == [
+        "entries.schema.json",
+        "merges.schema.json",
+        "priorities.schema.json",
+        "votes.schema.json",
+        "workshop.schema.json",
+    ]
     schema = json.loads((folder / "schema" / "entries.schema.json").read_text(encoding="utf-8"))
     entry = schema["items"]
     assert {"tema", "kvadrant", "vikt", "källa", "svarande"} <= set(entry["properties"])
@@ -171,10 +183,36 @@ def test_schema_print_entries_is_json(runner) -> None:
     assert json.loads(result.output)["type"] == ["array", "null"]
 
 
-def test_schema_print_unknown_is_a_usage_error(runner) -> None:
-    result = runner.invoke(app, ["schema", "--print", "votes"])
+@pytest.fixture
+def help_in(monkeypatch) -> Iterator[Callable[[str], None]]:
+    """Set the language messages without a workshop speak (help_language is cached per run)."""
+
+    def set_language(lang: str) -> None:
+        monkeypatch.setenv("SWOT_LANG", lang)
+        help_language.cache_clear()
+
+    yield set_language
+    help_language.cache_clear()
+
+
+def test_schema_print_unknown_is_a_usage_error(runner, help_in) -> None:
+    help_in("en")
+    result = runner.invoke(app, ["schema", "--print", "vote"])
     assert result.exit_code == 2
-    assert "--print takes workshop or entries, not 'votes'" in result.output
+    assert (
+        "--print takes one of workshop, entries, merges, votes, priorities, not 'vote'; "
+        "did you mean 'votes'?"
+    ) in result.output
+    assert "example: swot schema --print entries" in result.output
+
+
+def test_schema_print_unknown_speaks_swedish_for_a_swedish_user(runner, help_in) -> None:
+    help_in("sv")
+    result = runner.invoke(app, ["schema", "--print", "prioritet"])
+    assert result.exit_code == 2
+    assert "--print tar ett av workshop, entries, merges, votes, priorities, inte 'prioritet'" in (
+        result.output
+    )
 
 
 def test_validate_checks_merges_yaml_too(

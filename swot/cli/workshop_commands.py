@@ -67,7 +67,9 @@ def schema_command(
     print_: PrintSchemaOption = None,
 ) -> None:
     """``swot schema``; its help is cmd.schema in locale/cli/help.yaml."""
+    from swot.cli.help import help_language
     from swot.cli.workshop_output import print_schema
     from swot.jobs import schema
 
-    print_schema(schema.run(schema.SchemaRequest(folder=workshop, print_name=print_)))
+    request = schema.SchemaRequest(folder=workshop, print_name=print_)
+    print_schema(schema.run(request, help_language()))

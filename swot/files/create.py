@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from swot.errors import SwotError
-from swot.files.schema import ENTRIES_SCHEMA, WORKSHOP_SCHEMA, modeline, write_schemas
+from swot.files.schema import write_schemas
+from swot.files.schema_lines import ENTRIES_SCHEMA, WORKSHOP_SCHEMA, modeline
 from swot.files.storage import atomic_write_text, yaml_scalar
 from swot.files.workshop import ENTRIES_DIR, WORKSHOP_FILE, LoadedWorkshop, load_workshop
 from swot.i18n import catalogue, say

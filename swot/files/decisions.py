@@ -37,6 +37,7 @@ from pydantic_core import PydanticCustomError
 from swot.errors import DataError, Problem, shorten
 from swot.files.located import ProblemCollector, display_path, read_list, validate_item
 from swot.files.messages import MESSAGES as FILE_MESSAGES
+from swot.files.schema_lines import DECISIONS_SCHEMA, VOTES_SCHEMA, new_file_header
 from swot.files.storage import appended_bytes, atomic_write_bytes, locked, yaml_scalar
 from swot.files.workshop import LoadedWorkshop
 from swot.files.yamltree import MappingNode
@@ -415,7 +416,11 @@ def append_decisions(
         for d in decisions
     )
     with locked(path):
-        old = path.read_bytes() if path.exists() else say(MESSAGES, "header", lang).encode()
+        old = (
+            path.read_bytes()
+            if path.exists()
+            else new_file_header(workshop.folder, DECISIONS_SCHEMA, say(MESSAGES, "header", lang))
+        )
         atomic_write_bytes(path, appended_bytes(old, addition, path, lang))
     return path
 
@@ -448,8 +453,11 @@ def append_votes(workshop: LoadedWorkshop, votes: Iterable[Vote], lang: str) -> 
         for v in votes
     )
     with locked(path):
+        header = say(MESSAGES, "votes_header", language)
         old = (
-            path.read_bytes() if path.exists() else say(MESSAGES, "votes_header", language).encode()
+            path.read_bytes()
+            if path.exists()
+            else new_file_header(workshop.folder, VOTES_SCHEMA, header)
         )
         atomic_write_bytes(path, appended_bytes(old, addition, path, lang))
     return path

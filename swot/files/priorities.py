@@ -48,6 +48,7 @@ from swot.files.located import (
     validate_item,
 )
 from swot.files.messages import MESSAGES as FILE_MESSAGES
+from swot.files.schema_lines import PRIORITIES_SCHEMA, new_file_header
 from swot.files.storage import appended_bytes, atomic_write_bytes, locked_for, yaml_scalar
 from swot.files.workshop import LoadedWorkshop
 from swot.files.yamltree import MappingNode, ScalarNode
@@ -406,7 +407,8 @@ def append_judgment(
             _refuse_broken(path, workshop, lang, addition)
             old = path.read_bytes()
         else:
-            old = say(MESSAGES, "header", workshop.language).encode()
+            header = say(MESSAGES, "header", workshop.language)
+            old = new_file_header(workshop.folder, PRIORITIES_SCHEMA, header)
         atomic_write_bytes(
             path,
             appended_bytes(old, addition, path, lang),

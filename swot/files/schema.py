@@ -1,4 +1,5 @@
-"""JSON Schema of workshop.yaml and entries files, so editors check while staff type.
+"""JSON Schemas of the files staff edit (workshop.yaml, entries files, merges.yaml, votes.yaml,
+priorities.yaml), so editors check while staff type.
 
 The schemas come from the pydantic models, widened to what the loader accepts: Swedish keys
 beside English ones, and every spelling of a quadrant, theme and source. VS Code's YAML
@@ -11,7 +12,26 @@ import copy
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
+from swot.files.decisions import (
+    DECISION_KEYS,
+    DECISION_SPELLINGS,
+    MAX_VOTES,
+    VOTE_KEYS,
+    DecisionItem,
+    VoteItem,
+)
 from swot.files.located import ENTRY_KEYS, ROUND_KEYS, THEME_KEYS, UNIT_KEYS, WORKSHOP_KEYS
+from swot.files.priorities import JUDGMENT_KEYS, QUADRANTS_SPELLINGS, JudgmentItem
+from swot.files.schema_lines import (
+    DECISIONS_SCHEMA,
+    ENTRIES_SCHEMA,
+    PRIORITIES_SCHEMA,
+    SCHEMA_DIR,
+    VOTES_SCHEMA,
+    WORKSHOP_SCHEMA,
+)
 from swot.files.storage import atomic_write_text
 from swot.files.workshop import LoadedWorkshop
 from swot.models import Entry, Workshop
@@ -22,9 +42,6 @@ from swot.vocabulary import (
     SOURCE_SPELLINGS,
 )
 
-SCHEMA_DIR = "schema"
-WORKSHOP_SCHEMA = "workshop.schema.json"
-ENTRIES_SCHEMA = "entries.schema.json"
 DIALECT = "http://json-schema.org/draft-07/schema#"
 
 
@@ -77,10 +94,8 @@ def _inline_refs(schema: dict) -> dict:
     return resolve(schema)  # type: ignore[return-value]
 
 
-def entries_schema(workshop: Workshop | None = None) -> dict:
-    """JSON Schema of an entries file: a list of entries, keys and values in sv or en."""
-    entry = _inline_refs(Entry.model_json_schema())
-    properties = entry["properties"]
+def _theme_property(workshop: Workshop | None, description: str = "") -> dict:
+    """A theme as it may be written: the workshop's ids, names and aliases, any casing."""
     theme_words: list[str] = []
     if workshop is not None:
         for theme in workshop.themes:
@@ -88,33 +103,141 @@ def entries_schema(workshop: Workshop | None = None) -> dict:
             theme_words += list(BUILTIN_THEME_SPELLINGS.get(theme.id, ()))
     else:
         theme_words = [w for words in BUILTIN_THEME_SPELLINGS.values() for w in words]
-    properties["theme"] = {
-        "type": "string",
-        "enum": _casings(theme_words),
-        "description": properties["theme"].get("description", ""),
+    return {"type": "string", "enum": _casings(theme_words), "description": description}
+
+
+QUADRANT_WORDS = _casings([w for words in QUADRANT_SPELLINGS.values() for w in words])
+QUADRANT_PROPERTY = {
+    "type": "string",
+    "enum": QUADRANT_WORDS,
+    "description": "styrkor | svagheter | möjligheter | hot (strengths | weaknesses | "
+    "opportunities | threats, S/W/O/T)",
+}
+TEXT_PROPERTY = {"type": "string", "minLength": 1}
+
+
+def _list_of(item: dict, keys: dict[str, tuple[str, ...]], title: str, description: str) -> dict:
+    """A file that is a list of ``item``s, each key also in its Swedish spellings."""
+    _add_aliases(item, keys)
+    item["additionalProperties"] = False
+    item.pop("title", None)
+    return {
+        "$schema": DIALECT,
+        "title": title,
+        "description": description,
+        "type": ["array", "null"],
+        "items": item,
     }
-    properties["quadrant"] = {
-        "type": "string",
-        "enum": _casings([w for words in QUADRANT_SPELLINGS.values() for w in words]),
-        "description": "styrkor | svagheter | möjligheter | hot (strengths | weaknesses | "
-        "opportunities | threats, S/W/O/T)",
-    }
+
+
+def _item_of(model: type[BaseModel]) -> tuple[dict, dict]:
+    """The schema of one list item from its pydantic model, and its properties to widen."""
+    item = _inline_refs(model.model_json_schema())
+    return item, item["properties"]
+
+
+def entries_schema(workshop: Workshop | None = None) -> dict:
+    """JSON Schema of an entries file: a list of entries, keys and values in sv or en."""
+    entry, properties = _item_of(Entry)
+    properties["theme"] = _theme_property(workshop, properties["theme"].get("description", ""))
+    properties["quadrant"] = dict(QUADRANT_PROPERTY)
     properties["source"] = {
         "type": "string",
         "enum": _casings([w for words in SOURCE_SPELLINGS.values() for w in words]),
         "description": "enkät | workshop (survey | workshop)",
     }
     properties["text"]["minLength"] = 1
-    _add_aliases(entry, ENTRY_KEYS)
-    entry["additionalProperties"] = False
-    entry.pop("title", None)
-    return {
-        "$schema": DIALECT,
-        "title": "swot entries file (entries/<round>/<unit>.yaml)",
-        "description": "A list of SWOT entries. Unit and round come from the file's path.",
-        "type": ["array", "null"],
-        "items": entry,
+    return _list_of(
+        entry,
+        ENTRY_KEYS,
+        "swot entries file (entries/<round>/<unit>.yaml)",
+        "A list of SWOT entries. Unit and round come from the file's path.",
+    )
+
+
+def decisions_schema(workshop: Workshop | None = None) -> dict:
+    """JSON Schema of merges.yaml: join, keep apart or reword texts of one theme × quadrant."""
+    item, properties = _item_of(DecisionItem)
+    properties["decision"] = {
+        "type": "string",
+        "enum": _casings([w for words in DECISION_SPELLINGS.values() for w in words]),
+        "description": "slå ihop | håll isär | formulering (join | apart | wording)",
     }
+    properties["theme"] = _theme_property(workshop)
+    properties["quadrant"] = dict(QUADRANT_PROPERTY)
+    properties["texts"] = {
+        "anyOf": [TEXT_PROPERTY, {"type": "array", "items": TEXT_PROPERTY, "minItems": 1}],
+        "description": "the texts exactly as the entries have them (two or more to join)",
+    }
+    return _list_of(
+        item,
+        DECISION_KEYS,
+        "swot merges.yaml",
+        "Reviewed merge decisions; swot merge and swot review respect them.",
+    )
+
+
+def votes_schema(workshop: Workshop | None = None) -> dict:
+    """JSON Schema of votes.yaml: dot votes per item of a round."""
+    item, properties = _item_of(VoteItem)
+    properties["theme"] = _theme_property(workshop)
+    properties["quadrant"] = dict(QUADRANT_PROPERTY)
+    properties["votes"] = {"type": "integer", "minimum": 0, "maximum": MAX_VOTES}
+    return _list_of(
+        item,
+        VOTE_KEYS,
+        "swot votes.yaml",
+        "Dot votes from the workshop (swot vote writes them; swot merge --rank votes uses them).",
+    )
+
+
+def priorities_schema(workshop: Workshop | None = None) -> dict:
+    """JSON Schema of priorities.yaml: A'WOT pairwise judgments."""
+    item, properties = _item_of(JudgmentItem)
+    properties["theme"] = _theme_property(workshop)
+    properties["compare"] = {
+        "type": "string",
+        "enum": [*QUADRANT_WORDS, *_casings(QUADRANTS_SPELLINGS)],
+        "description": "a quadrant, or kvadranter (quadrants) to compare the four",
+    }
+    properties["value"] = {
+        "anyOf": [
+            {"type": "number", "exclusiveMinimum": 0},
+            {
+                "type": "string",
+                "pattern": r"^\s*[0-9]+([.,][0-9]+)?(\s*/\s*[0-9]+([.,][0-9]+)?)?\s*$",
+            },
+        ],
+        "description": "how many times more important a is than b: 1–9, or 1/3 when b is",
+    }
+    return _list_of(
+        item,
+        JUDGMENT_KEYS,
+        "swot priorities.yaml",
+        "A'WOT pairwise judgments (swot prioritise writes them).",
+    )
+
+
+SCHEMA_FILES = {  # what swot schema --print takes, and the file each is written to
+    "workshop": WORKSHOP_SCHEMA,
+    "entries": ENTRIES_SCHEMA,
+    "merges": DECISIONS_SCHEMA,
+    "votes": VOTES_SCHEMA,
+    "priorities": PRIORITIES_SCHEMA,
+}
+
+
+def schema_named(name: str, workshop: Workshop | None = None) -> dict:
+    """The schema ``swot schema --print NAME`` prints (a key of ``SCHEMA_FILES``)."""
+    if name == "workshop":
+        return workshop_schema()
+    makers = {
+        "entries": entries_schema,
+        "merges": decisions_schema,
+        "votes": votes_schema,
+        "priorities": priorities_schema,
+    }
+    return makers[name](workshop)
 
 
 def workshop_schema() -> dict:
@@ -138,20 +261,12 @@ def workshop_schema() -> dict:
 
 
 def write_schemas(workshop: LoadedWorkshop) -> list[Path]:
-    """Write both schemas into the workshop's ``schema/`` folder; return the paths written."""
+    """Write every schema into the workshop's ``schema/`` folder; return the paths written."""
     folder = workshop.folder / SCHEMA_DIR
     written = []
-    for name, schema in (
-        (WORKSHOP_SCHEMA, workshop_schema()),
-        (ENTRIES_SCHEMA, entries_schema(workshop.workshop)),
-    ):
-        path = folder / name
+    for name, file_name in SCHEMA_FILES.items():
+        path = folder / file_name
+        schema = schema_named(name, workshop.workshop)
         atomic_write_text(path, json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
         written.append(path)
     return written
-
-
-def modeline(schema_name: str, depth: int) -> str:
-    """The line that points VS Code at a schema, from a file ``depth`` folders below the workshop."""
-    prefix = "../" * depth
-    return f"# yaml-language-server: $schema={prefix}{SCHEMA_DIR}/{schema_name}\n"

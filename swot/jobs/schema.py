@@ -1,27 +1,33 @@
-"""The schema job: the JSON Schemas of workshop.yaml and entries files, written or returned."""
+"""The schema job: the JSON Schemas of the files staff edit, written or returned."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCHEMAS = ("workshop", "entries")
+from swot.i18n import catalogue, say
+
+MESSAGES = catalogue("jobs/schema")
+SCHEMAS = ("workshop", "entries", "merges", "votes", "priorities")  # files/schema.SCHEMA_FILES
 
 
 @dataclass
 class SchemaRequest:
-    """``swot schema``: write both schemas into ``folder``, or return one (``print_name``)."""
+    """``swot schema``: write every schema into ``folder``, or return one (``print_name``)."""
 
     folder: Path = Path(".")
     print_name: str | None = None
 
-    def check(self) -> None:
+    def check(self, lang: str) -> None:
         from swot.errors import UsageError
+        from swot.vocabulary import did_you_mean
 
         if self.print_name is not None and self.print_name not in SCHEMAS:
+            guess = did_you_mean(self.print_name, list(SCHEMAS))
             raise UsageError(
-                f"--print takes workshop or entries, not '{self.print_name}'",
-                "example: swot schema --print entries",
+                say(MESSAGES, "bad_print", lang, value=self.print_name, names=", ".join(SCHEMAS))
+                + (say(MESSAGES, "did_you_mean", lang, word=guess) if guess else ""),
+                say(MESSAGES, "bad_print.hint", lang),
             )
 
 
@@ -33,13 +39,12 @@ class SchemaResult:
     written: list[Path] = field(default_factory=list)
 
 
-def run(request: SchemaRequest) -> SchemaResult:
+def run(request: SchemaRequest, lang: str = "en") -> SchemaResult:
     """``swot schema``."""
-    from swot.files.schema import entries_schema, workshop_schema, write_schemas
+    from swot.files.schema import schema_named, write_schemas
     from swot.files.workshop import load_workshop
 
-    request.check()
+    request.check(lang)
     if request.print_name is not None:
-        schema = workshop_schema() if request.print_name == "workshop" else entries_schema()
-        return SchemaResult(schema=schema)
+        return SchemaResult(schema=schema_named(request.print_name))
     return SchemaResult(written=write_schemas(load_workshop(request.folder)))

@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from swot.i18n import catalogue, say
+
 if TYPE_CHECKING:
     from swot.analysis.status import RoundStatus
     from swot.files.workshop import LoadedWorkshop
 
+MESSAGES = catalogue("jobs/status")
 
 @dataclass
 class StatusRequest:
@@ -26,10 +29,7 @@ class StatusRequest:
 
         if self.all_rounds and self.round_id:
             raise UsageError(
-                "--round och --all-rounds kan inte användas samtidigt"
-                if lang == "sv"
-                else "--round and --all-rounds cannot be used together",
-                "välj en av dem" if lang == "sv" else "choose one of them",
+                say(MESSAGES, "round_and_all", lang), say(MESSAGES, "round_and_all.hint", lang)
             )
 
 

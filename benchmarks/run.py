@@ -834,7 +834,22 @@ slows it down; entries files read in worker processes show up as waiting in the 
 ```
 {loader_section}"""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    path.write_text(text + appended_sections(old, text), encoding="utf-8")
+
+
+def appended_sections(old: str, new: str) -> str:
+    """The sections other benchmarks appended to the results file (``survey_load.py --append``):
+    every ``## `` section of ``old`` whose heading this run does not write itself, so a new run
+    does not wipe them."""
+    own = {line for line in new.splitlines() if line.startswith("## ")}
+    kept, keeping = [], False
+    for line in old.splitlines(keepends=True):
+        if line.startswith("## "):
+            keeping = line.rstrip("\n") not in own
+        if keeping:
+            kept.append(line)
+    return ("\n" if kept else "") + "".join(kept)
 
 
 def main(argv: list[str] | None = None) -> int:

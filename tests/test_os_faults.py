@@ -299,3 +299,77 @@ def test_a_file_held_open_by_another_program_during_collect_says_so_and_keeps_th
     )
     assert path.read_bytes() == before
     assert not list(base.rglob("*.tmp"))
+
+
+def _append_decision(folder: Path) -> Path:
+    from swot.files.decisions import MergeDecision, append_decisions
+    from swot.files.workshop import load_workshop
+    from swot.vocabulary import Quadrant
+
+    decision = MergeDecision("join", "equality", Quadrant.WEAKNESSES, ("Ingen plan", "Saknar plan"))
+    return append_decisions(load_workshop(folder), [decision], "en")
+
+
+def _append_vote(folder: Path) -> Path:
+    from swot.files.decisions import Vote, append_votes
+    from swot.files.workshop import load_workshop
+    from swot.vocabulary import Quadrant
+
+    vote = Vote("equality", Quadrant.STRENGTHS, 3, text="Tydlig plan", round="baseline")
+    return append_votes(load_workshop(folder), [vote], "en")
+
+
+def _append_judgment(folder: Path) -> Path:
+    from swot.files.priorities import Judgment, append_judgment
+    from swot.files.workshop import load_workshop
+
+    judgment = Judgment(
+        "baseline", "equality", "the room", "weaknesses", "Ingen plan", "Ingen tid", 3
+    )
+    return append_judgment(load_workshop(folder), judgment, "en", "equality")
+
+
+SIDE_FILE_WRITERS = {  # what review, vote and prioritise call to save an answer
+    "merges.yaml": _append_decision,
+    "votes.yaml": _append_vote,
+    "priorities.yaml": _append_judgment,
+}
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new file", "existing file"])
+@pytest.mark.parametrize("name", list(SIDE_FILE_WRITERS))
+def test_every_write_of_a_review_vote_or_judgment_failing_in_turn_corrupts_nothing(
+    base: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, existing: bool
+) -> None:
+    """swot review, vote and prioritise save each answer as it is given: a failing write
+    leaves the file as it was (or never created) or completely written, as the CLI sweep above
+    allows (the folder's fsync after the rename may fail), and says what happened in the
+    user's words."""
+    from swot.errors import FileSystemError
+
+    write = SIDE_FILE_WRITERS[name]
+    if existing:
+        write(base)
+    before = snapshot(base)
+    clean = fresh_copy(base, tmp_path, "clean")
+    with monkeypatch.context() as patched:
+        counter = Faults(patched, None, 0)
+        write(clean)
+    done = snapshot(clean)
+    assert counter.calls > 0 and done != before
+    said_so = 0
+    for fail_at in range(1, counter.calls + 1):
+        for code, message in MESSAGES.items():
+            folder = fresh_copy(base, tmp_path, f"{fail_at}-{code}")
+            with monkeypatch.context() as patched:
+                faults = Faults(patched, fail_at, code)
+                try:
+                    write(folder)
+                except OSError as error:
+                    said = FileSystemError(error, "en").format()
+                    said_so += 1
+                    assert message in said, f"call {fail_at} ({faults.failed}): {said}"
+                    assert name in said, f"the message names {error.filename}, not {name}"
+                    assert snapshot(folder) in (before, done), f"call {fail_at} ({faults.failed})"
+            assert not list(folder.rglob("*.tmp")), f"call {fail_at}: a temp file was left"
+    assert said_so > 0  # (a failing lock, folder fsync or hard link has a fallback: no error)

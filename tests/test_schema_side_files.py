@@ -79,8 +79,16 @@ def test_what_the_readers_accept_the_schema_accepts(schema: dict, text: str) -> 
 @pytest.mark.parametrize(
     ("schema", "text", "complaint"),
     [
-        (decisions_schema(), MERGES_SV.replace("svagheter", "svaghter"), "'svaghter' is not one of"),
-        (decisions_schema(), MERGES_SV.replace("slå ihop", "slå ihopp"), "'slå ihopp' is not one of"),
+        (
+            decisions_schema(),
+            MERGES_SV.replace("svagheter", "svaghter"),
+            "'svaghter' is not one of",
+        ),
+        (
+            decisions_schema(),
+            MERGES_SV.replace("slå ihop", "slå ihopp"),
+            "'slå ihopp' is not one of",
+        ),
         (votes_schema(), VOTES_SV.replace("röster: 7", "röster: många"), "'många' is not of type"),
         (votes_schema(), VOTES_SV + "  färg: röd\n", "Additional properties are not allowed"),
         (priorities_schema(), PRIORITIES_SV.replace("1/3", "tre"), "'tre' is not valid"),

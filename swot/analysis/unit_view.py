@@ -5,8 +5,9 @@ The network's items are the round merged as ``swot merge`` merges it (every unit
 For one unit:
 
 * **its items**: the network's items it raised (at least one of its entries is in the item);
-* **shared with most units**: its items that more than half of the units that answered in the
-  round raised too (``breadth * 2 > answered``);
+* **shared**: its items other units raised too, those most units raised first (in the example
+  network of eleven units no item reaches more than four, so "more than half" would leave the
+  list empty: the order says which are the most shared, the count is shown beside each);
 * **only raised here**: items whose only unit is this one: its local needs (or strengths);
 * **importance**: the mean importance of its own entries against the mean of the other units'
   entries of the same item (items only it raised have nothing to differ from);
@@ -19,7 +20,7 @@ Nothing here names a respondent: a unit's view holds items, counts and unit name
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -33,37 +34,58 @@ if TYPE_CHECKING:
     from swot.models import Round
 
 
-def _mean(values: Iterable[int | None]) -> float | None:
-    given = [v for v in values if v is not None]
-    return sum(given) / len(given) if given else None
-
-
 @dataclass
 class UnitItem:
-    """A network item the unit raised: the item, and the unit's own entries in it."""
+    """A network item the unit raised: how many of its entries say it, and the mean importance
+    of its own entries and of the other units' (None where none is rated)."""
 
     item: MergedItem
     unit: str
-
-    @property
-    def mentions(self) -> int:
-        """How many of the unit's entries say it."""
-        return sum(1 for e in self.item.entries if e.unit == self.unit)
-
-    @property
-    def own_importance(self) -> float | None:
-        return _mean(e.importance for e in self.item.entries if e.unit == self.unit)
-
-    @property
-    def others_importance(self) -> float | None:
-        """Mean importance the other units gave it (None if only this unit raised it)."""
-        return _mean(e.importance for e in self.item.entries if e.unit != self.unit)
+    mentions: int
+    own_importance: float | None
+    others_importance: float | None  # None also when only this unit raised it
 
     @property
     def difference(self) -> float | None:
         """The unit's mean importance minus the other units'; None if either is missing."""
         own, others = self.own_importance, self.others_importance
         return None if own is None or others is None else own - others
+
+
+@dataclass
+class _Tally:
+    """Entries and importance of one unit in one item, counted once for every unit at once."""
+
+    mentions: int = 0
+    total: int = 0
+    rated: int = 0
+
+
+ALL_UNITS = ""  # the tally of every unit's entries together (no unit id is empty)
+
+
+def _tallies(item: MergedItem) -> dict[str, _Tally]:
+    """Each unit's tally of the item, and every unit's together under ``ALL_UNITS``."""
+    tallies: dict[str, _Tally] = {ALL_UNITS: _Tally()}
+    for entry in item.entries:
+        for tally in (tallies.setdefault(entry.unit, _Tally()), tallies[ALL_UNITS]):
+            tally.mentions += 1
+            if entry.importance is not None:
+                tally.total += entry.importance
+                tally.rated += 1
+    return tallies
+
+
+def _unit_item(item: MergedItem, unit: str, tallies: dict[str, _Tally]) -> UnitItem:
+    own, every = tallies[unit], tallies[ALL_UNITS]
+    total, rated = every.total - own.total, every.rated - own.rated
+    return UnitItem(
+        item,
+        unit,
+        own.mentions,
+        own.total / own.rated if own.rated else None,
+        total / rated if rated else None,
+    )
 
 
 @dataclass
@@ -79,8 +101,8 @@ class UnitBucket:
 
     @property
     def shared(self) -> list[UnitItem]:
-        """The unit's items that most units raised (more than half of those that answered)."""
-        return [i for i in self.items if i.item.breadth > 1 and shared_by_most(i.item, self)]
+        """The unit's items other units raised too, the widest first."""
+        return [i for i in self.items if i.item.breadth > 1]
 
     @property
     def only_here(self) -> list[UnitItem]:
@@ -90,11 +112,6 @@ class UnitBucket:
     def network_top(self, count: int) -> list[tuple[MergedItem, bool]]:
         """The network's first ``count`` items and whether this unit raised each."""
         return [(item, self.unit in item.units) for item in self.network[:count]]
-
-
-def shared_by_most(item: MergedItem, bucket: UnitBucket) -> bool:
-    """More than half of the units that answered raised the item."""
-    return item.breadth * 2 > bucket.answered
 
 
 @dataclass
@@ -116,6 +133,14 @@ class UnitView:
     @property
     def only_here(self) -> list[UnitItem]:
         return [i for b in self.buckets for i in b.only_here]
+
+    def shared(self) -> list[UnitItem]:
+        """Every item the unit shares with other units, the most widely raised first."""
+        from swot.analysis.ranking import breadth_key
+
+        return sorted(
+            (i for b in self.buckets for i in b.shared), key=lambda i: breadth_key(i.item)
+        )
 
     def importance_gaps(self, count: int = 5) -> list[UnitItem]:
         """The unit's items whose importance differs most from the other units' (largest
@@ -142,12 +167,14 @@ class NetworkRound:
     themes: list[str]
     by_unit: dict[str, list[MergedItem]] = field(init=False)
     by_bucket: dict[tuple[str, Quadrant], list[MergedItem]] = field(init=False)
+    tallies: dict[int, dict[str, _Tally]] = field(init=False)  # id(item) -> unit -> tally
 
     def __post_init__(self) -> None:
         from swot.analysis.ranking import breadth_key
 
         self.items = sorted(self.items, key=breadth_key)
         self.by_unit = items_by_unit(self.items)
+        self.tallies = {id(item): _tallies(item) for item in self.items}
         self.by_bucket = {}
         for item in self.items:
             self.by_bucket.setdefault((item.theme, item.quadrant), []).append(item)
@@ -182,15 +209,17 @@ def unit_view(
     decisions to match by), used when the unit answered in it."""
     from swot.analysis.changes import match_rounds
 
-    own = {id(i) for i in network.by_unit.get(unit, [])}
-    buckets = []
-    for theme in network.themes:
-        for quadrant in QUADRANT_ORDER:
-            ranked = network.by_bucket.get((theme, quadrant), [])
-            bucket = UnitBucket(theme, quadrant, unit, network.answered, ranked)
-            bucket.items = [UnitItem(i, unit) for i in ranked if id(i) in own]
-            buckets.append(bucket)
-    view = UnitView(unit, name, network.round, status, network.answered, buckets)
+    buckets = {
+        (theme, quadrant): UnitBucket(
+            theme, quadrant, unit, network.answered, network.by_bucket.get((theme, quadrant), [])
+        )
+        for theme in network.themes
+        for quadrant in QUADRANT_ORDER
+    }
+    for item in network.by_unit.get(unit, []):  # in the network's order
+        unit_item = _unit_item(item, unit, network.tallies[id(item)])
+        buckets[(item.theme, item.quadrant)].items.append(unit_item)
+    view = UnitView(unit, name, network.round, status, network.answered, list(buckets.values()))
     if earlier is not None and unit in earlier[0].by_unit:
         before, similarity, decisions = earlier
         view.earlier = before.round

@@ -14,7 +14,7 @@ from swot.analysis.status import format_percent
 from swot.i18n import catalogue, format_number, say
 from swot.output.charts import Bar, BarGroup, Marker, Segment, bar_chart
 from swot.output.report import chart_rate, rate_cell, rate_percent
-from swot.output.unit_report import renderers_of, write_documents
+from swot.output.unit_report import _figure, renderers_of, write_documents
 from swot.vocabulary import quadrant_name
 
 if TYPE_CHECKING:
@@ -28,12 +28,6 @@ TEMPLATES = (("html", "trend.html.j2"), ("md", "trend.md.j2"))
 
 def _w(key: str, lang: str, **params: object) -> str:
     return say(WORDS, key, lang, **params)
-
-
-def _figure(text: str) -> str:
-    from swot.output.templates import MarkdownText
-
-    return MarkdownText(text)
 
 
 def trend_folder(trend: Trend) -> Path:

@@ -17,6 +17,7 @@ from swot.analysis.changes import NEEDS_QUADRANTS, signed
 from swot.analysis.status import format_percent
 from swot.i18n import catalogue, format_number, say
 from swot.output.charts import Bar, BarGroup, Segment, bar_chart
+from swot.output.templates import MarkdownText
 from swot.vocabulary import quadrant_name
 
 if TYPE_CHECKING:
@@ -35,8 +36,7 @@ def _w(key: str, lang: str, **params: object) -> str:
 
 
 def _figure(text: str) -> str:
-    from swot.output.templates import MarkdownText
-
+    """Figures we wrote ourselves: Markdown shows them without escapes."""
     return MarkdownText(text)
 
 
@@ -66,14 +66,15 @@ def write_unit_reports(
 
 def write_documents(folder: Path, stem: str, documents: dict[str, str]) -> list[Path]:
     """The one place a report's documents are written: ``<folder>/<stem>.<ext>`` for each
-    rendering (the seam where more formats, made from the HTML, join)."""
-    from swot.files.storage import atomic_write_text
+    rendering (the seam where more formats, made from the HTML, join). Replaced atomically
+    but not fsynced: they are made again on demand, and --all-units writes hundreds."""
+    from swot.files.storage import replace_text
 
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for ext, text in documents.items():
         path = folder / f"{stem}.{ext}"
-        atomic_write_text(path, text)
+        replace_text(path, text)
         written.append(path)
     return written
 
@@ -113,7 +114,7 @@ def unit_report_view(workshop: LoadedWorkshop, view: UnitView, lang: str) -> dic
         "chart": overview_chart(view, names, lang),
         "themes": [theme_view(view, t, name, lang) for t, name in themes],
         "only_here": [_listed(i, names, lang) for i in view.only_here],
-        "shared": [_listed(i, names, lang) for b in view.buckets for i in b.shared],
+        "shared": [_listed(i, names, lang) | _breadth(view, i, lang) for i in view.shared()],
         "gaps": [gap_row(view, i, names, lang) for i in view.importance_gaps()],
         "changes": change_view(view, names, lang),
         "method": _w("method.text", lang, answered=view.answered),
@@ -148,8 +149,7 @@ def bucket_name(
 
 
 def overview_row(bucket: UnitBucket, names: dict[str, str], lang: str) -> dict[str, Any]:
-    """A quadrant's counts: the unit's items, of them shared by most and only here, and the
-    network's."""
+    """A quadrant's counts: the unit's items, of them shared and only here, and the network's."""
     return {
         "name": bucket_name(bucket, names, lang),
         "own": len(bucket.items),
@@ -160,12 +160,11 @@ def overview_row(bucket: UnitBucket, names: dict[str, str], lang: str) -> dict[s
 
 
 def overview_chart(view: UnitView, names: dict[str, str], lang: str) -> str:
-    """The unit's items per quadrant (shared by most, raised elsewhere too, only here) beside
-    the network's, one group per theme × quadrant."""
+    """The unit's items per quadrant (shared with other units, only here) beside the
+    network's, one group per theme × quadrant."""
     groups = []
     for bucket in view.buckets:
         shared, only = len(bucket.shared), len(bucket.only_here)
-        rest = len(bucket.items) - shared - only
         groups.append(
             BarGroup(
                 bucket_name(bucket, names, lang),
@@ -173,8 +172,7 @@ def overview_chart(view: UnitView, names: dict[str, str], lang: str) -> str:
                     Bar(
                         view.name,
                         [
-                            Segment(shared, "solid"),
-                            Segment(rest, "light", str(rest)),
+                            Segment(shared, "light", str(shared)),
                             Segment(only, "hatch", str(only)),
                         ],
                         str(len(bucket.items)),
@@ -194,8 +192,7 @@ def overview_chart(view: UnitView, names: dict[str, str], lang: str) -> str:
         _w("chart.desc", lang),
         groups,
         [
-            ("solid", _w("legend.shared", lang)),
-            ("light", _w("legend.elsewhere", lang)),
+            ("light", _w("legend.shared", lang)),
             ("hatch", _w("legend.only", lang)),
             ("dots", _w("network", lang)),
         ],
@@ -205,12 +202,7 @@ def overview_chart(view: UnitView, names: dict[str, str], lang: str) -> str:
 
 def _item_row(view: UnitView, item: UnitItem, lang: str) -> dict[str, Any]:
     """One of the unit's items: how many units raised it, its importance here and elsewhere."""
-    if item.item.units == [view.unit]:
-        kind = _w("kind.only", lang)
-    elif item.item.breadth * 2 > view.answered:
-        kind = _w("kind.shared", lang)
-    else:
-        kind = ""
+    kind = _w("kind.only" if item.item.units == [view.unit] else "kind.shared", lang)
     return {
         "text": item.item.text,
         "breadth": _w("units_of", lang, count=item.item.breadth, total=view.answered),
@@ -255,13 +247,20 @@ def _listed(item: UnitItem, names: dict[str, str], lang: str) -> dict[str, Any]:
     }
 
 
+def _breadth(view: UnitView, item: UnitItem, lang: str) -> dict[str, str]:
+    return {"breadth": _w("units_of", lang, count=item.item.breadth, total=view.answered)}
+
+
 def gap_row(view: UnitView, item: UnitItem, names: dict[str, str], lang: str) -> dict[str, Any]:
     """An item whose importance here differs from the other units'."""
-    return _listed(item, names, lang) | {
-        "others": _figure(_importance(item.others_importance, lang)),
-        "difference": _figure(signed(item.difference or 0.0, lang, 1)),
-        "breadth": _w("units_of", lang, count=item.item.breadth, total=view.answered),
-    }
+    return (
+        _listed(item, names, lang)
+        | _breadth(view, item, lang)
+        | {
+            "others": _figure(_importance(item.others_importance, lang)),
+            "difference": _figure(signed(item.difference or 0.0, lang, 1)),
+        }
+    )
 
 
 def change_view(view: UnitView, names: dict[str, str], lang: str) -> dict[str, Any] | None:

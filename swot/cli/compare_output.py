@@ -160,8 +160,10 @@ def print_trend(result: TrendResult, shown: list[str], as_json: bool) -> None:
     for theme in view["themes"]:
         table = Table(title=theme["name"], title_justify="left")
         table.add_column(view["words"]["col.quadrant"], no_wrap=True)
-        for step in view["steps"]:
-            table.add_column(step, justify="right")
+        for step in trend.steps:  # ids: the titles of two rounds make a column too wide
+            table.add_column(
+                f"{step.baseline.round.id} → {step.followup.round.id}", justify="right"
+            )
         for row in theme["rows"]:
             table.add_row(row["quadrant"], *(c["counts"] for c in row["cells"]))
         out.print(table)

@@ -34,7 +34,8 @@ def print_reports(result: ReportResult) -> None:
         )
         out.print(rate_sentence(view, lang), markup=False, soft_wrap=True)
         only = view.only_here
-        out.print(say(MESSAGES, "only_here", lang, count=len(only)), markup=False)
+        key = "only_here.one" if len(only) == 1 else "only_here.many"
+        out.print(say(MESSAGES, key, lang, count=len(only)), markup=False)
         for item in only:
             out.print(f"  • {item.item.text}", markup=False, soft_wrap=True)
     if result.without_entries:

@@ -145,3 +145,17 @@ def test_an_unknown_round_in_a_trend_gets_did_you_mean(ameis: Path, runner: CliR
     result = runner.invoke(app, ["compare", "2025-kv3", "2025-kv4", "2026-kv3", str(ameis)])
     assert result.exit_code == 2
     assert "'2026-kv3' är ingen omgång i den här workshoppen; menade du" in result.stderr
+
+
+def test_all_rounds_of_a_two_round_workshop_is_the_two_round_report(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    example = Path(__file__).resolve().parent.parent / "workshops" / "hoganasmodellen"
+    folder = Path(shutil.copytree(example, tmp_path / "hoganas"))
+    explicit = runner.invoke(app, ["compare", "forprojektering", "uppfoljning", str(folder)])
+    report = folder / "handouts" / "compare-forprojektering-uppfoljning" / "compare.html"
+    first = report.read_bytes()
+    every = runner.invoke(app, ["compare", "--all-rounds", str(folder)])
+    assert (explicit.exit_code, every.exit_code) == (0, 0)
+    assert every.stdout == explicit.stdout
+    assert report.read_bytes() == first

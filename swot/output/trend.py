@@ -14,7 +14,7 @@ from swot.analysis.status import format_percent
 from swot.i18n import catalogue, format_number, say
 from swot.output.charts import Bar, BarGroup, Marker, Segment, bar_chart
 from swot.output.report import chart_rate, rate_cell, rate_percent
-from swot.output.unit_report import _figure, renderers_of, write_documents
+from swot.output.unit_report import _figure, renderers_of, write_rendered
 from swot.vocabulary import quadrant_name
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def write_trend_reports(trend: Trend, folder: Path | None = None) -> list[Path]:
     renderers = renderers_of(trend.steps[0].workshop.folder, TEMPLATES)
     context = trend_view(trend)
     documents = {ext: render(context) for ext, render in renderers.items()}
-    return write_documents(folder or trend_folder(trend), "trend", documents)
+    return write_rendered(folder or trend_folder(trend), "trend", documents)
 
 
 def _step_name(step: Comparison) -> str:

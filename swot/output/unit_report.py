@@ -60,11 +60,11 @@ def write_unit_reports(
         target = folder or unit_reports_folder(workshop, view.round.id)
         context = unit_report_view(workshop, view, lang)
         documents = {ext: render(context) for ext, render in renderers.items()}
-        written.extend(write_documents(target, view.unit, documents))
+        written.extend(write_rendered(target, view.unit, documents))
     return written
 
 
-def write_documents(folder: Path, stem: str, documents: dict[str, str]) -> list[Path]:
+def write_rendered(folder: Path, stem: str, documents: dict[str, str]) -> list[Path]:
     """The one place a report's documents are written: ``<folder>/<stem>.<ext>`` for each
     rendering (the seam where more formats, made from the HTML, join). Replaced atomically
     but not fsynced: they are made again on demand, and --all-units writes hundreds."""

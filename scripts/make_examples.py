@@ -65,6 +65,9 @@ class Item:
     units: dict[str, str] = field(default_factory=dict)  # unit -> per round y/n/.
     only: bool = False  # only the units in `units` ever raise it
     boost: dict[str, float] = field(default_factory=dict)  # unit -> breadth multiplier
+    # Added with a later round: its dice come from a stream of their own, so the files of the
+    # rounds written before it stay byte for byte what they were.
+    late: bool = False
 
 
 def item(key: str, theme: str, quadrant: str, *variants: str, **details: Any) -> Item:
@@ -774,6 +777,29 @@ AMEIS_BANK: list[Item] = [
          breadth=0.25, importance=3.3),
 ]
 
+# Kvartal 2 2026: what a year of quarterly meetings has started to bring. A list of its own:
+# benchmarks/generate.py builds its national population from BANK and AMEIS_BANK, and these
+# must not change it.
+AMEIS_LATE_BANK: list[Item] = [
+    item("a_j_s_planen_lever", EQ, STR,
+         "Jämställdhetsplanen gås igenom på varje APT",
+         "Planen har blivit ett levande dokument som vi följer upp",
+         "Vi stämmer av jämställdhetsplanen varje månad",
+         first=3, breadth=0.45, importance=3.9, late=True),
+    item("a_j_s_statistik_kon", EQ, STR,
+         "Vi redovisar nu alla resultat uppdelat på kön",
+         "Könsuppdelad statistik tas fram varje kvartal",
+         first=3, breadth=0.35, importance=3.7, late=True),
+    item("a_t_s_lattlast_material", AC, STR,
+         "Informationen till deltagarna finns nu på lättläst svenska",
+         "Vi har gjort om broschyrerna till lättläst",
+         first=3, breadth=0.35, importance=3.6, late=True),
+    item("a_t_o_regionbuss", AC, OPP,
+         "Nya busslinjer från Skånetrafiken till hösten",
+         "Tätare bussturer gör det lättare att ta sig till arbetsträningen",
+         first=3, breadth=0.25, importance=3.3, late=True),
+]
+
 # Per-workshop fixed storylines: item key -> unit -> per round y (raises it) / n (does not).
 HOGANAS_STORY: dict[str, dict[str, str]] = {
     "j_w_plan": {"hoganas": "yn", "angelholm": "yn", "lund": "y.", "bjuv": "yy",
@@ -794,19 +820,32 @@ HOGANAS_STORY: dict[str, dict[str, str]] = {
     "j_w_segregering": {"hoganas": "yy", "kristianstad": "yy", "landskrona": "yy"},
     "t_t_nedskarningar": {"bjuv": "yy", "kristianstad": "yy"},
 }
+# The fourth letter is Kvartal 2 2026: a year in, several needs are no longer raised.
 AMEIS_STORY: dict[str, dict[str, str]] = {
-    "j_w_plan": {"helsingborg": "yyn", "hoganas": "nnn", "perstorp": "yyy",
-                 "orkelljunga": "yy.", "astorp": "yyn"},
-    "j_s_aktiviteter": {"helsingborg": "nny", "hoganas": "yyy", "astorp": "nny"},
-    "t_w_npf": {"helsingborg": "yyn", "angelholm": "yn.", "bjuv": "yyy"},
-    "t_s_npf_utbildad": {"helsingborg": "nny", "angelholm": "nyy"},
-    "t_w_lokaler": {"hoganas": "yyy", "bjuv": "yyy", "angelholm": "nnn"},
-    "t_s_lokaler": {"angelholm": "yyy"},
-    "t_w_kallare": {"hoganas": "yyn"},
-    "t_s_ramp": {"hoganas": "nny"},
-    "j_w_kompetens": {"landskrona": "yyn", "klippan": "yy."},
-    "a_j_s_utbildningsdag": {"landskrona": "nyy"},
+    "j_w_plan": {"helsingborg": "yynn", "hoganas": "nnnn", "perstorp": "yyyn",
+                 "orkelljunga": "yy.n", "astorp": "yynn", "bjuv": "...n", "svalov": "...n"},
+    "j_s_aktiviteter": {"helsingborg": "nnyy", "hoganas": "yyyy", "astorp": "nnyy",
+                        "perstorp": "...y"},
+    "t_w_npf": {"helsingborg": "yynn", "angelholm": "yn.n", "bjuv": "yyyn"},
+    "t_s_npf_utbildad": {"helsingborg": "nnyy", "angelholm": "nyyy", "bjuv": "...y"},
+    "t_w_lokaler": {"hoganas": "yyyy", "bjuv": "yyyy", "angelholm": "nnnn"},
+    "t_s_lokaler": {"angelholm": "yyyy"},
+    "t_w_kallare": {"hoganas": "yynn"},
+    "t_s_ramp": {"hoganas": "nnyy"},
+    "j_w_kompetens": {"landskrona": "yynn", "klippan": "yy.n", "svalov": "...n",
+                      "bastad": "...n"},
+    "a_j_s_utbildningsdag": {"landskrona": "nyyy"},
+    "j_w_statistik": {"helsingborg": "...n", "landskrona": "...n", "bastad": "...n"},
+    "a_j_s_planen_lever": {"perstorp": "...y", "astorp": "...y"},
+    "a_j_s_statistik_kon": {"helsingborg": "...y"},
 }
+# Needs the network worked on together in spring 2026 (easy-read texts, the hearing loops,
+# the website, attitudes): most units no longer raise them in Kvartal 2 2026.
+for _key in ("t_w_lattlast", "t_w_horslinga", "t_w_webb", "t_w_attityder", "j_w_tid"):
+    AMEIS_STORY.setdefault(_key, {}).update(
+        {unit: "...n" for unit in ("bjuv", "bastad", "hoganas", "angelholm", "landskrona",
+                                   "svalov", "astorp", "helsingborg")}
+    )
 # fmt: on
 
 
@@ -1029,13 +1068,15 @@ def pattern(item_: Item, story: dict[str, dict[str, str]], unit: str, r: int) ->
 
 def active_items(plan: WorkshopPlan, unit: str) -> list[dict[str, float]]:
     """For each round: item key -> how strongly this unit talks about it (0 = not at all)."""
-    rng = Random(f"swot-examples:{plan.folder}:active:{unit}")
+    early = Random(f"swot-examples:{plan.folder}:active:{unit}")
+    later = Random(f"swot-examples:{plan.folder}:active-late:{unit}")
     result: list[dict[str, float]] = []
     previous: dict[str, float] = {}
     for r in range(len(plan.rounds)):
         current: dict[str, float] = {}
         for it in plan.bank:
             p = pattern(it, plan.story, unit, r)
+            rng = later if it.late else early
             roll = rng.random()  # always drawn, so one item's story does not shift the rest
             # Some things are on everyone's lips in a unit, most are said once or twice.
             strength = (0.3 + it.breadth) ** 2 * rng.lognormvariate(0, 0.5)
@@ -1381,13 +1422,23 @@ def ameis() -> WorkshopPlan:
         answers_per_respondent=answers,
         workshop_note="# Nätverksträff 19 mars 2026 – gemensamma poster",
     )
+    kv2 = RoundPlan(
+        id="2026-kv2", name="Kvartal 2 2026", date="2026-06-11",
+        expected={**expected, "helsingborg": 24, "astorp": 9, "angelholm": 11},
+        responded={"bjuv": 6, "bastad": 6, "hoganas": 9, "angelholm": 9, "landskrona": 10,
+                   "perstorp": 4, "svalov": 5, "astorp": 7, "helsingborg": 19, "klippan": 5,
+                   "orkelljunga": 3},
+        workshop_entries={"helsingborg": (2, 4), "hoganas": (2, 3), "bjuv": (2, 3)},
+        answers_per_respondent=answers,
+        workshop_note="# Nätverksträff 11 juni 2026 – årsuppföljning, gemensamma poster",
+    )
     return WorkshopPlan(
         folder="ameis-skane-nordvast",
         name="AMEIS Skåne Nordväst – nätverket för arbetsmarknadsenheter",
         title_comment="AMEIS Skåne Nordväst",
         units=units,
-        rounds=[kv3, kv4, kv1],
-        bank=BANK + AMEIS_BANK,
+        rounds=[kv3, kv4, kv1, kv2],
+        bank=BANK + AMEIS_BANK + AMEIS_LATE_BANK,
         story=AMEIS_STORY,
         step=0.5,
         styles={
@@ -1401,6 +1452,7 @@ def ameis() -> WorkshopPlan:
                 "applies mainly to the workshop premises",
             ("2026-kv1", "svalov", "t_w_lokaler j_s_handledare"):
                 "gäller både Svalöv och Teckomatorp",
+            ("2026-kv2", "hoganas", "t_w_lokaler"): "fortfarande ingen hiss till källarplanet",
         },
     )
 # fmt: on

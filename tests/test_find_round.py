@@ -31,8 +31,8 @@ def test_no_round_named_means_the_latest(example: Path) -> None:
 
 def test_an_unknown_round_suggests_the_closest_and_lists_the_ids(example: Path) -> None:
     with pytest.raises(UsageError) as raised:
-        find_round(load_workshop(example), "2026-kv2", "en")
-    assert str(raised.value).startswith("'2026-kv2' is not a round of this workshop; did you mean")
+        find_round(load_workshop(example), "2026-kv3", "en")
+    assert str(raised.value).startswith("'2026-kv3' is not a round of this workshop; did you mean")
     assert "2025-kv3" in raised.value.hint
 
 

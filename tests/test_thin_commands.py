@@ -72,6 +72,7 @@ def test_every_command_is_found() -> None:
         "prioritise_command",
         "vote_command",
         "compare_command",
+        "report_command",
         "export_command",
         "schema_command",
     }

@@ -7,7 +7,7 @@ from swot.cli import (
     import_command,  # noqa: F401  (registers import)
     merge_commands,  # noqa: F401  (registers merge, export, review)
     prioritise_command,  # noqa: F401  (registers prioritise, vote)
-    round_commands,  # noqa: F401  (registers status, compare)
+    round_commands,  # noqa: F401  (registers status, compare, report)
     survey_command,  # noqa: F401  (registers survey)
     workshop_commands,  # noqa: F401  (registers init, validate, schema)
 )
@@ -26,6 +26,7 @@ COMMAND_ORDER = [
     "vote",
     "prioritise",
     "compare",
+    "report",
     "export",
     "schema",
 ]

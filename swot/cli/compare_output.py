@@ -16,17 +16,21 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from swot.analysis.changes import Comparison
-    from swot.jobs.compare import CompareResult
+    from swot.jobs.compare import CompareResult, TrendResult
 
 COMPARE_MESSAGES = catalogue("cli/compare_output")
 
 
-def print_compare(result: CompareResult, top: int, as_json: bool) -> None:
+def print_compare(result: CompareResult | TrendResult, top: int, as_json: bool) -> None:
     """``swot compare``: the comparison with ``top`` items per kind and the reports written; or
-    the JSON."""
+    the JSON. Three or more rounds: the trend."""
     from swot.files.located import display_path
+    from swot.jobs.compare import TrendResult
 
     shown = [display_path(p) for p in result.written]
+    if isinstance(result, TrendResult):
+        print_trend(result, shown, as_json)
+        return
     if as_json:
         document = result.comparison.as_dict() | {"reports": shown}
         typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
@@ -129,3 +133,40 @@ def _print_top_items(out: Console, theme: str, row: dict, top: int, lang: str) -
                 table.add_row(lst["heading"], item["text"], item["breadth"], item["importance"])
     out.print(table)
     out.print()
+
+
+def print_trend(result: TrendResult, shown: list[str], as_json: bool) -> None:
+    """The trend: per theme a table of each quadrant's counts step by step, the rates per
+    round, and the reports written (or the JSON)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from swot.output.trend import trend_view
+
+    trend = result.trend
+    lang = trend.lang
+    if as_json:
+        typer.echo(json.dumps(trend.as_dict() | {"reports": shown}, ensure_ascii=False, indent=2))
+        return
+    out = console()
+    view = trend_view(trend)
+    out.print(Text(view["title"], style="bold"))
+    out.print(view["intro"], markup=False, soft_wrap=True)
+    if result.reordered:
+        order = " → ".join(r.id for r in trend.rounds)
+        out.print(say(COMPARE_MESSAGES, "reordered", lang, order=order), markup=False)
+    for note in view["notes"]:
+        out.print(note, markup=False, soft_wrap=True)
+    for theme in view["themes"]:
+        table = Table(title=theme["name"], title_justify="left")
+        table.add_column(view["words"]["col.quadrant"], no_wrap=True)
+        for step in trend.steps:  # ids: the titles of two rounds make a column too wide
+            table.add_column(
+                f"{step.baseline.round.id} → {step.followup.round.id}", justify="right"
+            )
+        for row in theme["rows"]:
+            table.add_row(row["quadrant"], *(c["counts"] for c in row["cells"]))
+        out.print(table)
+    out.print(say(COMPARE_MESSAGES, "written", lang), markup=False)
+    for path in shown:
+        out.print(f"  {path}", markup=False, soft_wrap=True)

@@ -110,8 +110,15 @@ ExportRankOption = Annotated[
 AllRoundsOption = Annotated[bool, typer.Option("--all-rounds", help=h("opt.all_rounds"))]
 
 # compare
-BaselineArgument = Annotated[str, typer.Argument(help=h("opt.baseline_arg"), metavar=m("baseline"))]
-FollowupArgument = Annotated[str, typer.Argument(help=h("opt.followup_arg"), metavar=m("followup"))]
+CompareRoundsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help=h("opt.compare_rounds_arg"), metavar=m("compare_rounds"), show_default=False
+    ),
+]
+CompareAllRoundsOption = Annotated[
+    bool, typer.Option("--all-rounds", help=h("opt.compare_all_rounds"))
+]
 CompareSimilarityOption = Annotated[
     float | None,
     typer.Option(
@@ -131,6 +138,23 @@ CompareOutputOption = Annotated[
         "--output",
         "-o",
         help=h("opt.compare_output"),
+        metavar=m("folder"),
+        show_default=False,
+    ),
+]
+
+# report
+UnitArgument = Annotated[
+    str | None,
+    typer.Argument(help=h("opt.unit_arg"), metavar=m("unit"), show_default=False),
+]
+AllUnitsOption = Annotated[bool, typer.Option("--all-units", help=h("opt.all_units"))]
+ReportOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help=h("opt.report_output"),
         metavar=m("folder"),
         show_default=False,
     ),

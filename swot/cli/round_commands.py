@@ -1,4 +1,5 @@
-"""``swot status`` and ``swot compare``: response rates per round, and change between rounds."""
+"""``swot status``, ``swot compare`` and ``swot report``: response rates per round, change
+between rounds (or over many), and one unit's SWOT beside the network's."""
 
 from __future__ import annotations
 
@@ -8,15 +9,19 @@ from swot.cli.app import command
 from swot.cli.help import h
 from swot.cli.options import (
     AllRoundsOption,
-    BaselineArgument,
+    AllUnitsOption,
+    CompareAllRoundsOption,
     CompareOutputOption,
+    CompareRoundsArgument,
     CompareSimilarityOption,
     CompareTopOption,
     FolderArgument,
-    FollowupArgument,
     JsonOption,
     LangOption,
+    ReportOutputOption,
     RoundOption,
+    SimilarityOption,
+    UnitArgument,
     WorkshopOption,
 )
 
@@ -42,10 +47,9 @@ def status_command(
 
 @command("compare", help=h("cmd.compare"))
 def compare_command(
-    baseline: BaselineArgument,
-    followup: FollowupArgument,
-    folder: FolderArgument = None,
+    rounds: CompareRoundsArgument = None,
     workshop: WorkshopOption = Path("."),
+    all_rounds: CompareAllRoundsOption = False,
     similarity: CompareSimilarityOption = None,
     top: CompareTopOption = 3,
     output: CompareOutputOption = None,
@@ -57,11 +61,38 @@ def compare_command(
     from swot.jobs import compare
 
     request = compare.CompareRequest(
-        baseline=baseline,
-        followup=followup,
-        folder=folder or workshop,
+        rounds=list(rounds or []),
+        folder=workshop,
+        all_rounds=all_rounds,
         lang=lang,
         similarity=similarity,
         output=output,
     )
     print_compare(compare.run(request), top, as_json)
+
+
+@command("report", help=h("cmd.report"))
+def report_command(
+    unit: UnitArgument = None,
+    folder: FolderArgument = None,
+    workshop: WorkshopOption = Path("."),
+    round_id: RoundOption = None,
+    all_units: AllUnitsOption = False,
+    similarity: SimilarityOption = None,
+    output: ReportOutputOption = None,
+    lang: LangOption = None,
+) -> None:
+    """``swot report``; its help is cmd.report in locale/cli/help.yaml."""
+    from swot.cli.report_output import print_reports
+    from swot.jobs import report
+
+    request = report.ReportRequest(
+        folder=folder or workshop,
+        lang=lang,
+        round_id=round_id,
+        similarity=similarity,
+        unit=unit,
+        all_units=all_units,
+        output=output,
+    )
+    print_reports(report.run(request))

@@ -256,6 +256,25 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+def replace_text(path: Path, text: str) -> None:
+    """Replace ``path`` with UTF-8 ``text`` so a reader sees the old or the new file, whole, but
+    without forcing it to disk: for files swot makes again on demand and writes by the hundred
+    (``swot report --all-units``), where an fsync per file costs more than making the file."""
+    path = real_path(path)
+    data = text.encode("utf-8")
+    temp = path.with_name(f"{_temp_prefix(path)}{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    except OSError as error:  # say which file, and how much it needed (for a full disk)
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        error.filename = str(path)
+        error.swot_bytes = len(data)  # type: ignore[attr-defined]
+        raise
+
+
 def _fsync_folder(folder: Path) -> None:
     if os.name != "posix" or PORTABLE:  # Windows cannot open folders
         return

@@ -4,12 +4,14 @@ changes (``swot.analysis.changes``).
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from swot.analysis.changes import MESSAGES, Comparison, match_rounds
 from swot.analysis.status import RoundStatus, round_status
+from swot.analysis.trend import Trend
 from swot.errors import Problem, UsageError
 from swot.files.workshop import LoadedWorkshop, find_round
 from swot.i18n import say
@@ -84,15 +86,22 @@ def _two_rounds(
 
 @dataclass
 class CompareRequest:
-    """``swot compare``: two rounds, ``--similarity`` (None: the merge's default) and the folder
-    for the reports (None: ``<workshop>/handouts/compare-A-B``)."""
+    """``swot compare``: two rounds (a comparison) or more (a trend), or ``--all-rounds``;
+    ``--similarity`` (None: the merge's default) and the folder for the reports (None:
+    ``<workshop>/handouts/compare-A-B`` or ``trend-FIRST-LAST``). The last of ``rounds`` may be
+    the workshop's folder (``swot compare A B DIR``), as in the other commands."""
 
-    baseline: str
-    followup: str
+    rounds: list[str]
     folder: Path = Path(".")
     lang: str | None = None
     similarity: float | None = None
     output: Path | None = None
+    all_rounds: bool = False
+
+    def __post_init__(self) -> None:
+        if self.rounds and Path(self.rounds[-1]).is_dir():
+            self.folder = Path(self.rounds[-1])
+            self.rounds = self.rounds[:-1]
 
     def check(self, lang: str) -> float:
         """The threshold, refused outside the range merge accepts."""
@@ -109,14 +118,69 @@ class CompareResult:
     written: list[Path] = field(default_factory=list)
 
 
-def run(request: CompareRequest) -> CompareResult:
+@dataclass
+class TrendResult:
+    """The trend over three or more rounds and the reports written; ``reordered`` is set when
+    the rounds were given out of the workshop's order (they are compared in its order)."""
+
+    trend: Trend
+    written: list[Path] = field(default_factory=list)
+    reordered: bool = False
+
+
+def run(request: CompareRequest) -> CompareResult | TrendResult:
     """``swot compare``: compare the rounds and write the HTML and Markdown reports."""
     from swot.jobs.workshop import open_workshop
     from swot.output.report import write_reports
 
     loaded, language = open_workshop(request.folder, request.lang, cache=True)
     threshold = request.check(language)
-    comparison = compare_rounds(
-        loaded, request.baseline, request.followup, similarity=threshold, lang=language
-    )
+    rounds = _chosen_rounds(loaded, request, language)
+    if len(rounds) > 2:
+        return _trend(loaded, request, rounds, threshold, language)
+    comparison = compare_rounds(loaded, rounds[0], rounds[1], similarity=threshold, lang=language)
     return CompareResult(comparison, write_reports(comparison, request.output))
+
+
+def _chosen_rounds(loaded: LoadedWorkshop, request: CompareRequest, lang: str) -> list[str]:
+    """The round ids to compare: those given (two as given; more in the workshop's order, each
+    once), or every round with --all-rounds; fewer than two is a usage error."""
+    ids = [r.id for r in loaded.workshop.rounds]
+    if request.all_rounds and request.rounds:
+        raise UsageError(say(MESSAGES, "rounds_and_all", lang), _hint(ids, lang))
+    given = ids if request.all_rounds else [find_round(loaded, r, lang).id for r in request.rounds]
+    if len(given) < 2:
+        key = "one_round.workshop" if request.all_rounds else "one_round"
+        raise UsageError(say(MESSAGES, key, lang, count=len(given)), _hint(ids, lang))
+    if len(given) == 2:
+        return given
+    twice = [r for r in dict.fromkeys(given) if given.count(r) > 1]
+    if twice:
+        raise UsageError(say(MESSAGES, "round_twice", lang, round=twice[0]), _hint(ids, lang))
+    return sorted(given, key=ids.index)
+
+
+def _hint(ids: list[str], lang: str) -> str:
+    example = " ".join(ids[:3]) if len(ids) > 1 else "BASELINE FOLLOWUP"
+    return say(MESSAGES, "rounds.hint", lang, example=example)
+
+
+def _trend(
+    loaded: LoadedWorkshop,
+    request: CompareRequest,
+    rounds: list[str],
+    threshold: float,
+    lang: str,
+) -> TrendResult:
+    """Each consecutive pair compared as two rounds are, then the trend written."""
+    from swot.analysis.trend import make_trend
+    from swot.output.trend import write_trend_reports
+
+    steps = [
+        compare_rounds(loaded, before, after, similarity=threshold, lang=lang)
+        for before, after in itertools.pairwise(rounds)
+    ]
+    trend = make_trend(steps)
+    given = [find_round(loaded, r, lang).id for r in request.rounds]
+    reordered = bool(given) and given != rounds
+    return TrendResult(trend, write_trend_reports(trend, request.output), reordered)

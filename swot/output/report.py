@@ -127,7 +127,7 @@ def _item_view(comparison: Comparison, change: ItemChange) -> dict[str, Any]:
     return view
 
 
-def _rate_cell(status: UnitStatus | None, lang: str) -> str:
+def rate_cell(status: UnitStatus | None, lang: str) -> str:
     """'15 av 16 (93 %)', 'ingen fil', '3 av – (–)'; '–' in a round the unit is not part of."""
     if status is None:
         return "–"
@@ -138,7 +138,7 @@ def _rate_cell(status: UnitStatus | None, lang: str) -> str:
     return _w("rate_cell", lang, count=status.respondents, expected=expected, rate=rate)
 
 
-def _chart_rate(status: UnitStatus | None, lang: str) -> str:
+def chart_rate(status: UnitStatus | None, lang: str) -> str:
     if status is None:
         return "–"
     if not status.has_file:
@@ -146,7 +146,7 @@ def _chart_rate(status: UnitStatus | None, lang: str) -> str:
     return "–" if status.rate is None else format_percent(status.rate, lang)
 
 
-def _percent(status: UnitStatus | None) -> float:
+def rate_percent(status: UnitStatus | None) -> float:
     return (status.rate or 0) * 100 if status is not None else 0.0
 
 
@@ -331,8 +331,8 @@ def rate_row(rate: RateChange, lang: str) -> dict[str, Any]:
     target_key = "target.unknown" if met is None else "target.met" if met else "target.not_met"
     return {
         "unit": rate.name,
-        "before": _figure(_rate_cell(rate.before, lang)),
-        "after": _figure(_rate_cell(rate.after, lang)),
+        "before": _figure(rate_cell(rate.before, lang)),
+        "after": _figure(rate_cell(rate.after, lang)),
         "points": _figure("–" if rate.points is None else signed(rate.points, lang)),
         "target": _w(target_key, lang),
         "below": met is False,
@@ -346,11 +346,13 @@ def rate_bars(rate: RateChange, lang: str, before_name: str, after_name: str) ->
         [
             Bar(
                 before_name,
-                [Segment(_percent(rate.before), "light")],
-                _chart_rate(rate.before, lang),
+                [Segment(rate_percent(rate.before), "light")],
+                chart_rate(rate.before, lang),
             ),
             Bar(
-                after_name, [Segment(_percent(rate.after), "solid")], _chart_rate(rate.after, lang)
+                after_name,
+                [Segment(rate_percent(rate.after), "solid")],
+                chart_rate(rate.after, lang),
             ),
         ],
     )
@@ -362,7 +364,7 @@ def rates_chart(comparison: Comparison, rates: list[RateChange]) -> str:
     before_name, after_name = _round_names(comparison)
     target = _target(comparison)
     highest = max(
-        [100.0, *(_percent(r.before) for r in rates)] + [_percent(r.after) for r in rates]
+        [100.0, *(rate_percent(r.before) for r in rates)] + [rate_percent(r.after) for r in rates]
     )
     return bar_chart(
         "chart-rates",

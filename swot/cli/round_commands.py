@@ -12,6 +12,7 @@ from swot.cli.options import (
     CompareOutputOption,
     CompareSimilarityOption,
     CompareTopOption,
+    DocumentFormatsOption,
     FolderArgument,
     FollowupArgument,
     JsonOption,
@@ -49,6 +50,7 @@ def compare_command(
     similarity: CompareSimilarityOption = None,
     top: CompareTopOption = 3,
     output: CompareOutputOption = None,
+    formats: DocumentFormatsOption = "html,md",
     lang: LangOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -63,5 +65,6 @@ def compare_command(
         lang=lang,
         similarity=similarity,
         output=output,
+        formats=formats,
     )
     print_compare(compare.run(request), top, as_json)

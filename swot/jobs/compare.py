@@ -93,11 +93,14 @@ class CompareRequest:
     lang: str | None = None
     similarity: float | None = None
     output: Path | None = None
+    formats: str = "html,md"
 
     def check(self, lang: str) -> float:
-        """The threshold, refused outside the range merge accepts."""
+        """The threshold, refused outside the range merge accepts; ``--format`` checked."""
         from swot.analysis.similarity import check_similarity
+        from swot.jobs.merge import check_formats
 
+        check_formats(self.formats, lang)
         return check_similarity(self.similarity, lang)
 
 
@@ -110,7 +113,8 @@ class CompareResult:
 
 
 def run(request: CompareRequest) -> CompareResult:
-    """``swot compare``: compare the rounds and write the HTML and Markdown reports."""
+    """``swot compare``: compare the rounds and write the reports (``--format``)."""
+    from swot.jobs.merge import check_formats
     from swot.jobs.workshop import open_workshop
     from swot.output.report import write_reports
 
@@ -119,4 +123,5 @@ def run(request: CompareRequest) -> CompareResult:
     comparison = compare_rounds(
         loaded, request.baseline, request.followup, similarity=threshold, lang=language
     )
-    return CompareResult(comparison, write_reports(comparison, request.output))
+    formats = check_formats(request.formats, language)
+    return CompareResult(comparison, write_reports(comparison, request.output, formats))

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 from swot.output.templates import (
     html_environment,
     markdown_environment,
+    render_template,
     template_dirs,
 )
 
@@ -34,6 +35,12 @@ HTML_TEMPLATE = "handout.html.j2"
 MARKDOWN_TEMPLATE = "handout.md.j2"
 HANDOUTS_DIR = "handouts"
 GRID_TEXT_LIMIT = 160  # the 2×2 grid shows at most this much of a text; the lists show it all
+# The 2×2 grid holds on one A4 page at any --top: up to 5 items per quadrant at full size and
+# 160 characters a text; up to 8 in smaller type ("dense", 120 characters); up to 10 smaller
+# still ("denser", 90). More than 10 a quadrant do not fit legibly: the grid shows 10 and the
+# merge says so (the full lists show them all). tests/test_print.py prints each case to PDF.
+GRID_MAX = 10
+GRID_DENSITY = ((5, "", GRID_TEXT_LIMIT), (8, "dense", 120), (GRID_MAX, "denser", 90))
 
 LABELS = catalogue("output/handout")
 MONTHS_SV = [
@@ -69,6 +76,20 @@ class HandoutOptions:
     # Items per theme × quadrant in the full lists (0: all). A regional round has a few dozen;
     # a national one thousands, which no one reads on paper: the rest are in `swot export`.
     list_limit: int = 50
+    formats: tuple[str, ...] = ("html", "md")
+
+    @property
+    def grid_top(self) -> int:
+        """Items per quadrant in the 2×2 grid: ``top``, at most ``GRID_MAX``."""
+        return min(self.top, GRID_MAX)
+
+
+def grid_density(top: int) -> tuple[str, int]:
+    """The grid page's density class and its text limit for ``top`` items a quadrant."""
+    for most, density, limit in GRID_DENSITY:
+        if top <= most:
+            return density, limit
+    return GRID_DENSITY[-1][1], GRID_DENSITY[-1][2]
 
 
 def figures(ranked: RankedItem, total_units: int, lang: str) -> str:
@@ -107,6 +128,7 @@ def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any
     lang = options.lang
     units = UnitNames.of(merge)
     from swot.output.awot import awot_by_theme
+    from swot.output.documents import print_stylesheet
 
     method = say(LABELS, f"method.{merge.method}", lang)
     by_bucket = ranked_by_bucket(merge)
@@ -115,6 +137,8 @@ def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any
         "lang": lang,
         "version": swot.__version__,
         "t": handout_labels(merge, lang),
+        "print_css": print_stylesheet(strip_control(merge.workshop.workshop.name), lang),
+        "grid_density": grid_density(options.grid_top)[0],
         **handout_cover(merge, options, units, method),
         "units": response_rates(merge, lang),
         "themes": [
@@ -222,7 +246,7 @@ def theme_view(
         "id": theme.id,
         "name": name,
         "grid_heading": say(LABELS, "grid_heading", lang, theme=name),
-        "grid_lead": say(LABELS, "grid_lead", lang, top=options.top, method=method),
+        "grid_lead": say(LABELS, "grid_lead", lang, top=options.grid_top, method=method),
         "list_heading": say(LABELS, "list_heading", lang, theme=name),
         "tows_heading": say(LABELS, "tows_heading", lang, theme=name),
         "quadrants": [
@@ -243,7 +267,8 @@ def quadrant_view(
 ) -> dict[str, Any]:
     """One quadrant of a theme: its cell of the grid and its full list."""
     limit = list_length(len(ranked_items), options)
-    shown = [_item_view(r, units, options.lang) for r in ranked_items[:limit]]
+    text_limit = grid_density(options.grid_top)[1]
+    shown = [_item_view(r, units, options.lang, text_limit) for r in ranked_items[:limit]]
     return {
         **grid_cell(quadrant, shown, options),
         **full_list(theme_name, quadrant, ranked_items, shown, options.lang),
@@ -267,7 +292,7 @@ def grid_cell(
         "letter": "SWOT"[QUADRANT_ORDER.index(quadrant)],
         "name": QUADRANT_NAMES[quadrant][options.lang],
         "scope": say(LABELS, f"scope.{quadrant.value}", options.lang),
-        "top": shown[: options.top],
+        "top": shown[: options.grid_top],
     }
 
 
@@ -326,13 +351,15 @@ ALSO_LIMIT = 8
 UNITS_LIMIT = 12
 
 
-def _item_view(ranked: RankedItem, units: UnitNames, lang: str) -> dict[str, Any]:
+def _item_view(
+    ranked: RankedItem, units: UnitNames, lang: str, text_limit: int = GRID_TEXT_LIMIT
+) -> dict[str, Any]:
     item = ranked.item
     text = strip_control(item.text)
     return {
         "rank": ranked.rank,
         "text": text,
-        "short_text": grid_text(text),
+        "short_text": grid_text(text, text_limit),
         "also": "; ".join(other_wordings(item, text, lang)),
         "unit_names": ", ".join(unit_list(item, units, lang)),
         "figures": figures(ranked, units.total, lang),
@@ -340,9 +367,9 @@ def _item_view(ranked: RankedItem, units: UnitNames, lang: str) -> dict[str, Any
     }
 
 
-def grid_text(text: str) -> str:
-    """The text as the grid shows it: cut with '…' after ``GRID_TEXT_LIMIT`` characters."""
-    return text if len(text) <= GRID_TEXT_LIMIT else text[: GRID_TEXT_LIMIT - 1].rstrip() + "…"
+def grid_text(text: str, limit: int = GRID_TEXT_LIMIT) -> str:
+    """The text as the grid shows it: cut with '…' after ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def other_wordings(item: MergedItem, text: str, lang: str) -> list[str]:
@@ -382,9 +409,11 @@ def _rendered(merge: RoundMerge, options: HandoutOptions) -> Iterator[tuple[str,
     """(file name, text) of each handout, one at a time (a national handout is megabytes)."""
     dirs = template_dirs(merge.workshop.folder)
     context = handout_context(merge, options)
-    yield "handout.html", html_environment(dirs).get_template(HTML_TEMPLATE).render(context)
-    markdown = markdown_environment(dirs).get_template(MARKDOWN_TEMPLATE).render(context)
-    yield "handout.md", _tidy_markdown(markdown)
+    lang = options.lang
+    yield "handout.html", render_template(html_environment(dirs), HTML_TEMPLATE, context, lang)
+    if "md" in options.formats:
+        markdown = render_template(markdown_environment(dirs), MARKDOWN_TEMPLATE, context, lang)
+        yield "handout.md", _tidy_markdown(markdown)
 
 
 def _tidy_markdown(text: str) -> str:
@@ -398,14 +427,26 @@ def handouts_folder(merge: RoundMerge) -> Path:
 
 
 def write_handouts(merge: RoundMerge, options: HandoutOptions) -> list[Path]:
-    """Render and write the handouts into ``<workshop>/handouts/<round>/``; returns the paths."""
+    """Render and write the handouts of ``options.formats`` into
+    ``<workshop>/handouts/<round>/``; returns the paths. Word and PDF are made from the HTML."""
     from swot.files.storage import atomic_write_text
+    from swot.output.documents import write_documents
 
     folder = handouts_folder(merge)
     written = []
     for name, text in _rendered(merge, options):
-        path = folder / name
-        atomic_write_text(path, text)
-        written.append(path)
+        if name.rsplit(".", 1)[1] in options.formats:
+            path = folder / name
+            atomic_write_text(path, text)
+            written.append(path)
+        if name == "handout.html":
+            written += write_documents(
+                text,
+                folder,
+                "handout",
+                options.formats,
+                workshop_name=strip_control(merge.workshop.workshop.name),
+                workshop_folder=merge.workshop.folder,
+            )
         del text  # before the next one is rendered
     return written

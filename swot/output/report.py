@@ -36,21 +36,34 @@ def report_folder(comparison: Comparison) -> Path:
     )
 
 
-def write_reports(comparison: Comparison, folder: Path | None = None) -> list[Path]:
-    """Write the HTML and Markdown reports; return their paths."""
+def write_reports(
+    comparison: Comparison,
+    folder: Path | None = None,
+    formats: tuple[str, ...] = ("html", "md"),
+) -> list[Path]:
+    """Write the reports of ``formats`` (Word and PDF made from the HTML); return their paths."""
     from swot.files.storage import atomic_write_text
+    from swot.output.documents import write_documents
 
     target = folder or report_folder(comparison)
     target.mkdir(parents=True, exist_ok=True)
     view = report_view(comparison)
+    html = render_report(comparison, "compare.html.j2", view)
     written = []
-    for name, text in (
-        ("compare.html", render_report(comparison, "compare.html.j2", view)),
-        ("compare.md", render_report(comparison, "compare.md.j2", view)),
-    ):
-        path = target / name
-        atomic_write_text(path, text)
-        written.append(path)
+    if "html" in formats:
+        atomic_write_text(target / "compare.html", html)
+        written.append(target / "compare.html")
+    written += write_documents(
+        html,
+        target,
+        "compare",
+        formats,
+        workshop_name=view["workshop"],
+        workshop_folder=comparison.workshop.folder,
+    )
+    if "md" in formats:
+        atomic_write_text(target / "compare.md", render_report(comparison, "compare.md.j2", view))
+        written.append(target / "compare.md")
     return written
 
 
@@ -60,7 +73,12 @@ def render_report(comparison: Comparison, template: str, view: dict[str, Any] | 
     Uses the handouts' Jinja2 environments (HTML autoescaped, every Markdown value escaped) and
     their template lookup, so a workshop's own ``templates/`` folder overrides these too.
     """
-    from swot.output.templates import html_environment, markdown_environment, template_dirs
+    from swot.output.templates import (
+        html_environment,
+        markdown_environment,
+        render_template,
+        template_dirs,
+    )
 
     dirs = template_dirs(comparison.workshop.folder)
     html = template.endswith(".html.j2")
@@ -68,7 +86,7 @@ def render_report(comparison: Comparison, template: str, view: dict[str, Any] | 
     # The report templates put one tag per line; without these, tables in Markdown break.
     environment.trim_blocks = True
     environment.lstrip_blocks = True
-    return environment.get_template(template).render(view or report_view(comparison))
+    return render_template(environment, template, view or report_view(comparison), comparison.lang)
 
 
 VIEW_WORDS = catalogue("output/report")
@@ -180,6 +198,8 @@ def _target(comparison: Comparison) -> str:
 
 def report_cover(comparison: Comparison) -> dict[str, Any]:
     """The report's heading: title, workshop, the sentence naming both rounds and their dates."""
+    from swot.output.documents import print_stylesheet
+
     lang = comparison.lang
     before_round, after_round = comparison.baseline.round, comparison.followup.round
     before_name, after_name = _round_names(comparison)
@@ -188,6 +208,7 @@ def report_cover(comparison: Comparison) -> dict[str, Any]:
         "lang": lang,
         "title": _w("title", lang, before=before_name, after=after_name),
         "workshop": comparison.workshop.workshop.name,
+        "print_css": print_stylesheet(comparison.workshop.workshop.name, lang),
         "intro": _w(
             "intro",
             lang,

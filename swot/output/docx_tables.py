@@ -1,0 +1,171 @@
+"""Tables, 2×2 grids and inline text of the Word writer (``docx_writer``)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from swot.output.html_tree import Node
+
+if TYPE_CHECKING:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+_SPACES = re.compile(r"\s+")
+# Inline classes the handouts and reports use for secondary text: a line of their own, smaller.
+SMALL_LINES = {"figures": 8.0, "also": 8.0, "earlier": 8.5}
+SMALL = {"scope": 9.0, "key": 8.0}
+# ``writer`` below is a ``docx_writer._Writer`` (not imported: that module imports this one).
+
+
+def write_table(writer: Any, node: Node) -> None:
+    """A data table: its caption as a Caption paragraph kept with it, ``<thead>`` rows marked
+    as header rows that repeat on each page, ``<th>`` cells bold, no row split over a page."""
+    caption = next((c for c in node.elements() if c.tag == "caption"), None)
+    if caption is not None and caption.text():
+        paragraph = writer.paragraph("Caption")
+        paragraph.paragraph_format.keep_with_next = True
+        writer.inline(paragraph, caption)
+    rows = _rows(node)
+    if not rows:
+        return
+    columns = max(len(cells) for _, cells in rows)
+    table = writer.container.add_table(rows=len(rows), cols=columns)
+    _table_style(writer, table)
+    _table_caption(table, caption.text() if caption is not None else "")
+    for row, (header, cells) in zip(table.rows, rows, strict=True):
+        _keep_row(row, header)
+        for cell, source in zip(row.cells, cells, strict=False):
+            inner = type(writer)(writer.document, cell, writer.flow)
+            paragraph = inner.paragraph()
+            inner.inline(paragraph, source, bold=source.tag == "th")
+            if "number" in source.classes or "num" in source.classes:
+                from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _rows(node: Node) -> list[tuple[bool, list[Node]]]:
+    """(is a header row, its cells) of each row, ``<thead>`` first."""
+    rows: list[tuple[bool, list[Node]]] = []
+    for part in node.elements():
+        if part.tag in {"thead", "tbody", "tfoot"}:
+            for row in part.elements():
+                if row.tag == "tr":
+                    cells = [c for c in row.elements() if c.tag in {"th", "td"}]
+                    rows.append((part.tag == "thead", cells))
+        elif part.tag == "tr":
+            rows.append((False, [c for c in part.elements() if c.tag in {"th", "td"}]))
+    return rows
+
+
+def _table_style(writer: Any, table: Table) -> None:
+    if "Table Grid" in [s.name for s in writer.document.styles]:
+        table.style = writer.document.styles["Table Grid"]
+
+
+def _table_caption(table: Table, caption: str) -> None:
+    """The table's title for assistive technology (Word's table alt text)."""
+    if not caption:
+        return
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = table._tbl.tblPr
+    element = OxmlElement("w:tblCaption")
+    element.set(qn("w:val"), caption[:255])
+    properties.append(element)
+
+
+def _keep_row(row: Any, header: bool) -> None:
+    """A row never split over a page; a header row repeated at the top of each page."""
+    from docx.oxml import OxmlElement
+
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
+    if header:
+        properties.append(OxmlElement("w:tblHeader"))
+
+
+def write_grid(writer: Any, node: Node) -> None:
+    """A 2×2 grid (quadrants, TOWS boxes) as a layout table of two columns, no header row,
+    rows never split; each box's headings and lists are written inside its cell."""
+    boxes = node.elements()
+    if not boxes:
+        return
+    table = writer.container.add_table(rows=(len(boxes) + 1) // 2, cols=2)
+    _table_style(writer, table)
+    for index, box in enumerate(boxes):
+        row = table.rows[index // 2]
+        if index % 2 == 0:
+            _keep_row(row, header=False)
+        inner = type(writer)(writer.document, row.cells[index % 2], writer.flow)
+        inner.blocks(box)
+
+
+def write_inline(writer: Any, paragraph: Paragraph, node: Node, bold: bool) -> None:
+    """The texts inside ``node`` as runs: bold (``<strong>``, ``<b>``, ``<th>``), italic
+    (``<em>``, ``<i>``), a line break (``<br>``); the handout's secondary spans (figures, other
+    wordings) on a smaller line of their own."""
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Pt
+
+    sizes = writer.flow.sizes
+    default = sizes[-1] if sizes and sizes[-1] != 10.0 else None
+    pieces = _runs(node, bold=bold, italic=False, size=None)
+    at_start = not paragraph.text
+    for text, is_bold, is_italic, size, line_before in pieces:
+        if line_before and not at_start:
+            paragraph.add_run().add_break(WD_BREAK.LINE)
+            text = text.lstrip()
+        if not text:
+            continue
+        if at_start:
+            text = text.lstrip()
+        run = paragraph.add_run(text)
+        run.bold = is_bold or None
+        run.italic = is_italic or None
+        if size or default:
+            run.font.size = Pt(size or default or 10.0)
+        at_start = False
+    _strip_end(paragraph)
+
+
+Piece = tuple[str, bool, bool, float | None, bool]
+
+
+def _runs(node: Node, *, bold: bool, italic: bool, size: float | None) -> list[Piece]:
+    pieces: list[Piece] = []
+    for child in node.children:
+        if isinstance(child, str):
+            text = _SPACES.sub(" ", child)
+            if text:
+                pieces.append((text, bold, italic, size, False))
+            continue
+        if child.tag == "br":
+            pieces.append(("", bold, italic, size, True))
+            continue
+        if child.tag in {"svg", "style", "script"}:
+            continue
+        classes = child.classes
+        line = bool(classes & SMALL_LINES.keys())
+        inner_size = next(
+            (SMALL_LINES.get(c) or SMALL.get(c) for c in classes if c in SMALL_LINES or c in SMALL),
+            size,
+        )
+        inner = _runs(
+            child,
+            bold=bold or child.tag in {"strong", "b", "th"},
+            italic=italic or child.tag in {"em", "i"},
+            size=inner_size,
+        )
+        if line and inner:
+            inner[0] = (*inner[0][:4], True)
+        pieces.extend(inner)
+    return pieces
+
+
+def _strip_end(paragraph: Paragraph) -> None:
+    runs = paragraph.runs
+    if runs and runs[-1].text:
+        runs[-1].text = runs[-1].text.rstrip()

@@ -384,7 +384,8 @@ REQUEST_MESSAGES = catalogue("jobs/merge-request")
 
 def _refuse(key: str, lang: str, **params: object) -> UsageError:
     return UsageError(
-        say(REQUEST_MESSAGES, key, lang, **params), say(REQUEST_MESSAGES, f"{key}.hint", lang)
+        say(REQUEST_MESSAGES, key, lang, **params),
+        say(REQUEST_MESSAGES, f"{key}.hint", lang, **params),
     )
 
 

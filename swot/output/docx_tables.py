@@ -15,6 +15,11 @@ _SPACES = re.compile(r"\s+")
 # Inline classes the handouts and reports use for secondary text: a line of their own, smaller.
 SMALL_LINES = {"figures": 8.0, "also": 8.0, "earlier": 8.5}
 SMALL = {"scope": 9.0, "key": 8.0}
+TEXT_WIDTH_MM = 180.0  # A4 less the margins of docx_writer
+WIDE = 45  # characters: a column's text longer than this wraps (its width stops growing)
+MM_PER_CHARACTER = 2.2  # a 9 pt letter, with room for a wider font than measured
+CELL_PADDING_MM = 5.0  # the cell margins, both sides (LibreOffice's are wider than Word's)
+TABLE_SIZE = 9.0  # pt: the type of a table's cells, like the HTML's 9.5 pt
 # ``writer`` below is a ``docx_writer._Writer`` (not imported: that module imports this one).
 
 
@@ -33,8 +38,15 @@ def write_table(writer: Any, node: Node) -> None:
     table = writer.container.add_table(rows=len(rows), cols=columns)
     _table_style(writer, table)
     _table_caption(table, caption.text() if caption is not None else "")
+    widths = _column_widths(rows, columns)
+    writer.flow.sizes.append(TABLE_SIZE)
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid LibreOffice lays out by; Word reads the cells'
     for row, (header, cells) in zip(table.rows, rows, strict=True):
         _keep_row(row, header)
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
         for cell, source in zip(row.cells, cells, strict=False):
             inner = type(writer)(writer.document, cell, writer.flow)
             paragraph = inner.paragraph()
@@ -43,6 +55,31 @@ def write_table(writer: Any, node: Node) -> None:
                 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    writer.flow.sizes.pop()
+
+
+def _column_widths(rows: list[tuple[bool, list[Node]]], columns: int) -> list[Any]:
+    """Widths that fill the page's text width: each column at least as wide as its longest
+    word (ids and figures are not broken), the rest shared by how long its texts are (up to
+    ``WIDE`` characters), so the item's text gets the room."""
+    from docx.shared import Mm
+
+    words = [1] * columns
+    lengths = [1] * columns
+    for _, cells in rows:
+        for index, cell in enumerate(cells):
+            text = cell.text()
+            longest = max((len(word) for word in text.split()), default=1)
+            words[index] = max(words[index], min(longest, 20))
+            lengths[index] = max(lengths[index], min(len(text), WIDE))
+    least = [word * MM_PER_CHARACTER + CELL_PADDING_MM for word in words]
+    if sum(least) >= TEXT_WIDTH_MM:
+        return [Mm(TEXT_WIDTH_MM * width / sum(least)) for width in least]
+    spare = TEXT_WIDTH_MM - sum(least)
+    return [
+        Mm(width + spare * length / sum(lengths))
+        for width, length in zip(least, lengths, strict=True)
+    ]
 
 
 def _rows(node: Node) -> list[tuple[bool, list[Node]]]:
@@ -93,10 +130,13 @@ def write_grid(writer: Any, node: Node) -> None:
     boxes = node.elements()
     if not boxes:
         return
+    from docx.shared import Mm
+
     table = writer.container.add_table(rows=(len(boxes) + 1) // 2, cols=2)
     _table_style(writer, table)
     for index, box in enumerate(boxes):
         row = table.rows[index // 2]
+        table.columns[index % 2].width = row.cells[index % 2].width = Mm(TEXT_WIDTH_MM / 2)
         if index % 2 == 0:
             _keep_row(row, header=False)
         inner = type(writer)(writer.document, row.cells[index % 2], writer.flow)

@@ -159,6 +159,11 @@ def _field(paragraph: Paragraph, code: str) -> None:
     simple = OxmlElement("w:fldSimple")
     simple.set(qn("w:instr"), f" {code} ")
     run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "16")  # half-points: 8 pt like the footer's words
+    properties.append(size)
+    run.append(properties)
     text = OxmlElement("w:t")
     text.text = "1"
     run.append(text)
@@ -272,7 +277,7 @@ class _Writer:
         paragraph = self.paragraph()
         paragraph.paragraph_format.keep_with_next = True
         shape = paragraph.add_run().add_picture(
-            io.BytesIO(svg_png(node)), width=Mm(min(180.0 - 2 * PAGE_MARGIN_MM, width * 0.2646))
+            io.BytesIO(svg_png(node)), width=Mm(min(210.0 - 2 * PAGE_MARGIN_MM, width * 0.2646))
         )
         label = chart_label(node)
         doc_properties = shape._inline.docPr

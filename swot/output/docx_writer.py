@@ -35,7 +35,7 @@ HEADINGS = {f"h{level}": level for level in range(1, 7)}
 GRIDS = frozenset({"swot-grid", "tows-grid"})
 SKIPPED = frozenset({"head", "style", "script", "template"})
 # Type size of the 2×2 grid's cells by the density class the handout gives its grid page.
-GRID_SIZES = {"": 10.0, "dense": 9.0, "denser": 8.0}
+GRID_SIZES = {"": 10.0, "dense": 9.0, "denser": 8.0, "densest": 7.5}
 PAGE_MARGIN_MM = 15
 _SPACES = re.compile(r"\s+")
 
@@ -222,7 +222,7 @@ class _Writer:
     def section(self, node: Node) -> None:
         if "page" in node.classes:
             self.flow.page_break = True
-        density = next((c for c in ("dense", "denser") if c in node.classes), "")
+        density = next((c for c in GRID_SIZES if c and c in node.classes), "")
         self.flow.sizes.append(GRID_SIZES[density])
         self.blocks(node)
         self.flow.sizes.pop()

@@ -35,12 +35,46 @@ HTML_TEMPLATE = "handout.html.j2"
 MARKDOWN_TEMPLATE = "handout.md.j2"
 HANDOUTS_DIR = "handouts"
 GRID_TEXT_LIMIT = 160  # the 2×2 grid shows at most this much of a text; the lists show it all
-# The 2×2 grid holds on one A4 page at any --top: up to 5 items per quadrant at full size and
-# 160 characters a text; up to 8 in smaller type ("dense", 120 characters); up to 10 smaller
-# still ("denser", 90). More than 10 a quadrant do not fit legibly: the grid shows 10 and the
-# merge says so (the full lists show them all). tests/test_print.py prints each case to PDF.
+# The 2×2 grid holds on one A4 page at any --top and any text length: the grid page takes the
+# first density (class, type size in pt, longest text shown) whose estimated height fits, for
+# the fullest quadrant of that theme. More than GRID_MAX items a quadrant do not fit legibly:
+# the grid shows GRID_MAX and the merge says so (the full lists show them all).
+# tests/test_print.py prints the worst case (200-character texts) to PDF at --top 3, 5, 8, 10.
 GRID_MAX = 10
-GRID_DENSITY = ((5, "", GRID_TEXT_LIMIT), (8, "dense", 120), (GRID_MAX, "denser", 90))
+
+
+@dataclass(frozen=True)
+class GridDensity:
+    """How a grid page is set (its CSS in _handout.css.j2): class, type size and line height of
+    the items, the size of their figures line, the room between items, the longest text."""
+
+    name: str
+    size: float
+    line_height: float
+    figures_size: float
+    gap_mm: float
+    text_limit: int
+
+    def item_mm(self, text: str) -> float:
+        """Estimated height of one item: its text's lines, the figures line and the gap."""
+        import math
+
+        per_line = QUADRANT_TEXT_MM * CHARACTERS_PER_MM_PT / self.size
+        lines = math.ceil(min(len(text), self.text_limit) / per_line)
+        point = 0.3528  # mm
+        return (lines * self.size + self.figures_size) * self.line_height * point + self.gap_mm
+
+
+GRID_DENSITIES = (
+    GridDensity("", 10.5, 1.4, 8.5, 2.0, GRID_TEXT_LIMIT),
+    GridDensity("dense", 9.0, 1.35, 8.0, 1.0, GRID_TEXT_LIMIT),
+    GridDensity("denser", 8.0, 1.3, 7.0, 1.0, 120),
+    GridDensity("densest", 7.5, 1.2, 7.0, 0.5, 80),
+)
+GRID_LIST_MM = 100.0  # height for a quadrant's list on an A4 page (two rows, headings, lead)
+QUADRANT_TEXT_MM = 76.0  # width of a quadrant's list
+CHARACTERS_PER_MM_PT = 5.4  # a line holds this × its width in mm / type size in pt characters
+
 
 LABELS = catalogue("output/handout")
 MONTHS_SV = [
@@ -84,12 +118,15 @@ class HandoutOptions:
         return min(self.top, GRID_MAX)
 
 
-def grid_density(top: int) -> tuple[str, int]:
-    """The grid page's density class and its text limit for ``top`` items a quadrant."""
-    for most, density, limit in GRID_DENSITY:
-        if top <= most:
-            return density, limit
-    return GRID_DENSITY[-1][1], GRID_DENSITY[-1][2]
+def grid_density(quadrants: list[list[str]]) -> GridDensity:
+    """How the grid page is set, for the texts of each quadrant's top items: the largest type
+    whose estimated height fits ``GRID_LIST_MM`` (the smallest, with texts cut shorter, holds
+    ``GRID_MAX`` items of any length)."""
+    for density in GRID_DENSITIES:
+        tallest = max((sum(density.item_mm(t) for t in texts) for texts in quadrants), default=0)
+        if tallest <= GRID_LIST_MM:
+            return density
+    return GRID_DENSITIES[-1]
 
 
 def figures(ranked: RankedItem, total_units: int, lang: str) -> str:
@@ -138,7 +175,6 @@ def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any
         "version": swot.__version__,
         "t": handout_labels(merge, lang),
         "print_css": print_stylesheet(strip_control(merge.workshop.workshop.name), lang),
-        "grid_density": grid_density(options.grid_top)[0],
         **handout_cover(merge, options, units, method),
         "units": response_rates(merge, lang),
         "themes": [
@@ -242,16 +278,31 @@ def theme_view(
     """One theme: the headings of its grid, full lists and TOWS page, and its four quadrants."""
     lang = options.lang
     name = strip_control(theme.name(lang))
+    density = grid_density(
+        [
+            [
+                strip_control(r.item.text)
+                for r in by_bucket.get((theme.id, q.value), [])[: options.grid_top]
+            ]
+            for q in QUADRANT_ORDER
+        ]
+    )
     return {
         "id": theme.id,
         "name": name,
+        "density": density.name,
         "grid_heading": say(LABELS, "grid_heading", lang, theme=name),
         "grid_lead": say(LABELS, "grid_lead", lang, top=options.grid_top, method=method),
         "list_heading": say(LABELS, "list_heading", lang, theme=name),
         "tows_heading": say(LABELS, "tows_heading", lang, theme=name),
         "quadrants": [
             quadrant_view(
-                name, quadrant, by_bucket.get((theme.id, quadrant.value), []), options, units
+                name,
+                quadrant,
+                by_bucket.get((theme.id, quadrant.value), []),
+                options,
+                units,
+                density.text_limit,
             )
             for quadrant in QUADRANT_ORDER
         ],
@@ -264,10 +315,10 @@ def quadrant_view(
     ranked_items: list[RankedItem],
     options: HandoutOptions,
     units: UnitNames,
+    text_limit: int = GRID_TEXT_LIMIT,
 ) -> dict[str, Any]:
     """One quadrant of a theme: its cell of the grid and its full list."""
     limit = list_length(len(ranked_items), options)
-    text_limit = grid_density(options.grid_top)[1]
     shown = [_item_view(r, units, options.lang, text_limit) for r in ranked_items[:limit]]
     return {
         **grid_cell(quadrant, shown, options),

@@ -137,9 +137,13 @@ def base_problem(path: Path, message: str, hint: str, line: int | None = None) -
 
 def open_base(path: Path, lang: str) -> Any:
     """The base as a python-docx Document, or a ``DataError`` naming the file."""
+    import zipfile
+
     import docx
 
     try:
+        if not zipfile.is_zipfile(path):  # python-docx would say "Package not found"
+            raise ValueError(say(MESSAGES, "not_zip", lang))
         return docx.Document(str(path))
     except Exception as error:  # python-docx raises zip, XML and package errors alike
         reason = str(error) or type(error).__name__

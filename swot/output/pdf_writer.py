@@ -9,13 +9,21 @@ what follows come from ``print_stylesheet``, which the HTML templates include to
 from __future__ import annotations
 
 PDF_VARIANT = "pdf/ua-1"
+# WeasyPrint (70) can fail an internal check laying out a block that must not break but is
+# taller than a page (a workshop's own CSS could ask for that); the page is then laid out
+# again with such blocks allowed to break, rather than not at all.
+LET_BLOCKS_BREAK = "* { break-inside: auto !important; break-after: auto !important; }"
 
 
 def pdf_bytes(html: str, stylesheet: str) -> bytes:
     """The PDF of ``html`` with ``stylesheet`` added (a user stylesheet: the page's own rules win)."""
     from weasyprint import CSS, HTML
 
-    document = HTML(string=html, base_url=None).render(stylesheets=[CSS(string=stylesheet)])
+    page = HTML(string=html, base_url=None)
+    try:
+        document = page.render(stylesheets=[CSS(string=stylesheet)])
+    except AssertionError:
+        document = page.render(stylesheets=[CSS(string=stylesheet + LET_BLOCKS_BREAK)])
     data = document.write_pdf(pdf_variant=PDF_VARIANT)
     assert data is not None  # no target given: the bytes are returned
     return bytes(data)

@@ -170,11 +170,14 @@ def _percent(status: UnitStatus | None) -> float:
 
 def report_view(comparison: Comparison) -> dict[str, Any]:
     """Everything the report templates show, already worded and formatted in the language."""
+    from swot.output.documents import print_stylesheet
+
     lang = comparison.lang
     basis = comparison.basis()
     rates = comparison.rates()
     return {
         **report_cover(comparison),
+        "print_css": print_stylesheet(comparison.workshop.workshop.name, lang),
         "themes": [theme_view(comparison, t, name, basis) for t, name in comparison.themes],
         "rates": [rate_row(rate, lang) for rate in rates],
         "rates_chart": rates_chart(comparison, rates),
@@ -198,8 +201,6 @@ def _target(comparison: Comparison) -> str:
 
 def report_cover(comparison: Comparison) -> dict[str, Any]:
     """The report's heading: title, workshop, the sentence naming both rounds and their dates."""
-    from swot.output.documents import print_stylesheet
-
     lang = comparison.lang
     before_round, after_round = comparison.baseline.round, comparison.followup.round
     before_name, after_name = _round_names(comparison)
@@ -208,7 +209,6 @@ def report_cover(comparison: Comparison) -> dict[str, Any]:
         "lang": lang,
         "title": _w("title", lang, before=before_name, after=after_name),
         "workshop": comparison.workshop.workshop.name,
-        "print_css": print_stylesheet(comparison.workshop.workshop.name, lang),
         "intro": _w(
             "intro",
             lang,

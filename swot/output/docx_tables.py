@@ -116,12 +116,10 @@ def _table_caption(table: Table, caption: str) -> None:
 
 def _keep_row(row: Any, header: bool) -> None:
     """A row never split over a page; a header row repeated at the top of each page."""
-    from docx.oxml import OxmlElement
-
     properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:cantSplit"))
+    properties.append(element("w:cantSplit"))
     if header:
-        properties.append(OxmlElement("w:tblHeader"))
+        properties.append(element("w:tblHeader"))
 
 
 def write_grid(writer: Any, node: Node) -> None:
@@ -146,29 +144,63 @@ def write_grid(writer: Any, node: Node) -> None:
 def write_inline(writer: Any, paragraph: Paragraph, node: Node, bold: bool) -> None:
     """The texts inside ``node`` as runs: bold (``<strong>``, ``<b>``, ``<th>``), italic
     (``<em>``, ``<i>``), a line break (``<br>``); the handout's secondary spans (figures, other
-    wordings) on a smaller line of their own."""
-    from docx.enum.text import WD_BREAK
-    from docx.shared import Pt
-
+    wordings) on a smaller line of their own. The runs are made as XML directly: python-docx's
+    run API costs ~10× as much, which a national handout's thousands of cells notice."""
     sizes = writer.flow.sizes
     default = sizes[-1] if sizes and sizes[-1] != 10.0 else None
     pieces = _runs(node, bold=bold, italic=False, size=None)
+    pieces = [p for p in pieces if p[0].strip() or p[4]]
+    while pieces and not pieces[-1][0].strip():  # a line break at the end shows nothing
+        pieces.pop()
     at_start = not paragraph.text
-    for text, is_bold, is_italic, size, line_before in pieces:
+    for index, (text, is_bold, is_italic, size, line_before) in enumerate(pieces):
         if line_before and not at_start:
-            paragraph.add_run().add_break(WD_BREAK.LINE)
+            paragraph._p.append(_run_element("", False, False, None, line_break=True))
             text = text.lstrip()
-        if not text:
-            continue
         if at_start:
             text = text.lstrip()
-        run = paragraph.add_run(text)
-        run.bold = is_bold or None
-        run.italic = is_italic or None
-        if size or default:
-            run.font.size = Pt(size or default or 10.0)
-        at_start = False
-    _strip_end(paragraph)
+        if index == len(pieces) - 1:
+            text = text.rstrip()
+        if text:
+            paragraph._p.append(_run_element(text, is_bold, is_italic, size or default))
+            at_start = False
+
+
+def _run_element(
+    text: str, bold: bool, italic: bool, size: float | None, line_break: bool = False
+) -> Any:
+    """``<w:r>`` with its bold, italic and size (half-points), holding the text or a break."""
+    from docx.oxml.ns import qn
+
+    run = element("w:r")
+    if bold or italic or size:
+        properties = element("w:rPr")
+        if bold:
+            properties.append(element("w:b"))
+        if italic:
+            properties.append(element("w:i"))
+        if size:
+            half_points = element("w:sz")
+            half_points.set(qn("w:val"), str(round(size * 2)))
+            properties.append(half_points)
+        run.append(properties)
+    if line_break:
+        run.append(element("w:br"))
+        return run
+    text_element = element("w:t")
+    text_element.text = text
+    text_element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.append(text_element)
+    return run
+
+
+def element(tag: str) -> Any:
+    """A new WordprocessingML element (python-docx's ``OxmlElement`` parses a string each time;
+    this makes it with the same parser, so it gets python-docx's element class all the same)."""
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import oxml_parser
+
+    return oxml_parser.makeelement(qn(tag))
 
 
 Piece = tuple[str, bool, bool, float | None, bool]
@@ -203,9 +235,3 @@ def _runs(node: Node, *, bold: bool, italic: bool, size: float | None) -> list[P
             inner[0] = (*inner[0][:4], True)
         pieces.extend(inner)
     return pieces
-
-
-def _strip_end(paragraph: Paragraph) -> None:
-    runs = paragraph.runs
-    if runs and runs[-1].text:
-        runs[-1].text = runs[-1].text.rstrip()

@@ -59,7 +59,10 @@ def docx_bytes(html: str, info: WordInfo, base: Document | None = None) -> bytes
     _page_setup(document, info)
     root = parse_html(html)
     body = root.find("body") or root
-    _Writer(document, document, _Flow()).blocks(body)
+    try:
+        _Writer(document, document, _Flow()).blocks(body)
+    finally:
+        _STYLES.pop(id(document), None)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -193,10 +196,16 @@ class _Writer:
     def paragraph(self, style: str | None = None) -> Paragraph:
         if self.unused is not None:
             paragraph, self.unused = self.unused, None
-            if style:
-                paragraph.style = _style(self.document, style)
         else:
-            paragraph = self.container.add_paragraph(style=_style(self.document, style))
+            paragraph = self.container.add_paragraph()
+        if style:  # by its id, as python-docx's style setter would, without its lookups
+            from docx.oxml.ns import qn
+
+            from swot.output.docx_tables import element
+
+            style_id = element("w:pStyle")
+            style_id.set(qn("w:val"), _style(self.document, style).style_id)
+            paragraph._p.get_or_add_pPr().insert(0, style_id)
         if self.flow.page_break:
             paragraph.paragraph_format.page_break_before = True
             self.flow.page_break = False
@@ -246,9 +255,9 @@ class _Writer:
     def list_block(self, node: Node) -> None:
         numbered = node.tag == "ol"
         for number, item in enumerate((c for c in node.elements() if c.tag == "li"), 1):
-            paragraph = self.paragraph("List Number" if numbered else "List Bullet")
-            if numbered:  # numbers written out: Word's list numbering would run on across lists
-                paragraph.style = _style(self.document, "List Paragraph")
+            # numbers written out: Word's list numbering would run on from one list to the next
+            paragraph = self.paragraph("List Paragraph" if numbered else "List Bullet")
+            if numbered:
                 paragraph.add_run(f"{number}. ")
             self.inline(paragraph, item)
 
@@ -304,6 +313,9 @@ def _plain(item: Node | str) -> str:
     return item if isinstance(item, str) else item.text()
 
 
+_STYLES: dict[int, dict[str, Any]] = {}  # per document being written: style name → style
+
+
 def _style(document: Document, name: str | None) -> Any:
     """A paragraph style by name; one the base document lacks is added (a heading with its
     outline level, so it still shows in the navigation pane)."""
@@ -311,9 +323,13 @@ def _style(document: Document, name: str | None) -> Any:
         return None
     from docx.enum.style import WD_STYLE_TYPE
 
+    known = _STYLES.setdefault(id(document), {})
+    if name in known:
+        return known[name]
     styles = document.styles
     if name in [s.name for s in styles]:
-        return styles[name]
+        known[name] = styles[name]
+        return known[name]
     style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = styles["Normal"]
     if name.startswith("Heading "):

@@ -226,6 +226,15 @@ def test_an_unknown_format_is_a_usage_error_with_the_nearest_one(
     assert not (folder / "handouts").exists()
 
 
+def test_word_as_a_format_suggests_docx(tmp_path: Path) -> None:
+    folder = tmp_path / "hoganasmodellen"
+    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("handouts", ".swot-cache"))
+    result = CliRunner().invoke(app, ["merge", str(folder), "--lang", "en", "-f", "word"])
+
+    assert result.exit_code == 2
+    assert result.output.startswith("--format does not know 'word'; did you mean 'docx'?")
+
+
 def test_a_format_list_without_formats_is_a_usage_error(tmp_path: Path) -> None:
     folder = tmp_path / "hoganasmodellen"
     shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("handouts", ".swot-cache"))

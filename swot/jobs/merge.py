@@ -389,6 +389,10 @@ def _refuse(key: str, lang: str, **params: object) -> UsageError:
     )
 
 
+# What people call the formats, for "did you mean": Word's file is a .docx.
+FORMAT_NAMES = {"word": "docx", "doc": "docx", "markdown": "md", "htm": "html"}
+
+
 def check_formats(value: str, lang: str) -> tuple[str, ...]:
     """``--format``: a comma list of html, md, docx and pdf (each once, in the order given);
     a word that is none of them is refused with the nearest one."""
@@ -401,7 +405,7 @@ def check_formats(value: str, lang: str) -> tuple[str, ...]:
         raise _refuse("no_format", lang, formats=names)
     for fmt in wanted:
         if fmt not in FORMATS:
-            guess = did_you_mean(fmt, FORMATS)
+            guess = FORMAT_NAMES.get(fmt) or did_you_mean(fmt, FORMATS)
             key = "bad_format.guess" if guess else "bad_format"
             raise _refuse(key, lang, value=fmt, guess=guess or "", formats=names)
     return tuple(dict.fromkeys(wanted))

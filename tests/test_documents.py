@@ -86,8 +86,10 @@ def test_every_word_table_with_a_header_row_marks_it_to_repeat(written: Path, st
         t
         for t in document.tables
         if t._tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}") is not None
-        or (t.rows[0]._tr.trPr is not None
-        and t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None)
+        or (
+            t.rows[0]._tr.trPr is not None
+            and t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+        )
     ]
 
     assert len(data_tables) == len(html_tables)

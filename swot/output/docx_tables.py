@@ -16,6 +16,7 @@ _SPACES = re.compile(r"\s+")
 SMALL_LINES = {"figures": 8.0, "also": 8.0, "earlier": 8.5}
 SMALL = {"scope": 9.0, "key": 8.0}
 TEXT_WIDTH_MM = 180.0  # A4 less the margins of docx_writer
+GRID_ROW_MM = {"swot-grid": 90.0, "tows-grid": 105.0}  # a 2×2 grid's rows at least this high
 WIDE = 45  # characters: a column's text longer than this wraps (its width stops growing)
 MM_PER_CHARACTER = 2.2  # a 9 pt letter, with room for a wider font than measured
 CELL_PADDING_MM = 5.0  # the cell margins, both sides (LibreOffice's are wider than Word's)
@@ -132,11 +133,16 @@ def write_grid(writer: Any, node: Node) -> None:
 
     table = writer.container.add_table(rows=(len(boxes) + 1) // 2, cols=2)
     _table_style(writer, table)
+    row_mm = next((GRID_ROW_MM[c] for c in node.classes if c in GRID_ROW_MM), 0.0)
     for index, box in enumerate(boxes):
         row = table.rows[index // 2]
         table.columns[index % 2].width = row.cells[index % 2].width = Mm(TEXT_WIDTH_MM / 2)
         if index % 2 == 0:
             _keep_row(row, header=False)
+            if row_mm:  # room to write in, as the HTML's min-height gives
+                from docx.enum.table import WD_ROW_HEIGHT_RULE
+
+                row.height, row.height_rule = Mm(row_mm), WD_ROW_HEIGHT_RULE.AT_LEAST
         inner = type(writer)(writer.document, row.cells[index % 2], writer.flow)
         inner.blocks(box)
 

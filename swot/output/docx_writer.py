@@ -258,7 +258,11 @@ class _Writer:
             # numbers written out: Word's list numbering would run on from one list to the next
             paragraph = self.paragraph("List Paragraph" if numbered else "List Bullet")
             if numbered:
-                paragraph.add_run(f"{number}. ")
+                from docx.shared import Pt
+
+                run = paragraph.add_run(f"{number}. ")
+                if self.flow.sizes and self.flow.sizes[-1] != GRID_SIZES[""]:
+                    run.font.size = Pt(self.flow.sizes[-1])
             self.inline(paragraph, item)
 
     def definitions(self, node: Node) -> None:

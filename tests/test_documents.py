@@ -244,3 +244,18 @@ def test_a_format_list_without_formats_is_a_usage_error(tmp_path: Path) -> None:
 
     assert result.exit_code == 2
     assert "--format needs at least one format" in result.output
+
+
+def test_merge_help_imports_no_word_or_pdf_library() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from swot.cli import app\n"
+        "try:\n    app(['merge', '--help'], prog_name='swot')\n"
+        "except SystemExit:\n    pass\n"
+        "print([m for m in ('weasyprint', 'docx', 'PIL', 'pypdf') if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+
+    assert done.stdout.strip().endswith("[]")

@@ -159,3 +159,22 @@ def test_all_rounds_of_a_two_round_workshop_is_the_two_round_report(
     assert (explicit.exit_code, every.exit_code) == (0, 0)
     assert every.stdout == explicit.stdout
     assert report.read_bytes() == first
+
+
+def test_the_trend_in_word_has_the_htmls_headings_and_a_picture_per_chart(
+    ameis: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    import docx
+
+    args = ["compare", "--all-rounds", str(ameis), "-f", "html,docx", "-o", str(tmp_path)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["trend.docx", "trend.html"]
+    html = (tmp_path / "trend.html").read_text(encoding="utf-8")
+    word = docx.Document(str(tmp_path / "trend.docx"))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0] == "Utveckling över 4 omgångar: Kvartal 3 2025 – Kvartal 2 2026"
+    assert len(headings) == html.count("<h2") + html.count("<h3") + 1
+    pictures = word.inline_shapes
+    assert len(pictures) == html.count('class="chart" role="img"') > 0
+    assert all(p._inline.docPr.get("descr") for p in pictures)

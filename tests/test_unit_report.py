@@ -179,3 +179,32 @@ def test_report_runs_on_both_examples(
     assert result.exit_code == 0, result.output
     html = next((folder / "handouts" / round_id / "units").glob("*.html")).read_text("utf-8")
     assert '<html lang="sv">' in html and 'role="img"' in html
+
+
+def test_a_unit_report_in_word_and_pdf_has_the_htmls_headings_and_language(
+    network: Path, runner
+) -> None:
+    import docx
+    from pypdf import PdfReader
+    from pypdf.generic import BooleanObject
+
+    args = ["report", "hoganas", str(network), "--round", "now", "-f", "docx,pdf"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    folder = network / "handouts" / "now" / "units"
+    assert sorted(p.name for p in folder.iterdir()) == ["hoganas.docx", "hoganas.pdf"]
+    word = docx.Document(str(folder / "hoganas.docx"))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0] == "Unit report: Höganäs – now"
+    assert "Only here: the unit's local needs and strengths" in headings
+    pdf = PdfReader(str(folder / "hoganas.pdf"))
+    assert pdf.trailer["/Root"]["/MarkInfo"]["/Marked"] == BooleanObject(True)
+    assert pdf.trailer["/Root"]["/Lang"] == "en"
+    assert pdf.outline[0].title == headings[0]  # the h1; the h2s are nested below it
+
+
+def test_an_unknown_format_for_a_report_is_a_usage_error(network: Path, runner) -> None:
+    args = ["report", "hoganas", str(network), "--round", "now", "-f", "pfd"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "did you mean 'pdf'?" in result.output

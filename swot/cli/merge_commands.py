@@ -8,6 +8,7 @@ from swot.cli.app import command, stdin_is_terminal
 from swot.cli.help import h
 from swot.cli.options import (
     DateOption,
+    DocumentFormatsOption,
     ExportOutputOption,
     ExportRankOption,
     FolderArgument,
@@ -35,6 +36,7 @@ def merge_command(
     show: ShowOption = False,
     date: DateOption = None,
     list_limit: ListOption = 50,
+    formats: DocumentFormatsOption = "html,md",
     lang: LangOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -51,6 +53,7 @@ def merge_command(
         top=top,
         date=date,
         list_limit=list_limit,
+        formats=formats,
     )
     result = merge.run(request, progress=None if as_json else file_progress)
     print_merge(result, as_json, show)

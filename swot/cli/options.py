@@ -88,6 +88,11 @@ ListOption = Annotated[
     ),
 ]
 
+# merge and compare: the handout's or report's formats
+DocumentFormatsOption = Annotated[
+    str, typer.Option("--format", "-f", help=h("opt.formats"), metavar=m("formats"))
+]
+
 # export
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", help=h("opt.format"), metavar=m("format"))

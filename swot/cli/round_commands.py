@@ -15,6 +15,7 @@ from swot.cli.options import (
     CompareRoundsArgument,
     CompareSimilarityOption,
     CompareTopOption,
+    DocumentFormatsOption,
     FolderArgument,
     JsonOption,
     LangOption,
@@ -53,6 +54,7 @@ def compare_command(
     similarity: CompareSimilarityOption = None,
     top: CompareTopOption = 3,
     output: CompareOutputOption = None,
+    formats: DocumentFormatsOption = "html,md",
     lang: LangOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -67,6 +69,7 @@ def compare_command(
         lang=lang,
         similarity=similarity,
         output=output,
+        formats=formats,
     )
     print_compare(compare.run(request), top, as_json)
 
@@ -80,6 +83,7 @@ def report_command(
     all_units: AllUnitsOption = False,
     similarity: SimilarityOption = None,
     output: ReportOutputOption = None,
+    formats: DocumentFormatsOption = "html,md",
     lang: LangOption = None,
 ) -> None:
     """``swot report``; its help is cmd.report in locale/cli/help.yaml."""
@@ -94,5 +98,6 @@ def report_command(
         unit=unit,
         all_units=all_units,
         output=output,
+        formats=formats,
     )
     print_reports(report.run(request))

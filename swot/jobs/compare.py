@@ -97,6 +97,7 @@ class CompareRequest:
     similarity: float | None = None
     output: Path | None = None
     all_rounds: bool = False
+    formats: str = "html,md"
 
     def __post_init__(self) -> None:
         if self.rounds and Path(self.rounds[-1]).is_dir():
@@ -104,9 +105,11 @@ class CompareRequest:
             self.rounds = self.rounds[:-1]
 
     def check(self, lang: str) -> float:
-        """The threshold, refused outside the range merge accepts."""
+        """The threshold, refused outside the range merge accepts; ``--format`` checked."""
         from swot.analysis.similarity import check_similarity
+        from swot.jobs.merge import check_formats
 
+        check_formats(self.formats, lang)
         return check_similarity(self.similarity, lang)
 
 
@@ -129,17 +132,19 @@ class TrendResult:
 
 
 def run(request: CompareRequest) -> CompareResult | TrendResult:
-    """``swot compare``: compare the rounds and write the HTML and Markdown reports."""
+    """``swot compare``: compare the rounds and write the reports (``--format``)."""
+    from swot.jobs.merge import check_formats
     from swot.jobs.workshop import open_workshop
     from swot.output.report import write_reports
 
     loaded, language = open_workshop(request.folder, request.lang, cache=True)
     threshold = request.check(language)
+    formats = check_formats(request.formats, language)
     rounds = _chosen_rounds(loaded, request, language)
     if len(rounds) > 2:
-        return _trend(loaded, request, rounds, threshold, language)
+        return _trend(loaded, request, rounds, threshold, language, formats)
     comparison = compare_rounds(loaded, rounds[0], rounds[1], similarity=threshold, lang=language)
-    return CompareResult(comparison, write_reports(comparison, request.output))
+    return CompareResult(comparison, write_reports(comparison, request.output, formats))
 
 
 def _chosen_rounds(loaded: LoadedWorkshop, request: CompareRequest, lang: str) -> list[str]:
@@ -171,6 +176,7 @@ def _trend(
     rounds: list[str],
     threshold: float,
     lang: str,
+    formats: tuple[str, ...],
 ) -> TrendResult:
     """Each consecutive pair compared as two rounds are, then the trend written."""
     from swot.analysis.trend import make_trend
@@ -183,4 +189,4 @@ def _trend(
     trend = make_trend(steps)
     given = [find_round(loaded, r, lang).id for r in request.rounds]
     reordered = bool(given) and given != rounds
-    return TrendResult(trend, write_trend_reports(trend, request.output), reordered)
+    return TrendResult(trend, write_trend_reports(trend, request.output, formats), reordered)

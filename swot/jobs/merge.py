@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from swot.analysis.status import RoundStatus
     from swot.files.decisions import MergeDecisions
     from swot.files.workshop import LoadedWorkshop
+    from swot.output.handout import HandoutOptions
     from swot.rounds.load import RoundEntries
 
 Progress = Callable[[int, int], None]  # (files read, files in all)
@@ -383,8 +384,31 @@ REQUEST_MESSAGES = catalogue("jobs/merge-request")
 
 def _refuse(key: str, lang: str, **params: object) -> UsageError:
     return UsageError(
-        say(REQUEST_MESSAGES, key, lang, **params), say(REQUEST_MESSAGES, f"{key}.hint", lang)
+        say(REQUEST_MESSAGES, key, lang, **params),
+        say(REQUEST_MESSAGES, f"{key}.hint", lang, **params),
     )
+
+
+# What people call the formats, for "did you mean": Word's file is a .docx.
+FORMAT_NAMES = {"word": "docx", "doc": "docx", "markdown": "md", "htm": "html"}
+
+
+def check_formats(value: str, lang: str) -> tuple[str, ...]:
+    """``--format``: a comma list of html, md, docx and pdf (each once, in the order given);
+    a word that is none of them is refused with the nearest one."""
+    from swot.output.documents import FORMATS
+    from swot.vocabulary import did_you_mean
+
+    wanted = [part.strip().lower() for part in value.split(",") if part.strip()]
+    names = ", ".join(FORMATS)
+    if not wanted:
+        raise _refuse("no_format", lang, formats=names)
+    for fmt in wanted:
+        if fmt not in FORMATS:
+            guess = FORMAT_NAMES.get(fmt) or did_you_mean(fmt, FORMATS)
+            key = "bad_format.guess" if guess else "bad_format"
+            raise _refuse(key, lang, value=fmt, guess=guess or "", formats=names)
+    return tuple(dict.fromkeys(wanted))
 
 
 def check_method(method: str, lang: str) -> None:
@@ -473,10 +497,12 @@ class MergeRequest(RoundRequest):
     top: int = 5
     date: str | None = None
     list_limit: int = 50
+    formats: str = "html,md"
 
     def check(self, lang: str) -> float:
         threshold = super().check(lang)
         check_method(self.rank, lang)
+        check_formats(self.formats, lang)
         if not 1 <= self.top <= 20:
             raise _refuse("bad_top", lang, value=self.top)
         if self.list_limit < 0:
@@ -515,5 +541,20 @@ def run(request: MergeRequest, progress: ProgressDisplay | None = None) -> Merge
         lang=language,
         date=request.cover_date(language) or merge.round.date,
         list_limit=request.list_limit,
+        formats=check_formats(request.formats, language),
     )
+    if options.grid_top < request.top:
+        merge.warnings.append(_grid_capped(options, language))
     return MergeResult(merge, language, request.top, write_handouts(merge, options))
+
+
+def _grid_capped(options: HandoutOptions, lang: str) -> Problem:
+    """--top above what the 2×2 grid holds on one page: the grid shows fewer, and says so."""
+    params = {"most": options.grid_top, "top": options.top}
+    return Problem(
+        file="--top",
+        message=say(REQUEST_MESSAGES, "grid_capped", lang, **params),
+        hint=say(REQUEST_MESSAGES, "grid_capped.hint", lang, **params),
+        code="grid_capped",
+        severity="warning",
+    )

@@ -29,6 +29,7 @@ class ReportRequest(RoundRequest):
     unit: str | None = None
     all_units: bool = False
     output: Path | None = None
+    formats: str = "html,md"
 
     def __post_init__(self) -> None:
         # `swot report --all-units DIR`: the one argument is the folder, not a unit.
@@ -36,8 +37,11 @@ class ReportRequest(RoundRequest):
             self.folder, self.unit = Path(self.unit), None
 
     def check(self, lang: str) -> float:
-        """A unit or --all-units, not both and not neither."""
+        """A unit or --all-units, not both and not neither; ``--format`` checked."""
+        from swot.jobs.merge import check_formats
+
         threshold = super().check(lang)
+        check_formats(self.formats, lang)
         if (self.unit is None) == (not self.all_units):
             key = "unit_and_all" if self.unit is not None else "no_unit"
             raise UsageError(say(MESSAGES, key, lang), say(MESSAGES, "no_unit.hint", lang))
@@ -57,7 +61,7 @@ class ReportResult:
 def run(request: ReportRequest) -> ReportResult:
     """``swot report``: merge the round (and the one before) once, then write each unit's
     report."""
-    from swot.jobs.merge import merged_round, open_round
+    from swot.jobs.merge import check_formats, merged_round, open_round
     from swot.output.unit_report import write_unit_reports
 
     loaded, language, threshold = open_round(request)
@@ -69,7 +73,8 @@ def run(request: ReportRequest) -> ReportResult:
     names = {u.id: u.name for u in loaded.workshop.units}
     silent = [names[u] for u in units if u not in answered]
     result = ReportResult(views, language, without_entries=silent)
-    result.written = write_unit_reports(loaded, views, language, request.output)
+    formats = check_formats(request.formats, language)
+    result.written = write_unit_reports(loaded, views, language, request.output, formats)
     return result
 
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 MESSAGES = catalogue("jobs/status")
 
+
 @dataclass
 class StatusRequest:
     """``swot status``: one round (None: the latest) or ``all_rounds``, not both."""

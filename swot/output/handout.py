@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 from swot.output.templates import (
     html_environment,
     markdown_environment,
+    render_template,
     template_dirs,
 )
 
@@ -34,6 +35,46 @@ HTML_TEMPLATE = "handout.html.j2"
 MARKDOWN_TEMPLATE = "handout.md.j2"
 HANDOUTS_DIR = "handouts"
 GRID_TEXT_LIMIT = 160  # the 2×2 grid shows at most this much of a text; the lists show it all
+# The 2×2 grid holds on one A4 page at any --top and any text length: the grid page takes the
+# first density (class, type size in pt, longest text shown) whose estimated height fits, for
+# the fullest quadrant of that theme. More than GRID_MAX items a quadrant do not fit legibly:
+# the grid shows GRID_MAX and the merge says so (the full lists show them all).
+# tests/test_print.py prints the worst case (200-character texts) to PDF at --top 3, 5, 8, 10.
+GRID_MAX = 10
+
+
+@dataclass(frozen=True)
+class GridDensity:
+    """How a grid page is set (its CSS in _handout.css.j2): class, type size and line height of
+    the items, the size of their figures line, the room between items, the longest text."""
+
+    name: str
+    size: float
+    line_height: float
+    figures_size: float
+    gap_mm: float
+    text_limit: int
+
+    def item_mm(self, text: str) -> float:
+        """Estimated height of one item: its text's lines, the figures line and the gap."""
+        import math
+
+        per_line = QUADRANT_TEXT_MM * CHARACTERS_PER_MM_PT / self.size
+        lines = math.ceil(min(len(text), self.text_limit) / per_line)
+        point = 0.3528  # mm
+        return (lines * self.size + self.figures_size) * self.line_height * point + self.gap_mm
+
+
+GRID_DENSITIES = (
+    GridDensity("", 10.5, 1.4, 8.5, 2.0, GRID_TEXT_LIMIT),
+    GridDensity("dense", 9.0, 1.35, 8.0, 1.0, GRID_TEXT_LIMIT),
+    GridDensity("denser", 8.0, 1.3, 7.0, 1.0, 120),
+    GridDensity("densest", 7.5, 1.2, 7.0, 0.5, 80),
+)
+GRID_LIST_MM = 100.0  # height for a quadrant's list on an A4 page (two rows, headings, lead)
+QUADRANT_TEXT_MM = 76.0  # width of a quadrant's list
+CHARACTERS_PER_MM_PT = 5.4  # a line holds this × its width in mm / type size in pt characters
+
 
 LABELS = catalogue("output/handout")
 MONTHS_SV = [
@@ -69,6 +110,23 @@ class HandoutOptions:
     # Items per theme × quadrant in the full lists (0: all). A regional round has a few dozen;
     # a national one thousands, which no one reads on paper: the rest are in `swot export`.
     list_limit: int = 50
+    formats: tuple[str, ...] = ("html", "md")
+
+    @property
+    def grid_top(self) -> int:
+        """Items per quadrant in the 2×2 grid: ``top``, at most ``GRID_MAX``."""
+        return min(self.top, GRID_MAX)
+
+
+def grid_density(quadrants: list[list[str]]) -> GridDensity:
+    """How the grid page is set, for the texts of each quadrant's top items: the largest type
+    whose estimated height fits ``GRID_LIST_MM`` (the smallest, with texts cut shorter, holds
+    ``GRID_MAX`` items of any length)."""
+    for density in GRID_DENSITIES:
+        tallest = max((sum(density.item_mm(t) for t in texts) for texts in quadrants), default=0)
+        if tallest <= GRID_LIST_MM:
+            return density
+    return GRID_DENSITIES[-1]
 
 
 def figures(ranked: RankedItem, total_units: int, lang: str) -> str:
@@ -107,6 +165,7 @@ def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any
     lang = options.lang
     units = UnitNames.of(merge)
     from swot.output.awot import awot_by_theme
+    from swot.output.documents import print_stylesheet
 
     method = say(LABELS, f"method.{merge.method}", lang)
     by_bucket = ranked_by_bucket(merge)
@@ -115,6 +174,7 @@ def handout_context(merge: RoundMerge, options: HandoutOptions) -> dict[str, Any
         "lang": lang,
         "version": swot.__version__,
         "t": handout_labels(merge, lang),
+        "print_css": print_stylesheet(strip_control(merge.workshop.workshop.name), lang),
         **handout_cover(merge, options, units, method),
         "units": response_rates(merge, lang),
         "themes": [
@@ -218,16 +278,31 @@ def theme_view(
     """One theme: the headings of its grid, full lists and TOWS page, and its four quadrants."""
     lang = options.lang
     name = strip_control(theme.name(lang))
+    density = grid_density(
+        [
+            [
+                strip_control(r.item.text)
+                for r in by_bucket.get((theme.id, q.value), [])[: options.grid_top]
+            ]
+            for q in QUADRANT_ORDER
+        ]
+    )
     return {
         "id": theme.id,
         "name": name,
+        "density": density.name,
         "grid_heading": say(LABELS, "grid_heading", lang, theme=name),
-        "grid_lead": say(LABELS, "grid_lead", lang, top=options.top, method=method),
+        "grid_lead": say(LABELS, "grid_lead", lang, top=options.grid_top, method=method),
         "list_heading": say(LABELS, "list_heading", lang, theme=name),
         "tows_heading": say(LABELS, "tows_heading", lang, theme=name),
         "quadrants": [
             quadrant_view(
-                name, quadrant, by_bucket.get((theme.id, quadrant.value), []), options, units
+                name,
+                quadrant,
+                by_bucket.get((theme.id, quadrant.value), []),
+                options,
+                units,
+                density.text_limit,
             )
             for quadrant in QUADRANT_ORDER
         ],
@@ -240,10 +315,11 @@ def quadrant_view(
     ranked_items: list[RankedItem],
     options: HandoutOptions,
     units: UnitNames,
+    text_limit: int = GRID_TEXT_LIMIT,
 ) -> dict[str, Any]:
     """One quadrant of a theme: its cell of the grid and its full list."""
     limit = list_length(len(ranked_items), options)
-    shown = [_item_view(r, units, options.lang) for r in ranked_items[:limit]]
+    shown = [_item_view(r, units, options.lang, text_limit) for r in ranked_items[:limit]]
     return {
         **grid_cell(quadrant, shown, options),
         **full_list(theme_name, quadrant, ranked_items, shown, options.lang),
@@ -267,7 +343,7 @@ def grid_cell(
         "letter": "SWOT"[QUADRANT_ORDER.index(quadrant)],
         "name": QUADRANT_NAMES[quadrant][options.lang],
         "scope": say(LABELS, f"scope.{quadrant.value}", options.lang),
-        "top": shown[: options.top],
+        "top": shown[: options.grid_top],
     }
 
 
@@ -326,13 +402,15 @@ ALSO_LIMIT = 8
 UNITS_LIMIT = 12
 
 
-def _item_view(ranked: RankedItem, units: UnitNames, lang: str) -> dict[str, Any]:
+def _item_view(
+    ranked: RankedItem, units: UnitNames, lang: str, text_limit: int = GRID_TEXT_LIMIT
+) -> dict[str, Any]:
     item = ranked.item
     text = strip_control(item.text)
     return {
         "rank": ranked.rank,
         "text": text,
-        "short_text": grid_text(text),
+        "short_text": grid_text(text, text_limit),
         "also": "; ".join(other_wordings(item, text, lang)),
         "unit_names": ", ".join(unit_list(item, units, lang)),
         "figures": figures(ranked, units.total, lang),
@@ -340,9 +418,9 @@ def _item_view(ranked: RankedItem, units: UnitNames, lang: str) -> dict[str, Any
     }
 
 
-def grid_text(text: str) -> str:
-    """The text as the grid shows it: cut with '…' after ``GRID_TEXT_LIMIT`` characters."""
-    return text if len(text) <= GRID_TEXT_LIMIT else text[: GRID_TEXT_LIMIT - 1].rstrip() + "…"
+def grid_text(text: str, limit: int = GRID_TEXT_LIMIT) -> str:
+    """The text as the grid shows it: cut with '…' after ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def other_wordings(item: MergedItem, text: str, lang: str) -> list[str]:
@@ -382,9 +460,11 @@ def _rendered(merge: RoundMerge, options: HandoutOptions) -> Iterator[tuple[str,
     """(file name, text) of each handout, one at a time (a national handout is megabytes)."""
     dirs = template_dirs(merge.workshop.folder)
     context = handout_context(merge, options)
-    yield "handout.html", html_environment(dirs).get_template(HTML_TEMPLATE).render(context)
-    markdown = markdown_environment(dirs).get_template(MARKDOWN_TEMPLATE).render(context)
-    yield "handout.md", _tidy_markdown(markdown)
+    lang = options.lang
+    yield "handout.html", render_template(html_environment(dirs), HTML_TEMPLATE, context, lang)
+    if "md" in options.formats:
+        markdown = render_template(markdown_environment(dirs), MARKDOWN_TEMPLATE, context, lang)
+        yield "handout.md", _tidy_markdown(markdown)
 
 
 def _tidy_markdown(text: str) -> str:
@@ -398,14 +478,26 @@ def handouts_folder(merge: RoundMerge) -> Path:
 
 
 def write_handouts(merge: RoundMerge, options: HandoutOptions) -> list[Path]:
-    """Render and write the handouts into ``<workshop>/handouts/<round>/``; returns the paths."""
+    """Render and write the handouts of ``options.formats`` into
+    ``<workshop>/handouts/<round>/``; returns the paths. Word and PDF are made from the HTML."""
     from swot.files.storage import atomic_write_text
+    from swot.output.documents import write_documents
 
     folder = handouts_folder(merge)
     written = []
     for name, text in _rendered(merge, options):
-        path = folder / name
-        atomic_write_text(path, text)
-        written.append(path)
+        if name.rsplit(".", 1)[1] in options.formats:
+            path = folder / name
+            atomic_write_text(path, text)
+            written.append(path)
+        if name == "handout.html":
+            written += write_documents(
+                text,
+                folder,
+                "handout",
+                options.formats,
+                workshop_name=strip_control(merge.workshop.workshop.name),
+                workshop_folder=merge.workshop.folder,
+            )
         del text  # before the next one is rendered
     return written

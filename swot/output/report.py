@@ -36,21 +36,34 @@ def report_folder(comparison: Comparison) -> Path:
     )
 
 
-def write_reports(comparison: Comparison, folder: Path | None = None) -> list[Path]:
-    """Write the HTML and Markdown reports; return their paths."""
+def write_reports(
+    comparison: Comparison,
+    folder: Path | None = None,
+    formats: tuple[str, ...] = ("html", "md"),
+) -> list[Path]:
+    """Write the reports of ``formats`` (Word and PDF made from the HTML); return their paths."""
     from swot.files.storage import atomic_write_text
+    from swot.output.documents import write_documents
 
     target = folder or report_folder(comparison)
     target.mkdir(parents=True, exist_ok=True)
     view = report_view(comparison)
+    html = render_report(comparison, "compare.html.j2", view)
     written = []
-    for name, text in (
-        ("compare.html", render_report(comparison, "compare.html.j2", view)),
-        ("compare.md", render_report(comparison, "compare.md.j2", view)),
-    ):
-        path = target / name
-        atomic_write_text(path, text)
-        written.append(path)
+    if "html" in formats:
+        atomic_write_text(target / "compare.html", html)
+        written.append(target / "compare.html")
+    written += write_documents(
+        html,
+        target,
+        "compare",
+        formats,
+        workshop_name=view["workshop"],
+        workshop_folder=comparison.workshop.folder,
+    )
+    if "md" in formats:
+        atomic_write_text(target / "compare.md", render_report(comparison, "compare.md.j2", view))
+        written.append(target / "compare.md")
     return written
 
 
@@ -60,7 +73,12 @@ def render_report(comparison: Comparison, template: str, view: dict[str, Any] | 
     Uses the handouts' Jinja2 environments (HTML autoescaped, every Markdown value escaped) and
     their template lookup, so a workshop's own ``templates/`` folder overrides these too.
     """
-    from swot.output.templates import html_environment, markdown_environment, template_dirs
+    from swot.output.templates import (
+        html_environment,
+        markdown_environment,
+        render_template,
+        template_dirs,
+    )
 
     dirs = template_dirs(comparison.workshop.folder)
     html = template.endswith(".html.j2")
@@ -68,7 +86,7 @@ def render_report(comparison: Comparison, template: str, view: dict[str, Any] | 
     # The report templates put one tag per line; without these, tables in Markdown break.
     environment.trim_blocks = True
     environment.lstrip_blocks = True
-    return environment.get_template(template).render(view or report_view(comparison))
+    return render_template(environment, template, view or report_view(comparison), comparison.lang)
 
 
 VIEW_WORDS = catalogue("output/report")
@@ -152,11 +170,14 @@ def rate_percent(status: UnitStatus | None) -> float:
 
 def report_view(comparison: Comparison) -> dict[str, Any]:
     """Everything the report templates show, already worded and formatted in the language."""
+    from swot.output.documents import print_stylesheet
+
     lang = comparison.lang
     basis = comparison.basis()
     rates = comparison.rates()
     return {
         **report_cover(comparison),
+        "print_css": print_stylesheet(comparison.workshop.workshop.name, lang),
         "themes": [theme_view(comparison, t, name, basis) for t, name in comparison.themes],
         "rates": [rate_row(rate, lang) for rate in rates],
         "rates_chart": rates_chart(comparison, rates),

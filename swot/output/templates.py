@@ -14,6 +14,8 @@ from swot.texts import strip_control
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
 
+    from swot.errors import DataError
+
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!{}$])")
 
@@ -95,3 +97,49 @@ def _escape_marker(marker: str) -> str:
     if marker[0].isdigit():
         return marker[:-1] + "\\" + marker[-1]
     return "\\" + marker
+
+
+def render_template(environment: Environment, name: str, context: dict[str, Any], lang: str) -> str:
+    """``name`` rendered with ``context``; a Jinja error (most likely in a workshop's own
+    template) is a ``DataError`` naming the template file, its line and Jinja's own message."""
+    from jinja2 import TemplateError, TemplateSyntaxError
+
+    try:
+        return environment.get_template(name).render(context)
+    except TemplateSyntaxError as error:
+        raise _template_problem(error.filename or name, error.lineno, error.message, lang) from None
+    except TemplateError as error:
+        file, line = _template_frame(error, name)
+        raise _template_problem(file, line, error.message, lang) from None
+
+
+def _template_frame(error: BaseException, name: str) -> tuple[str, int | None]:
+    """The template file and line a rendering error came from (Jinja puts the template's own
+    file and line into the traceback)."""
+    found: tuple[str, int | None] = (name, None)
+    trace = error.__traceback__
+    while trace is not None:
+        file = trace.tb_frame.f_code.co_filename
+        if file.endswith(".j2"):
+            found = (file, trace.tb_lineno)
+        trace = trace.tb_next
+    return found
+
+
+def _template_problem(file: str, line: int | None, message: str | None, lang: str) -> DataError:
+    from swot.errors import DataError, Problem
+    from swot.files.located import display_path
+    from swot.i18n import catalogue, say
+
+    messages = catalogue("output/templates")
+    return DataError(
+        [
+            Problem(
+                file=display_path(Path(file)),
+                line=line,
+                message=say(messages, "template_error", lang, message=message or "?"),
+                hint=say(messages, "template_error.hint", lang),
+                code="template_error",
+            )
+        ]
+    )

@@ -13,6 +13,7 @@ from swot.analysis.changes import signed
 from swot.analysis.status import format_percent
 from swot.i18n import catalogue, format_number, say
 from swot.output.charts import Bar, BarGroup, Marker, Segment, bar_chart
+from swot.output.documents import print_stylesheet
 from swot.output.report import chart_rate, rate_cell, rate_percent
 from swot.output.unit_report import _figure, renderers_of, write_rendered
 from swot.vocabulary import quadrant_name
@@ -36,12 +37,16 @@ def trend_folder(trend: Trend) -> Path:
     return trend.steps[0].workshop.folder / "handouts" / f"trend-{rounds[0].id}-{rounds[-1].id}"
 
 
-def write_trend_reports(trend: Trend, folder: Path | None = None) -> list[Path]:
-    """Write the trend's HTML and Markdown reports; return their paths."""
-    renderers = renderers_of(trend.steps[0].workshop.folder, TEMPLATES)
+def write_trend_reports(
+    trend: Trend, folder: Path | None = None, formats: tuple[str, ...] = ("html", "md")
+) -> list[Path]:
+    """Write the trend's reports in ``formats``; return their paths."""
+    workshop = trend.steps[0].workshop
+    renderers = renderers_of(workshop.folder, TEMPLATES)
     context = trend_view(trend)
     documents = {ext: render(context) for ext, render in renderers.items()}
-    return write_rendered(folder or trend_folder(trend), "trend", documents)
+    target = folder or trend_folder(trend)
+    return write_rendered(target, "trend", documents, formats, workshop=workshop)
 
 
 def _step_name(step: Comparison) -> str:
@@ -57,6 +62,7 @@ def trend_view(trend: Trend) -> dict[str, Any]:
         "lang": lang,
         "title": _w("title", lang, first=names[0], last=names[-1], count=len(names)),
         "workshop": workshop.workshop.name,
+        "print_css": print_stylesheet(workshop.workshop.name, lang),
         "intro": _w("intro", lang, rounds=", ".join(names), workshop=workshop.workshop.name),
         "words": {k: _w(k, lang) for k in WORDS if "{" not in WORDS[k]["en"]},
         "steps": [_step_name(s) for s in trend.steps],

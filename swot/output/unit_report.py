@@ -8,6 +8,7 @@ inline SVG and a table of the same figures), so a writer for other formats can t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,10 +18,13 @@ from swot.analysis.changes import NEEDS_QUADRANTS, signed
 from swot.analysis.status import format_percent
 from swot.i18n import catalogue, format_number, say
 from swot.output.charts import Bar, BarGroup, Segment, bar_chart
-from swot.output.templates import MarkdownText
+from swot.output.documents import print_stylesheet
+from swot.output.templates import MarkdownText, render_template
 from swot.vocabulary import quadrant_name
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
+
     from swot.analysis.changes import BucketChange
     from swot.analysis.grouping import MergedItem
     from swot.analysis.unit_view import UnitBucket, UnitItem, UnitView
@@ -50,32 +54,54 @@ def unit_reports_folder(workshop: LoadedWorkshop, round_id: str) -> Path:
 
 
 def write_unit_reports(
-    workshop: LoadedWorkshop, views: list[UnitView], lang: str, folder: Path | None = None
+    workshop: LoadedWorkshop,
+    views: list[UnitView],
+    lang: str,
+    folder: Path | None = None,
+    formats: tuple[str, ...] = ("html", "md"),
 ) -> list[Path]:
-    """Write each unit's report (HTML and Markdown); return the paths. The template
-    environments are made once for all units."""
+    """Write each unit's report in ``formats``; return the paths. The template environments
+    are made once for all units."""
     renderers = renderers_of(workshop.folder, TEMPLATES)
     written: list[Path] = []
     for view in views:
         target = folder or unit_reports_folder(workshop, view.round.id)
         context = unit_report_view(workshop, view, lang)
         documents = {ext: render(context) for ext, render in renderers.items()}
-        written.extend(write_rendered(target, view.unit, documents))
+        written.extend(write_rendered(target, view.unit, documents, formats, workshop=workshop))
     return written
 
 
-def write_rendered(folder: Path, stem: str, documents: dict[str, str]) -> list[Path]:
+def write_rendered(
+    folder: Path,
+    stem: str,
+    documents: dict[str, str],
+    formats: tuple[str, ...] = ("html", "md"),
+    *,
+    workshop: LoadedWorkshop,
+) -> list[Path]:
     """The one place a report's documents are written: ``<folder>/<stem>.<ext>`` for each
-    rendering (the seam where more formats, made from the HTML, join). Replaced atomically
-    but not fsynced: they are made again on demand, and --all-units writes hundreds."""
+    rendering in ``formats``, then Word and PDF made from the HTML (``write_documents``).
+    HTML and Markdown are replaced atomically but not fsynced: they are made again on demand,
+    and --all-units writes hundreds."""
     from swot.files.storage import replace_text
+    from swot.output.documents import write_documents
 
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for ext, text in documents.items():
-        path = folder / f"{stem}.{ext}"
-        replace_text(path, text)
-        written.append(path)
+        if ext in formats:
+            path = folder / f"{stem}.{ext}"
+            replace_text(path, text)
+            written.append(path)
+    written += write_documents(
+        documents["html"],
+        folder,
+        stem,
+        formats,
+        workshop_name=workshop.workshop.name,
+        workshop_folder=workshop.folder,
+    )
     return written
 
 
@@ -87,13 +113,18 @@ def renderers_of(
     from swot.output.templates import html_environment, markdown_environment, template_dirs
 
     dirs = template_dirs(workshop_folder)
-    renderers = {}
+    renderers: dict[str, Callable[[dict[str, Any]], str]] = {}
     for ext, name in templates:
         environment = html_environment(dirs) if ext == "html" else markdown_environment(dirs)
         environment.trim_blocks = True
         environment.lstrip_blocks = True
-        renderers[ext] = environment.get_template(name).render
+        renderers[ext] = functools.partial(_render, environment, name)
     return renderers
+
+
+def _render(environment: Environment, name: str, context: dict[str, Any]) -> str:
+    """A template rendered; a mistake in a workshop's own template named by file and line."""
+    return render_template(environment, name, context, context["lang"])
 
 
 def unit_report_view(workshop: LoadedWorkshop, view: UnitView, lang: str) -> dict[str, Any]:
@@ -104,6 +135,7 @@ def unit_report_view(workshop: LoadedWorkshop, view: UnitView, lang: str) -> dic
         "lang": lang,
         "title": _w("title", lang, unit=view.name, round=view.round.title()),
         "workshop": workshop.workshop.name,
+        "print_css": print_stylesheet(workshop.workshop.name, lang),
         "intro": _w(
             "intro", lang, unit=view.name, round=view.round.title(), answered=view.answered
         ),

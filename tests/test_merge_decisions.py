@@ -156,7 +156,8 @@ def test_review_offers_pairs_near_the_threshold_and_skips_decided_ones(
     loaded = load_workshop(folder)
     entries = load_round(loaded, "baseline").entries
     (pair,) = review_pairs(entries)
-    assert (pair.score, pair.together) == (76.4, False)
+    assert (pair.score, pair.together) == (50.3, False)
+    assert pair.reasons == ("saknar 50 %", "statistik 50 %")
     append_decisions(
         loaded,
         [MergeDecision(JOIN, "equality", Quadrant.WEAKNESSES, (pair.left, pair.right))],

@@ -127,8 +127,8 @@ def test_keys_and_order_do_not_depend_on_input_order() -> None:
     ]
 
 
-def test_default_similarity_is_the_documented_78() -> None:
-    assert DEFAULT_SIMILARITY == 78.0
+def test_default_similarity_is_the_documented_85() -> None:
+    assert DEFAULT_SIMILARITY == 85.0
 
 
 def test_a_lower_similarity_merges_more() -> None:
@@ -190,9 +190,11 @@ def test_a_chain_of_similar_pairs_is_split_where_its_ends_differ() -> None:
     normalised = [normalise(t) for t in texts]
     links = {(i, j): s for i, j, s in score_pairs(normalised, [(0, 1), (1, 2), (2, 3), (0, 3)])}
     # Each link of the chain reaches the threshold; its two ends share little.
-    assert min(links[(0, 1)], links[(1, 2)], links[(2, 3)]) >= DEFAULT_SIMILARITY
-    assert links[(0, 3)] < DEFAULT_SIMILARITY / 2
-    items = merge_entries([entry(text, unit) for text, unit in zip(texts, "abcd", strict=True)])
+    threshold = 78.0
+    assert min(links[(0, 1)], links[(1, 2)], links[(2, 3)]) >= threshold
+    assert links[(0, 3)] < threshold / 2
+    bucket = [entry(text, unit) for text, unit in zip(texts, "abcd", strict=True)]
+    items = merge_entries(bucket, similarity=threshold)
     groups = sorted(sorted(e.text for e in item.entries) for item in items)
     assert groups == sorted([sorted(texts[:2]), sorted(texts[2:])])
 

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from swot.files.decisions import MergeDecision, MergeDecisions
     from swot.rounds.cache import MergeMemo
 
-REVIEW_BELOW = 30.0  # review pairs this far below the threshold…
+REVIEW_BELOW = 35.0  # review pairs this far below the threshold…
 REVIEW_ABOVE = 5.0  # …and this far above it
 
 

@@ -58,7 +58,7 @@ from typing import Any, NamedTuple
 from swot.i18n import catalogue, say
 from swot.texts import TEXT_CACHE_SIZE, normalise
 
-DEFAULT_SIMILARITY = 78.0
+DEFAULT_SIMILARITY = 85.0
 # The thresholds --similarity accepts: one range, checked in one place (``check_similarity``)
 # for merge, export, review and compare.
 SIMILARITY_RANGE = (50, 100)

@@ -774,3 +774,53 @@ def explain_pair(model: Model, left: int, right: int) -> tuple[str, ...]:
     if shared:
         return tuple(f"{a if a == b else f'{a} ~ {b}'} {share:.0f} %" for a, b, share in shared)
     return tuple(f"…{piece}…" for piece in shared_pieces(model, left, right))
+
+
+def merge_explanations(items: Sequence[MergedItem]) -> list[dict[str, Any]]:
+    """Why each item's wordings are together: for each item of several distinct texts, the links
+    of its best spanning tree (each wording joined to the most similar wording before it), with
+    the score and what the two share (``explain_pair``), scored as grouping scored its bucket."""
+    by_bucket: dict[tuple[str, Quadrant], list[MergedItem]] = {}
+    for item in items:
+        by_bucket.setdefault((item.theme, item.quadrant), []).append(item)
+    links: list[dict[str, Any]] = []
+    for bucket in by_bucket.values():
+        texts = sorted({normalise(e.text) for item in bucket for e in item.entries})
+        if len(texts) < 2:
+            continue
+        model = Model(texts)
+        index = {text: k for k, text in enumerate(texts)}
+        shown = {normalise(e.text): strip_control(e.text) for i in bucket for e in i.entries}
+        for item in bucket:
+            members = sorted({index[normalise(e.text)] for e in item.entries})
+            for left, right, score in _spanning_links(model, members):
+                links.append(
+                    {
+                        "item": item.key,
+                        "a": shown[texts[left]],
+                        "b": shown[texts[right]],
+                        "score": score,
+                        "shared": list(explain_pair(model, left, right)),
+                        "by_decision": item.joined_by_decision and score < item.cohesion,
+                    }
+                )
+    return links
+
+
+def _spanning_links(model: Model, members: list[int]) -> list[tuple[int, int, float]]:
+    """Prim's maximum spanning tree over a group's texts (scores with the guard)."""
+    if len(members) < 2:
+        return []
+    pairs = [(a, b) for k, a in enumerate(members) for b in members[k + 1 :]]
+    scores = {(i, j): s for i, j, s in score_pairs(model.texts, pairs, model=model)}
+    inside, links = {members[0]}, []
+    while len(inside) < len(members):
+        score, i, j = max(
+            (scores.get((min(a, b), max(a, b)), 0.0), a, b)
+            for a in inside
+            for b in members
+            if b not in inside
+        )
+        links.append((min(i, j), max(i, j), score))
+        inside.add(j)
+    return links

@@ -3,10 +3,12 @@
 How a bucket (one theme × quadrant) is grouped:
 1. entries with the same normalised text (case, punctuation, spacing) are one group from the
    start;
-2. decisions in merges.yaml that join texts are applied;
-3. candidate pairs of distinct texts come from blocking (``swot.analysis.similarity``), are scored with
-   ``token_sort_ratio`` and joined best first (single linkage) when they reach ``similarity``,
-   unless a "keep apart" decision forbids the union.
+2. candidate pairs of distinct texts come from blocking (``swot.analysis.similarity``), are
+   scored (TF-IDF cosine over stems, with the negation and opposites guard) and joined best
+   first into clusters when they reach ``similarity`` and the two clusters' members are alike
+   on average (average linkage: no chaining), unless a "keep apart" decision forbids the union;
+3. decisions in merges.yaml that join texts join the clusters those texts are in (a decision
+   always joins, and never weakens what the scorer would join).
 
 Everything is sorted before it is used, so the same entries always give the same groups, keys
 and representative texts. The scorer and ``DEFAULT_SIMILARITY`` are explained in
@@ -425,6 +427,13 @@ def _group(
     similarity: float,
     decisions: list[MergeDecision],
 ) -> _Groups:
+    """The groups of a bucket's distinct texts: the scorer's clusters (average linkage, best
+    pair first), joined wherever a decision joins two of their texts.
+
+    A decision joins whole clusters and never takes part in the linkage: a typo of a decided
+    text ("jämstäldhet") still joins its twin, as it would without the decision, and the decided
+    group (often wordings that share few words) does not lower the average of what may join.
+    "Keep apart" decisions forbid any union that would put their texts together."""
     labels: list[set[tuple[int, int]]] = [set() for _ in texts]
     for number, decision in enumerate(decisions):
         if decision.kind == "apart":
@@ -432,30 +441,29 @@ def _group(
                 if text in position:
                     labels[position[text]].add((number, place))
     groups = _Groups(len(texts), labels)
-    model = Model(texts) if len(texts) > 1 else None
-    link = _AverageLink(model, texts) if model is not None else None
     for decision in decisions:
         if decision.kind == "join":
             found = [position[t] for t in decision.normalised if t in position]
             for other in found[1:]:
-                if link is not None:
-                    link.join(groups.find(found[0]), groups.find(other))
                 groups.union(found[0], other, 100.0, by_decision=True)
-    if model is None or link is None:
+    if len(texts) < 2:
         return groups
+    model = Model(texts)
+    link = _AverageLink(model, texts)
+    clusters = _Groups(len(texts), [set() for _ in texts])  # the scorer's alone
     constrained = any(labels)
-    find = groups.find
-    # Best pair first; two groups join only when their members are alike on average
+    # Best pair first; two clusters join only when their members are alike on average
     # (average linkage), so a chain A ~ B ~ C does not put A with C.
     for left, right, score in similar_pairs(texts, similarity, model=model):
-        a, b = find(left), find(right)
+        a, b = clusters.find(left), clusters.find(right)
         if a == b or (constrained and not groups.allowed(left, right)):
             continue
         average = link.average(a, b, score)
         if average >= similarity:
             link.join(a, b)
+            clusters.union(left, right, average)
+            link.moved(a, b, clusters.find(left))
             groups.union(left, right, min(score, average))
-            link.moved(a, b, find(left))
     return groups
 
 

@@ -68,7 +68,7 @@ TYPO_SIMILARITY = 85.0
 TYPO_LENGTH = 5  # shorter words are never read as typos ("hög" / "låg", "män" / "man")
 COMPOUND_PART = 3  # the shortest part a compound is split into
 # Part of every cache key of grouped texts: a changed scorer never reuses old groups.
-SCORER_VERSION = "tfidf-stems-1"
+SCORER_VERSION = "tfidf-stems-2"
 
 MESSAGES = catalogue("analysis/similarity")
 

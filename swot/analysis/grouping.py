@@ -475,7 +475,7 @@ class _AverageLink:
     def __init__(self, model: Model, texts: list[str]) -> None:
         self.sums: dict[int, dict[int, float]] = dict(enumerate(model.vectors))
         self.sizes = dict.fromkeys(range(len(texts)), 1)
-        self.guards = {i: Counter([_signature(t)]) for i, t in enumerate(texts)}
+        self.guards = {i: Counter([_signature(t)]) for i, t in enumerate(model.guard_texts)}
 
     def average(self, a: int, b: int, score: float) -> float:
         """The average score of the pairs across groups ``a`` and ``b`` (``score`` for two texts)."""

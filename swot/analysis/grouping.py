@@ -30,10 +30,9 @@ from swot.analysis.similarity import (
     SCORER_VERSION,
     Model,
     candidate_pairs,
-    guard_of,
-    opposed,
     score_pairs,
     similar_pairs,
+    suspect,
 )
 from swot.analysis.similarity import (
     NEGATIONS as NEGATION_WORDS,
@@ -475,7 +474,7 @@ class _AverageLink:
     def __init__(self, model: Model, texts: list[str]) -> None:
         self.sums: dict[int, dict[int, float]] = dict(enumerate(model.vectors))
         self.sizes = dict.fromkeys(range(len(texts)), 1)
-        self.guards = {i: Counter([_signature(t)]) for i, t in enumerate(model.guard_texts)}
+        self.guards = {i: Counter([sig]) for i, sig in enumerate(model.signatures)}
 
     def average(self, a: int, b: int, score: float) -> float:
         """The average score of the pairs across groups ``a`` and ``b`` (``score`` for two texts)."""
@@ -486,14 +485,14 @@ class _AverageLink:
         if len(sum_b) < len(sum_a):
             sum_a, sum_b = sum_b, sum_a
         dot = sum(v * sum_b.get(f, 0.0) for f, v in sum_a.items())
-        suspect = sum(
+        suspects = sum(
             n * m
             for guard_a, n in self.guards[a].items()
             for guard_b, m in self.guards[b].items()
-            if _suspect(guard_a, guard_b)
+            if suspect(guard_a, guard_b)
         )
         pairs = size_a * size_b
-        return round((100.0 * dot - GUARD_PENALTY * suspect) / pairs, 1)
+        return round((100.0 * dot - GUARD_PENALTY * suspects) / pairs, 1)
 
     def join(self, a: int, b: int) -> None:
         """Group ``b``'s sums added to group ``a``'s (both stay until ``moved``)."""
@@ -511,19 +510,6 @@ class _AverageLink:
         for old in (a, b):
             if old != root:
                 del self.sums[old], self.sizes[old], self.guards[old]
-
-
-def _signature(text: str) -> tuple[bool, frozenset[tuple[int, int]]]:
-    guard = guard_of(text)
-    return bool(guard.negations), guard.sides
-
-
-def _suspect(
-    left: tuple[bool, frozenset[tuple[int, int]]], right: tuple[bool, frozenset[tuple[int, int]]]
-) -> bool:
-    from swot.analysis.similarity import Guard
-
-    return left[0] != right[0] or opposed(Guard((), left[1]), Guard((), right[1]))
 
 
 def _wordings(

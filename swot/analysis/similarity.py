@@ -444,6 +444,22 @@ def negation_differs(left: str, right: str) -> bool:
     return not any(fuzz.ratio(word, token) >= 80 for word in negations for token in other)
 
 
+Signature = tuple[bool, frozenset[tuple[int, int]]]
+
+
+def signature(text: str) -> Signature:
+    """Whether a normalised text is negated, and the sides of OPPOSITES it has."""
+    guard = guard_of(text)
+    return bool(guard.negations), guard.sides
+
+
+@lru_cache(maxsize=4096)
+def suspect(left: Signature, right: Signature) -> bool:
+    """Whether two texts of these signatures lose ``GUARD_PENALTY`` (typos of a negation word
+    aside, which only ``guarded`` reads)."""
+    return left[0] != right[0] or opposed(Guard((), left[1]), Guard((), right[1]))
+
+
 def guarded(left: str, right: str) -> bool:
     """Whether a pair loses ``GUARD_PENALTY``: one side negated, or opposite words."""
     return negation_differs(left, right) or opposed(guard_of(left), guard_of(right))
@@ -537,6 +553,7 @@ class Model:
             else text
             for text in texts
         ]
+        self.signatures = [signature(text) for text in self.guard_texts]
 
     def _stem(self, word: str) -> str:
         stem = self.stem(word)
@@ -750,12 +767,13 @@ def _score(model: Model, left: Any, right: Any, floor: float) -> list[tuple[int,
         pairs = zip(left, right, raw, strict=True)
     else:
         pairs = _cosines(model, left, right, floor)
-    guards = model.guard_texts
+    guards, signatures = model.guard_texts, model.signatures
     result = []
     for i, j, score in pairs:
         if score < floor - ROUNDING:
             continue
-        if guarded(guards[i], guards[j]):
+        # Texts of one signature (most pairs) never lose the penalty: no need to look closer.
+        if signatures[i] != signatures[j] and guarded(guards[i], guards[j]):
             score = max(0.0, score - GUARD_PENALTY)
         rounded = round(min(score, 100.0), 1)
         if rounded >= floor:

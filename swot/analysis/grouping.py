@@ -473,6 +473,7 @@ class _AverageLink:
 
     def __init__(self, model: Model, texts: list[str]) -> None:
         self.sums: dict[int, dict[int, float]] = dict(enumerate(model.vectors))
+        self.owned: set[int] = set()  # ids of the sums made here (the others are the model's)
         self.sizes = dict.fromkeys(range(len(texts)), 1)
         self.guards = {i: Counter([sig]) for i, sig in enumerate(model.signatures)}
 
@@ -498,10 +499,15 @@ class _AverageLink:
         """Group ``b``'s sums added to group ``a``'s (both stay until ``moved``)."""
         if a == b:
             return
-        target = dict(self.sums[a])
-        for feature, value in self.sums[b].items():
-            target[feature] = target.get(feature, 0.0) + value
-        self.sums[a] = self.sums[b] = target
+        # The smaller sum is added into the larger, in place once it is this group's own (a
+        # text's own vector belongs to the model and is copied first).
+        small, large = sorted((self.sums[a], self.sums[b]), key=len)
+        if id(large) not in self.owned:
+            large = dict(large)
+            self.owned.add(id(large))
+        for feature, value in small.items():
+            large[feature] = large.get(feature, 0.0) + value
+        self.sums[a] = self.sums[b] = large
         self.sizes[a] = self.sizes[b] = self.sizes[a] + self.sizes[b]
         self.guards[a] = self.guards[b] = self.guards[a] + self.guards[b]
 

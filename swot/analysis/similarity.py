@@ -654,8 +654,6 @@ class Model:
 def _spelling(word_df: Counter[str]) -> dict[str, str]:
     """Rarer words read as the more common word they are a typo of: same first two letters,
     rapidfuzz ``ratio`` ≥ ``TYPO_SIMILARITY``; each word maps to a word that maps to nothing."""
-    from rapidfuzz import fuzz, process
-
     by_start: dict[str, list[str]] = defaultdict(list)
     for word in sorted(word_df, key=lambda w: (-word_df[w], w)):
         if len(word) >= TYPO_LENGTH:
@@ -664,14 +662,31 @@ def _spelling(word_df: Counter[str]) -> dict[str, str]:
     for words in by_start.values():
         if len(words) < 2:
             continue
-        scores = process.cdist(
-            words, words, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY, workers=1
-        )
-        for row, column in zip(*scores.nonzero(), strict=True):
-            first, later = int(row), int(column)
-            if first < later and words[later] not in spelling and words[first] not in spelling:
+        for first, later in _alike(words):
+            if words[later] not in spelling and words[first] not in spelling:
                 spelling[words[later]] = words[first]
     return spelling
+
+
+SMALL_WORDS = 300  # below this many words of one start, no numpy (a regional round's bucket)
+
+
+def _alike(words: list[str]) -> list[tuple[int, int]]:
+    """Index pairs (i < j, in order) of words with rapidfuzz ``ratio`` ≥ ``TYPO_SIMILARITY``."""
+    from rapidfuzz import fuzz
+
+    if len(words) < SMALL_WORDS:
+        ratio = fuzz.ratio
+        return [
+            (i, j)
+            for i, word in enumerate(words)
+            for j in range(i + 1, len(words))
+            if ratio(word, words[j], score_cutoff=TYPO_SIMILARITY)
+        ]
+    from rapidfuzz import process
+
+    scores = process.cdist(words, words, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY, workers=1)
+    return [(int(i), int(j)) for i, j in zip(*scores.nonzero(), strict=True) if i < j]
 
 
 def candidate_pairs(

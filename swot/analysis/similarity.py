@@ -636,8 +636,14 @@ class Model:
         a, b = self._origins(left), self._origins(right)
         va, vb = self.vectors[left], self.vectors[right]
         total = self.cosine(left, right) or 1.0
+        shares: dict[tuple[str, str], float] = {}  # two parts of one compound: one line
+        for feature in a:
+            if feature in b:
+                number = self.ids[feature]
+                words = (a[feature], b[feature])
+                shares[words] = shares.get(words, 0.0) + 100.0 * va[number] * vb[number] / total
         shared = [
-            (a[f], b[f], 100.0 * va[self.ids[f]] * vb[self.ids[f]] / total) for f in a if f in b
+            (left_word, right_word, share) for (left_word, right_word), share in shares.items()
         ]
         return sorted(shared, key=lambda s: (-s[2], s[0], s[1]))
 

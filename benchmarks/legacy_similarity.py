@@ -1,4 +1,7 @@
-"""Text normalisation, candidate blocking and scoring for finding near-duplicate entries.
+"""The scorer before issue 15, kept for benchmarks (bucket_speed.py times it beside today's).
+
+Its docstring as it was: Text normalisation, candidate blocking and scoring for finding
+near-duplicate entries.
 
 Why this scorer and threshold
 -----------------------------
@@ -31,51 +34,17 @@ same pairs as scoring everything."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain
 from typing import Any
 
-from swot.i18n import catalogue, say
+from swot.analysis.similarity import NEGATIONS  # the same words then and now
 from swot.texts import TEXT_CACHE_SIZE, normalise
 
 DEFAULT_SIMILARITY = 85.0
-# The thresholds --similarity accepts: one range, checked in one place (``check_similarity``)
-# for merge, export, review and compare.
-SIMILARITY_RANGE = (50, 100)
 RARE_TOKENS = 3
 TOKEN_PREFIX = 5
 NEGATION_PENALTY = 20.0
-
-MESSAGES = catalogue("analysis/similarity")
-
-
-def check_similarity(value: float | None, lang: str) -> float:
-    """The threshold to merge at: ``value`` (None: the default) if it lies in
-    ``SIMILARITY_RANGE``; otherwise a usage error in ``lang``."""
-    threshold = DEFAULT_SIMILARITY if value is None else value
-    low, high = SIMILARITY_RANGE
-    if not low <= threshold <= high:
-        from swot.errors import UsageError
-
-        raise UsageError(
-            say(MESSAGES, "bad_similarity", lang, low=low, high=high, value=threshold),
-            say(MESSAGES, "bad_similarity.hint", lang, default=int(DEFAULT_SIMILARITY)),
-        )
-    return threshold
-
-
-NEGATIONS = frozenset(
-    {
-        # Swedish
-        "inte", "ej", "ingen", "inget", "inga", "aldrig", "saknar", "saknas", "utan", "brist",
-        "bristande", "bristen", "icke", "varken",
-        # English
-        "not", "no", "never", "none", "nothing", "lack", "lacks", "lacking", "missing",
-        "without", "cannot", "cant", "dont", "doesnt", "isnt", "arent", "wont", "nor",
-    }
-)  # fmt: skip
 
 
 def blocking_keys(normalised: str) -> list[str]:
@@ -141,57 +110,11 @@ SMALL_PAIRS = 20_000
 
 
 def _candidates(texts: Sequence[str], rare: int) -> tuple[Any, Any]:
-    """Sorted, distinct index pairs of texts sharing a rare key, as two lists or numpy arrays."""
-    keys = [blocking_keys(text) for text in texts]
-    frequency = Counter(chain.from_iterable(keys))
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, text_keys in enumerate(keys):
-        # A key no other text has cannot pair this text with anything: skip it, or a typo
-        # (a word only this text has) would use up one of its few chances.
-        shared = [k for k in text_keys if frequency[k] > 1]
-        # Rarest first; keys are in alphabetical order already, and the sort is stable.
-        for key in sorted(shared, key=frequency.__getitem__)[:rare]:
-            postings[key].append(index)
-    if sum(len(m) * (len(m) - 1) // 2 for m in postings.values()) < SMALL_PAIRS:
-        # A regional round: plain Python, and no numpy to import (≈ 70 ms).
-        pairs = sorted(
-            {
-                (left, right)
-                for m in postings.values()
-                for k, left in enumerate(m)
-                for right in m[k + 1 :]
-            }
-        )
-        return [i for i, _ in pairs], [j for _, j in pairs]
-    import numpy as np
+    """Sorted, distinct index pairs of texts sharing a rare key: today's blocking, which is the
+    old one over other keys (each text's keys sorted, rarest first)."""
+    from swot.analysis.similarity import _candidates as blocking
 
-    # Pairs within each posting list, built for all lists of one size at once; a pair is coded
-    # as i × n + j so that duplicates (texts sharing several keys) fall out in one sort.
-    by_size: dict[int, list[list[int]]] = defaultdict(list)
-    for members in postings.values():
-        if len(members) > 1:
-            by_size[len(members)].append(members)
-    count = len(texts)
-    codes = [np.empty(0, dtype=np.int64)]
-    for size, lists in by_size.items():
-        table = np.asarray(lists, dtype=np.int64)
-        first, second = np.triu_indices(size, 1)
-        codes.append((table[:, first] * count + table[:, second]).ravel())
-    unique = _distinct(np.concatenate(codes))
-    return unique // count, unique % count
-
-
-def _distinct(values: Any) -> Any:
-    """Sorted distinct values of an integer array (``np.unique`` hashes, which is slower here)."""
-    import numpy as np
-
-    values = np.sort(values)
-    if len(values) < 2:
-        return values
-    keep = np.empty(len(values), dtype=bool)
-    keep[0] = True
-    np.not_equal(values[1:], values[:-1], out=keep[1:])
-    return values[keep]
+    return blocking([blocking_keys(text) for text in texts], rare)  # type: ignore[arg-type]
 
 
 def _score(

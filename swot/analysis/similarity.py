@@ -561,10 +561,11 @@ class Model:
         self.df = df
         self.vectors = [self._vector(fs) for fs in features]
         # What the guard reads: a negating prefix written out as a negation word.
+        negated = self.negated
         self.guard_texts = [
-            " ".join(f"{NOT} {self.negated[w]}" if w in self.negated else w for w in text.split())
-            if any(w in self.negated for w in text.split())
-            else text
+            text
+            if negated.keys().isdisjoint(text.split())
+            else " ".join(f"{NOT} {negated[w]}" if w in negated else w for w in text.split())
             for text in texts
         ]
         self.signatures = [signature(text) for text in self.guard_texts]
@@ -612,13 +613,16 @@ class Model:
         )
 
     def _vector(self, features: list[str]) -> dict[int, float]:
-        counts: dict[str, int] = {}  # a plain dict: Counter() costs more for a few words
-        for feature in features:
-            counts[feature] = counts.get(feature, 0) + 1
         ids, weight = self.ids, self.weight
-        vector = {ids[f]: n * weight[f] for f, n in counts.items()}
+        if len(set(features)) == len(features):  # most texts: each feature once
+            vector = {ids[f]: weight[f] for f in features}
+        else:
+            counts: dict[str, int] = {}  # a plain dict: Counter() costs more for a few words
+            for feature in features:
+                counts[feature] = counts.get(feature, 0) + 1
+            vector = {ids[f]: n * weight[f] for f, n in counts.items()}
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        return {f: v / norm for f, v in sorted(vector.items())}
+        return {f: vector[f] / norm for f in sorted(vector)}
 
     def keys(self) -> list[list[int]]:
         """Each text's features (ids), the keys blocking finds it under."""

@@ -1,42 +1,29 @@
 """Blocking versus all-pairs scoring on one large synthetic bucket: time and recall.
 
-Texts are the example workshops' entries with random typos, so near-duplicates are known to
-exist. Run: python benchmarks/merge_blocking.py [SIZE]   (default 7000; all pairs is slow)
+Texts are one theme × quadrant of generate.py's statement population, typed again with typos,
+words dropped, added and swapped (``bucket_speed.bucket``), so near-duplicates are known to exist.
+Run: python benchmarks/merge_blocking.py [SIZE]   (default 5000; all pairs is slow above 6000)
 """
 
 from __future__ import annotations
 
-import random
 import sys
 import time
-from pathlib import Path
 
-from swot.analysis.similarity import DEFAULT_SIMILARITY, candidate_pairs, score_pairs
-from swot.files.workshop import load_workshop
-from swot.rounds.load import load_round
-from swot.texts import normalise
+import numpy as np
+from bucket_speed import bucket
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "workshops"
-
-
-def bucket(size: int, seed: int = 1) -> list[str]:
-    base = []
-    for folder in sorted(EXAMPLES.glob("*/workshop.yaml")):
-        loaded = load_workshop(folder.parent)
-        for round_ in loaded.workshop.rounds:
-            base += [e.text for e in load_round(loaded, round_.id).entries]
-    rng = random.Random(seed)
-    texts = []
-    while len(texts) < size:
-        chars = list(rng.choice(base))
-        for _ in range(rng.randrange(3)):
-            chars[rng.randrange(len(chars))] = rng.choice("abcdefghijklmnopqrstuvwxyzåäö ")
-        texts.append(normalise("".join(chars)))
-    return sorted(set(texts))
+from swot.analysis.similarity import (
+    DEFAULT_SIMILARITY,
+    Model,
+    _score,
+    candidate_pairs,
+    score_pairs,
+)
 
 
 def main() -> None:
-    size = int(sys.argv[1]) if len(sys.argv) > 1 else 7000
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
     texts = bucket(size)
     start = time.perf_counter()
     found = {
@@ -44,14 +31,12 @@ def main() -> None:
     }
     blocked = time.perf_counter() - start
     print(f"{len(texts)} distinct texts; blocking: {blocked:.2f} s, {len(found)} pairs ≥ 85")
-    if len(texts) > 8000:
+    if len(texts) > 6000:
         return
-    from rapidfuzz import fuzz, process
-
     start = time.perf_counter()
-    matrix = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, score_cutoff=60, workers=1)
-    pairs = [(i, j) for i in range(len(texts)) for j in matrix[i].nonzero()[0] if j > i]
-    truth = {(i, j) for i, j, s in score_pairs(texts, pairs) if s >= DEFAULT_SIMILARITY}
+    model = Model(texts)
+    left, right = np.triu_indices(len(texts), 1)  # every pair, as numpy arrays
+    truth = {(i, j) for i, j, _ in _score(model, left, right, DEFAULT_SIMILARITY)}
     everything = time.perf_counter() - start
     recall = len(found & truth) / len(truth) if truth else 1.0
     print(

@@ -256,9 +256,9 @@ def test_a_workshop_may_override_the_report_template(
 
 SIMILARITY_REFUSED = {
     "en": "--similarity must be between 50 and 100, not {value}\n"
-    "  → the default, 85, was chosen on the example workshops; try 80–92\n",
+    "  → the default, 85, was chosen on judged Swedish sentence pairs; try 80–92\n",
     "sv": "--similarity ska vara mellan 50 och 100, inte {value}\n"
-    "  → standardvärdet, 85, valdes på exempelworkshopparna; prova 80–92\n",
+    "  → standardvärdet, 85, valdes på bedömda svenska textpar; prova 80–92\n",
 }
 
 

@@ -103,7 +103,7 @@ def test_review_answers_are_saved_and_followed_by_merge(runner: CliRunner, works
         return "join"
 
     assert run_review(loaded, pairs, "en", 85.0, answer) == 1
-    assert asked == ["1/1 · Gender equality · Weaknesses · similarity 76.4 · now separate"]
+    assert asked == ["1/1 · Gender equality · Weaknesses · similarity 50.3 · now separate"]
     assert [d.kind for d in load_decisions(loaded).decisions] == ["join"]
     result = runner.invoke(app, ["merge", str(workshop)])
     assert "2 entries from 1 unit → 1 merged item" in result.output

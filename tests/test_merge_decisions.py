@@ -65,6 +65,33 @@ def test_join_decision_merges_texts_that_are_not_alike(workshop: Path) -> None:
     ] in merged(workshop)
 
 
+def test_typo_of_a_decided_text_joins_the_decided_group(
+    make_workshop: Callable[..., Path],
+) -> None:
+    # The decided texts share few words: were the decided group one cluster of the average
+    # linkage, the typo's average similarity to it would stay far below the threshold.
+    typo = "- theme: accessibility\n  quadrant: weaknesses\n  text: {}\n"
+    folder = make_workshop(
+        {
+            "baseline/hoganas": ENTRIES
+            + typo.format("Vi vet för lite om adhd och autism")
+            + typo.format("Bristande kunskap om neuropsykiatriska funktionsnedsättingar")
+        }
+    )
+    (folder / "merges.yaml").write_text(
+        "- beslut: slå ihop\n  tema: tillgänglighet\n  kvadrant: svagheter\n  texter:\n"
+        "    - Okunskap om NPF\n    - Vi vet för lite om adhd och autism\n"
+        "    - Bristande kunskap om neuropsykiatriska funktionsnedsättningar\n",
+        encoding="utf-8",
+    )
+    assert [
+        "Bristande kunskap om neuropsykiatriska funktionsnedsättingar",
+        "Bristande kunskap om neuropsykiatriska funktionsnedsättningar",
+        "Okunskap om NPF",
+        "Vi vet för lite om adhd och autism",
+    ] in merged(folder)
+
+
 def test_apart_decision_keeps_similar_texts_apart(workshop: Path) -> None:
     (workshop / "merges.yaml").write_text(
         "- decision: apart\n  theme: accessibility\n  quadrant: weaknesses\n  texts:\n"
@@ -156,7 +183,8 @@ def test_review_offers_pairs_near_the_threshold_and_skips_decided_ones(
     loaded = load_workshop(folder)
     entries = load_round(loaded, "baseline").entries
     (pair,) = review_pairs(entries)
-    assert (pair.score, pair.together) == (76.4, False)
+    assert (pair.score, pair.together) == (50.3, False)
+    assert pair.reasons == ("saknar 50 %", "statistik 50 %")
     append_decisions(
         loaded,
         [MergeDecision(JOIN, "equality", Quadrant.WEAKNESSES, (pair.left, pair.right))],

@@ -43,6 +43,13 @@ def grouped(left: str, right: str) -> bool:
         ("Trappor och   ingen hiss", "Trappor och ingen hiss"),  # whitespace
         ("Tillga\u0308ngliga lokaler saknas", "Tillgängliga lokaler saknas"),  # NFD vs NFC
         ("Vi vet för lite om adhd och autism", "Vi vet för lite om adhd autism"),  # a missing 'och'
+        ("Engagerade handledare", "Våra handledare är väldigt engagerade"),  # filler words
+        ("Jämställdhetsplanen följs inte upp", "Planen för jämställdhet följs inte upp"),  # compound
+        ("Handledarna saknar kunskap om NPF", "Handledare saknar kunskap om npf"),  # inflection
+        ("Handledarutbildning behövs", "Utbildning för handledare behövs"),  # a compound's joint
+        ("Språkstödet är för litet", "Stödet i språket är för litet"),  # -et Snowball leaves
+        ("Lokalerna är otillgängliga", "Lokalerna är inte tillgängliga"),  # a negating prefix
+        ("Vi saknar könsuppdelad statistik", "Ingen könsuppdelad statistik"),  # negation words
     ],
 )  # fmt: skip
 def test_near_duplicates_are_grouped(left: str, right: str) -> None:
@@ -55,9 +62,10 @@ def test_near_duplicates_are_grouped(left: str, right: str) -> None:
         ("Lokalerna är inte tillgängliga", "Webbplatsen är inte tillgänglig"),
         ("Ingen har gått utbildning i jämställdhetsintegrering",
          "Vi har fått utbildning i jämställdhetsintegrering"),  # a statement and its negation
-        ("Engagerade handledare", "Våra handledare är väldigt engagerade"),  # subset of words
         ("All personal har gått utbildning i jämställdhetsintegrering",
          "Vi har fått utbildning i jämställdhetsintegrering"),
+        ("Lokalerna är otillgängliga", "Lokalerna är tillgängliga"),  # a negating prefix
+        ("Otydliga rutiner för anpassningar", "Tydliga rutiner för anpassningar"),
     ],
 )  # fmt: skip
 def test_different_meanings_with_shared_words_stay_apart(left: str, right: str) -> None:
@@ -132,7 +140,7 @@ def test_default_similarity_is_the_documented_85() -> None:
 def test_a_lower_similarity_merges_more() -> None:
     pair = [entry("Saknar statistik på kön"), entry("Vi saknar könsuppdelad statistik", "bjuv")]
     assert len(merge_entries(pair)) == 2
-    assert len(merge_entries(pair, similarity=75)) == 1
+    assert len(merge_entries(pair, similarity=50)) == 1
 
 
 def test_normalise_folds_case_punctuation_whitespace_and_controls() -> None:
@@ -167,12 +175,45 @@ def test_match_texts_pairs_each_index_once_best_first() -> None:
     left = ["Hörslinga saknas", "Okunskap om NPF", "Budgeten minskar"]
     right = ["okunskap om npf", "Hörslinga sakas", "Hörslingan saknas", "Något helt annat"]
     matches = match_texts(left, right)
-    assert [(i, j) for i, j, _ in matches] == [(1, 0), (0, 2)] or [
-        (i, j) for i, j, _ in matches
-    ] == [(1, 0), (0, 1)]
+    # "Hörslinga sakas" is read as a typo of "Hörslinga saknas": both score 100 with it.
+    assert {(i, j) for i, j, _ in matches} in ({(1, 0), (0, 2)}, {(1, 0), (0, 1)})
+    assert [score for _, _, score in matches] == sorted((s for _, _, s in matches), reverse=True)
     assert matches[0][2] == 100.0
     assert len({j for _, j, _ in matches}) == len(matches)
 
 
 def test_match_texts_leaves_dissimilar_texts_unmatched() -> None:
     assert match_texts(["Budgeten minskar"], ["Trappor och ingen hiss"]) == []
+
+
+def test_a_chain_of_similar_pairs_is_split_where_its_ends_differ() -> None:
+    texts = [
+        "Brist på tolk och hörslinga",
+        "Brist på tolk, hörslinga och ramp",
+        "Brist på ramp och hörslinga",
+        "Brist på ramp",
+    ]
+    normalised = [normalise(t) for t in texts]
+    links = {(i, j): s for i, j, s in score_pairs(normalised, [(0, 1), (1, 2), (2, 3), (0, 3)])}
+    # Each link of the chain reaches the threshold; its two ends share little.
+    threshold = 78.0
+    assert min(links[(0, 1)], links[(1, 2)], links[(2, 3)]) >= threshold
+    assert links[(0, 3)] < threshold / 2
+    bucket = [entry(text, unit) for text, unit in zip(texts, "abcd", strict=True)]
+    items = merge_entries(bucket, similarity=threshold)
+    groups = sorted(sorted(e.text for e in item.entries) for item in items)
+    assert groups == sorted([sorted(texts[:2]), sorted(texts[2:])])
+
+
+def test_a_changed_scorer_changes_every_cache_key() -> None:
+    from swot.analysis import grouping
+
+    bucket = grouping._Bucket("equality", Quadrant.WEAKNESSES, [entry("Okunskap om NPF")], [])
+    before = (bucket.key(78.0), bucket.texts_key(78.0))
+    original = grouping.SCORER_VERSION
+    try:
+        grouping.SCORER_VERSION = "another scorer"
+        after = (bucket.key(78.0), bucket.texts_key(78.0))
+    finally:
+        grouping.SCORER_VERSION = original
+    assert before[0] != after[0] and before[1] != after[1]

@@ -3,10 +3,12 @@
 How a bucket (one theme × quadrant) is grouped:
 1. entries with the same normalised text (case, punctuation, spacing) are one group from the
    start;
-2. decisions in merges.yaml that join texts are applied;
-3. candidate pairs of distinct texts come from blocking (``swot.analysis.similarity``), are scored with
-   ``token_sort_ratio`` and joined best first (single linkage) when they reach ``similarity``,
-   unless a "keep apart" decision forbids the union.
+2. candidate pairs of distinct texts come from blocking (``swot.analysis.similarity``), are
+   scored (TF-IDF cosine over stems, with the negation and opposites guard) and joined best
+   first into clusters when they reach ``similarity`` and the two clusters' members are alike
+   on average (average linkage: no chaining), unless a "keep apart" decision forbids the union;
+3. decisions in merges.yaml that join texts join the clusters those texts are in (a decision
+   always joins, and never weakens what the scorer would join).
 
 Everything is sorted before it is used, so the same entries always give the same groups, keys
 and representative texts. The scorer and ``DEFAULT_SIMILARITY`` are explained in
@@ -22,7 +24,19 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from swot.analysis.similarity import DEFAULT_SIMILARITY, candidate_pairs, score_pairs, similar_pairs
+from swot.analysis.similarity import (
+    DEFAULT_SIMILARITY,
+    GUARD_PENALTY,
+    SCORER_VERSION,
+    Model,
+    candidate_pairs,
+    score_pairs,
+    similar_pairs,
+    suspect,
+)
+from swot.analysis.similarity import (
+    NEGATIONS as NEGATION_WORDS,
+)
 from swot.models import Entry
 from swot.texts import normalise, strip_control
 from swot.vocabulary import QUADRANT_ORDER, Quadrant
@@ -33,7 +47,7 @@ if TYPE_CHECKING:
     from swot.files.decisions import MergeDecision, MergeDecisions
     from swot.rounds.cache import MergeMemo
 
-REVIEW_BELOW = 10.0  # review pairs this far below the threshold…
+REVIEW_BELOW = 35.0  # review pairs this far below the threshold…
 REVIEW_ABOVE = 5.0  # …and this far above it
 
 
@@ -87,6 +101,9 @@ class ReviewPair:
     together: bool  # grouped together in the current merge
     left_units: tuple[str, ...] = ()  # the units that wrote each wording (ids)
     right_units: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()  # what the two share (``explain_pair``)
+    in_grid: bool = False  # both wordings' items are in the handout's grid
+    impact: int = 0  # the units whose item the answer changes
 
 
 class _Groups:
@@ -240,7 +257,7 @@ class _Bucket:
 
     def _digest(self, similarity: float) -> Any:
         digest = hashlib.blake2b(digest_size=16)
-        for part in (self.theme, self.quadrant.value, repr(similarity)):
+        for part in (SCORER_VERSION, self.theme, self.quadrant.value, repr(similarity)):
             digest.update(part.encode() + b"\x00")
         for decision in self.decisions:
             digest.update(repr((decision.kind, decision.normalised, decision.wording)).encode())
@@ -409,6 +426,13 @@ def _group(
     similarity: float,
     decisions: list[MergeDecision],
 ) -> _Groups:
+    """The groups of a bucket's distinct texts: the scorer's clusters (average linkage, best
+    pair first), joined wherever a decision joins two of their texts.
+
+    A decision joins whole clusters and never takes part in the linkage: a typo of a decided
+    text ("jämstäldhet") still joins its twin, as it would without the decision, and the decided
+    group (often wordings that share few words) does not lower the average of what may join.
+    "Keep apart" decisions forbid any union that would put their texts together."""
     labels: list[set[tuple[int, int]]] = [set() for _ in texts]
     for number, decision in enumerate(decisions):
         if decision.kind == "apart":
@@ -421,12 +445,77 @@ def _group(
             found = [position[t] for t in decision.normalised if t in position]
             for other in found[1:]:
                 groups.union(found[0], other, 100.0, by_decision=True)
+    if len(texts) < 2:
+        return groups
+    model = Model(texts)
+    link = _AverageLink(model, texts)
+    clusters = _Groups(len(texts), [set() for _ in texts])  # the scorer's alone
     constrained = any(labels)
-    find = groups.find
-    for left, right, score in similar_pairs(texts, similarity):  # best first: single linkage
-        if find(left) != find(right) and (not constrained or groups.allowed(left, right)):
-            groups.union(left, right, score)
+    # Best pair first; two clusters join only when their members are alike on average
+    # (average linkage), so a chain A ~ B ~ C does not put A with C.
+    for left, right, score in similar_pairs(texts, similarity, model=model):
+        a, b = clusters.find(left), clusters.find(right)
+        if a == b or (constrained and not groups.allowed(left, right)):
+            continue
+        average = link.average(a, b, score)
+        if average >= similarity:
+            link.join(a, b)
+            clusters.union(left, right, average)
+            link.moved(a, b, clusters.find(left))
+            groups.union(left, right, min(score, average))
     return groups
+
+
+class _AverageLink:
+    """Per group: the sum of its members' unit vectors, its size and how many members have each
+    guard; the average score over all pairs across two groups then costs one sparse dot product
+    (the average of cosines of unit vectors is the dot product of their sums over the sizes)."""
+
+    def __init__(self, model: Model, texts: list[str]) -> None:
+        self.sums: dict[int, dict[int, float]] = dict(enumerate(model.vectors))
+        self.owned: set[int] = set()  # ids of the sums made here (the others are the model's)
+        self.sizes = dict.fromkeys(range(len(texts)), 1)
+        self.guards = {i: Counter([sig]) for i, sig in enumerate(model.signatures)}
+
+    def average(self, a: int, b: int, score: float) -> float:
+        """The average score of the pairs across groups ``a`` and ``b`` (``score`` for two texts)."""
+        size_a, size_b = self.sizes[a], self.sizes[b]
+        if size_a == size_b == 1:
+            return score
+        sum_a, sum_b = self.sums[a], self.sums[b]
+        if len(sum_b) < len(sum_a):
+            sum_a, sum_b = sum_b, sum_a
+        dot = sum(v * sum_b.get(f, 0.0) for f, v in sum_a.items())
+        suspects = sum(
+            n * m
+            for guard_a, n in self.guards[a].items()
+            for guard_b, m in self.guards[b].items()
+            if suspect(guard_a, guard_b)
+        )
+        pairs = size_a * size_b
+        return round((100.0 * dot - GUARD_PENALTY * suspects) / pairs, 1)
+
+    def join(self, a: int, b: int) -> None:
+        """Group ``b``'s sums added to group ``a``'s (both stay until ``moved``)."""
+        if a == b:
+            return
+        # The smaller sum is added into the larger, in place once it is this group's own (a
+        # text's own vector belongs to the model and is copied first).
+        small, large = sorted((self.sums[a], self.sums[b]), key=len)
+        if id(large) not in self.owned:
+            large = dict(large)
+            self.owned.add(id(large))
+        for feature, value in small.items():
+            large[feature] = large.get(feature, 0.0) + value
+        self.sums[a] = self.sums[b] = large
+        self.sizes[a] = self.sizes[b] = self.sizes[a] + self.sizes[b]
+        self.guards[a] = self.guards[b] = self.guards[a] + self.guards[b]
+
+    def moved(self, a: int, b: int, root: int) -> None:
+        """After the union: the sums live under ``root``."""
+        for old in (a, b):
+            if old != root:
+                del self.sums[old], self.sizes[old], self.guards[old]
 
 
 def _wordings(
@@ -542,13 +631,15 @@ def review_pairs(
     *,
     similarity: float = DEFAULT_SIMILARITY,
     decisions: MergeDecisions | None = None,
+    grid: frozenset[str] = frozenset(),
 ) -> list[ReviewPair]:
-    """Pairs of wordings near the threshold that no decision settles yet, closest first."""
+    """Pairs of wordings a person should judge, that no decision settles yet: near the threshold
+    or below it (down to ``REVIEW_BELOW`` under), and any two items of ``grid`` (item keys: those
+    the handout's grid shows) whose words share a piece (``shared_pieces``). One pair per two
+    items; grid pairs first, then the answers that change the most units, then closest first."""
     items = merge_entries(entries, similarity=similarity, decisions=decisions)
-    group_of = {
-        (item.theme, item.quadrant, normalise(e.text)): item.key
-        for item in items
-        for e in item.entries
+    item_of = {
+        (item.theme, item.quadrant, normalise(e.text)): item for item in items for e in item.entries
     }
     decided: set[tuple[str, Quadrant, str, str]] = set()
     for decision in decisions.decisions if decisions else []:
@@ -562,30 +653,174 @@ def review_pairs(
     for (theme, quadrant), bucket in sorted(buckets.items(), key=lambda kv: kv[0]):
         distinct = _Texts(bucket)
         texts = distinct.normalised
-        units: dict[str, set[str]] = {}
-        for entry in bucket:
-            units.setdefault(normalise(entry.text), set()).add(entry.unit)
-        for i, j, score in similar_pairs(texts, similarity - REVIEW_BELOW):
-            if not similarity - REVIEW_BELOW <= score < similarity + REVIEW_ABOVE:
-                continue
+        if len(texts) < 2:
+            continue
+        model = Model(texts)
+        best: dict[tuple[str, str], ReviewPair] = {}
+        for i, j, score in _review_candidates(
+            model, texts, similarity, item_of, grid, theme, quadrant
+        ):
             if (theme, quadrant, texts[i], texts[j]) in decided:
                 continue
-            together = (
-                group_of[(theme, quadrant, texts[i])] == group_of[(theme, quadrant, texts[j])]
+            pair = _review_pair(model, distinct, i, j, score, item_of, grid, theme, quadrant)
+            first, second = (
+                item_of[(theme, quadrant, texts[i])],
+                item_of[(theme, quadrant, texts[j])],
             )
-            left = strip_control(distinct.raws[texts[i]][0])  # as first written
-            right = strip_control(distinct.raws[texts[j]][0])
-            pairs.append(
-                ReviewPair(
-                    theme,
-                    quadrant,
-                    left,
-                    right,
-                    score,
-                    together,
-                    tuple(sorted(units[texts[i]])),
-                    tuple(sorted(units[texts[j]])),
-                )
-            )
-    pairs.sort(key=lambda p: (abs(p.score - similarity), p.theme, p.quadrant.value, p.left))
+            keys = (min(first.key, second.key), max(first.key, second.key))
+            if keys not in best or abs(score - similarity) < abs(best[keys].score - similarity):
+                best[keys] = pair
+        pairs.extend(best.values())
+    pairs.sort(
+        key=lambda p: (
+            not p.in_grid,
+            -p.impact,
+            abs(p.score - similarity),
+            p.theme,
+            p.quadrant.value,
+            p.left,
+        )
+    )
     return pairs
+
+
+def _review_candidates(
+    model: Model,
+    texts: list[str],
+    similarity: float,
+    item_of: dict[tuple[str, Quadrant, str], MergedItem],
+    grid: frozenset[str],
+    theme: str,
+    quadrant: Quadrant,
+) -> list[tuple[int, int, float]]:
+    """(i, j, score): pairs scoring near or below the threshold, and pairs of different grid
+    items sharing a piece of a word."""
+    found = {
+        (i, j): score
+        for i, j, score in similar_pairs(texts, similarity - REVIEW_BELOW, model=model)
+        if score < similarity + REVIEW_ABOVE
+    }
+    in_grid = [i for i, text in enumerate(texts) if item_of[(theme, quadrant, text)].key in grid]
+    for k, i in enumerate(in_grid):
+        for j in in_grid[k + 1 :]:
+            same = item_of[(theme, quadrant, texts[i])] is item_of[(theme, quadrant, texts[j])]
+            if (i, j) not in found and not same and shared_pieces(model, i, j):
+                found[(i, j)] = score_pairs(texts, [(i, j)], model=model)[0][2]
+    return [(i, j, score) for (i, j), score in sorted(found.items())]
+
+
+def _review_pair(
+    model: Model,
+    distinct: _Texts,
+    i: int,
+    j: int,
+    score: float,
+    item_of: dict[tuple[str, Quadrant, str], MergedItem],
+    grid: frozenset[str],
+    theme: str,
+    quadrant: Quadrant,
+) -> ReviewPair:
+    texts = distinct.normalised
+    first, second = item_of[(theme, quadrant, texts[i])], item_of[(theme, quadrant, texts[j])]
+    units = {
+        text: tuple(sorted({e.unit for e in distinct.entries(text)}))
+        for text in (texts[i], texts[j])
+    }
+    together = first is second
+    return ReviewPair(
+        theme,
+        quadrant,
+        strip_control(distinct.raws[texts[i]][0]),  # as first written
+        strip_control(distinct.raws[texts[j]][0]),
+        score,
+        together,
+        units[texts[i]],
+        units[texts[j]],
+        reasons=explain_pair(model, i, j),
+        in_grid=first.key in grid and second.key in grid,
+        impact=first.breadth if together else len(set(first.units) | set(second.units)),
+    )
+
+
+PIECE = 4  # letters two words must share for two grid items to be offered for review
+
+
+def shared_pieces(model: Model, left: int, right: int) -> list[str]:
+    """The first ``PIECE`` letters of a stem of one text found inside a stem of the other
+    (function words and negations left out): "spar" of "sparbeting" in "besparing", but no
+    ending such as "ning" that many words have."""
+
+    def stems(index: int) -> list[str]:
+        return [
+            model.stem(word)
+            for word in model.texts[index].split()
+            if word not in model.stop and word not in NEGATION_WORDS
+        ]
+
+    found = set()
+    for one, other in ((stems(left), stems(right)), (stems(right), stems(left))):
+        for stem in one:
+            piece = stem[:PIECE]
+            if len(piece) == PIECE and any(piece in word for word in other):
+                found.add(piece)
+    return sorted(found)
+
+
+def explain_pair(model: Model, left: int, right: int) -> tuple[str, ...]:
+    """What a pair shares, as short texts: "handledare" (a shared word), "handledarna ~
+    handledare" (a shared stem, compound part or typo), with its share of the score; or the
+    pieces of words it shares when it shares no word."""
+    shared = model.explain(left, right)
+    if shared:
+        return tuple(f"{a if a == b else f'{a} ~ {b}'} {share:.0f} %" for a, b, share in shared)
+    return tuple(f"…{piece}…" for piece in shared_pieces(model, left, right))
+
+
+def merge_explanations(items: Sequence[MergedItem]) -> list[dict[str, Any]]:
+    """Why each item's wordings are together: for each item of several distinct texts, the links
+    of its best spanning tree (each wording joined to the most similar wording before it), with
+    the score and what the two share (``explain_pair``), scored as grouping scored its bucket."""
+    by_bucket: dict[tuple[str, Quadrant], list[MergedItem]] = {}
+    for item in items:
+        by_bucket.setdefault((item.theme, item.quadrant), []).append(item)
+    links: list[dict[str, Any]] = []
+    for bucket in by_bucket.values():
+        texts = sorted({normalise(e.text) for item in bucket for e in item.entries})
+        if len(texts) < 2:
+            continue
+        model = Model(texts)
+        index = {text: k for k, text in enumerate(texts)}
+        shown = {normalise(e.text): strip_control(e.text) for i in bucket for e in i.entries}
+        for item in bucket:
+            members = sorted({index[normalise(e.text)] for e in item.entries})
+            for left, right, score in _spanning_links(model, members):
+                links.append(
+                    {
+                        "item": item.key,
+                        "a": shown[texts[left]],
+                        "b": shown[texts[right]],
+                        "score": score,
+                        "shared": list(explain_pair(model, left, right)),
+                        "by_decision": item.joined_by_decision and score < item.cohesion,
+                    }
+                )
+    return links
+
+
+def _spanning_links(model: Model, members: list[int]) -> list[tuple[int, int, float]]:
+    """Prim's maximum spanning tree over a group's texts (scores with the guard)."""
+    if len(members) < 2:
+        return []
+    pairs = [(a, b) for k, a in enumerate(members) for b in members[k + 1 :]]
+    scores = {(i, j): s for i, j, s in score_pairs(model.texts, pairs, model=model)}
+    inside, links = {members[0]}, []
+    while len(inside) < len(members):
+        score, i, j = max(
+            (scores.get((min(a, b), max(a, b)), 0.0), a, b)
+            for a in inside
+            for b in members
+            if b not in inside
+        )
+        links.append((min(i, j), max(i, j), score))
+        inside.add(j)
+    return links

@@ -104,6 +104,9 @@ def ask_pair(pair: ReviewPair, header: str, language: str) -> Answer:
         out.print(f"  {letter}: {text}", markup=False)
         if units:
             out.print(f"     ({', '.join(units)})", markup=False)
+    if pair.reasons:
+        shared = say(MESSAGES, "review.shared", language, shared=", ".join(pair.reasons))
+        out.print(f"  {shared}", markup=False)
     ask = Prompter(language)
     choices = [
         (say(MESSAGES, "review.join", language), "join"),

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from swot.files.workshop import LoadedWorkshop
 
 MESSAGES = catalogue("jobs/review")
+GRID_TOP = 5  # swot merge's --top by default
 
 
 @dataclass
@@ -53,7 +54,9 @@ def run(request: ReviewRequest, progress: ProgressDisplay | None = None) -> Revi
     loaded, language, threshold = open_round(request)
     merge = merged_round(loaded, request.round_id, language, threshold, "breadth", progress)
     decisions = load_decisions(loaded, language)
-    pairs = review_pairs(merge.entries, similarity=threshold, decisions=decisions)
+    # The items the handout's grid shows (its default --top), ranked by breadth as merge does.
+    grid = frozenset(r.item.key for r in merge.ranked if r.rank <= GRID_TOP)
+    pairs = review_pairs(merge.entries, similarity=threshold, decisions=decisions, grid=grid)
     return ReviewPlan(loaded, pairs, language, threshold)
 
 

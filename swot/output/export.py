@@ -213,8 +213,11 @@ def json_text(merge: RoundMerge) -> str:
 
 
 def as_json(merge: RoundMerge) -> dict[str, Any]:
-    """The round's merge for scripts: method, warnings, items and entries (and the A'WOT
-    priorities when the round has judgments)."""
+    """The round's merge for scripts: method, warnings, items and entries, why each item's
+    wordings are together ("merges": the links of each item with their scores and what the two
+    texts share) and the A'WOT priorities when the round has judgments."""
+    from swot.analysis.grouping import merge_explanations
+
     data: dict[str, Any] = {
         "workshop": merge.workshop.workshop.name,
         "round": merge.round.id,
@@ -223,6 +226,7 @@ def as_json(merge: RoundMerge) -> dict[str, Any]:
         "warnings": [w.as_dict() for w in merge.warnings],
         "items": item_rows(merge),
         "entries": entry_rows(merge),
+        "merges": merge_explanations(merge.items),
     }
     priorities = priority_rows(merge)
     if priorities:

@@ -214,3 +214,41 @@ TEXTS = ["Plan", "a: b", "#x", "yes", " pad", "ö ä å", "\u00a0nb", "x\ty", "2
 )
 def test_an_entry_is_written_as_it_was_written_line_by_line(entry, lang, theme_names) -> None:
     assert format_entry(entry, lang, theme_names) == reference_format(entry, lang, theme_names)
+
+
+class RowByRowReader(RowReader):
+    """Reads every export row by row (as one with problems is read)."""
+
+    def read_by_column(self, numbers, rows):  # type: ignore[no-untyped-def]
+        return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows_of_cells)
+def test_an_export_read_by_column_reads_as_one_read_by_row(mapped, rows) -> None:
+    loaded, imap, table = mapped
+    table = Table(table.path, table.header, rows)
+    args = (table, imap, loaded, "2026-kv1", "sv", _unit_lookup(loaded))
+
+    quick, by_row = RowReader(*args).read(), RowByRowReader(*args).read()
+
+    assert quick.problems == by_row.problems
+    assert quick.without_answers == by_row.without_answers
+    assert [(r.row, r.unit, r.mark, list(r.entries)) for r in quick.respondents] == [
+        (r.row, r.unit, r.mark, list(r.entries)) for r in by_row.respondents
+    ]
+
+
+def test_a_cell_with_a_problem_is_one_in_every_row_it_stands_in(mapped) -> None:
+    loaded, imap, table = mapped
+    rows = [["12:00", "Höganäs", "=SUMMA(A1)", "", "4", ""]] * 2 + [["12:00", "Höganäs", "Ja"]]
+    reader = RowReader(
+        Table(table.path, table.header, rows), imap, loaded, "2026-kv1", "sv", _unit_lookup(loaded)
+    )
+
+    read = reader.read()
+
+    assert [(row, problem.code) for row, problem in read.problems] == [
+        (2, "formula"),
+        (3, "formula"),
+    ]

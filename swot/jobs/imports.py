@@ -137,6 +137,7 @@ def _run(
         return result
     result.skipped_rows = rows.problems
     result.without_answers = rows.without_answers
+    result.table.forget_cells()  # 50,000 rows' cells would add to the memory appending takes
     if result.written:
         _append(result, rows.respondents)
     else:

@@ -66,6 +66,11 @@ class Table:
     def file(self) -> str:
         return display_path(self.path)
 
+    def forget_cells(self) -> None:
+        """Let go of the cells (their memory), keeping how many rows there are: once an
+        import has read its rows, only the header and the count are looked at."""
+        self.rows = [[] for _ in self.rows]
+
     def cell(self, row: list[str], column: int) -> str:
         return row[column] if column < len(row) else ""
 

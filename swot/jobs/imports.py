@@ -169,6 +169,7 @@ def _mapped(
     result = ImportResult(
         loaded, language, round_id, table, proposal, path, proposed, request.dry_run
     )
+    result.warnings = _encoding_warning(table, language)
     if spec is None:
         text = proposal_text(proposal, loaded, unit_translations(proposal, units))
         if not request.dry_run:
@@ -183,10 +184,27 @@ def _mapped(
             return result, None
     imap = resolve(spec, table, language)
     result.imap = imap
-    result.warnings = _unlisted(table, imap, language)
+    result.warnings += _unlisted(table, imap, language)
     mapped = set(imap.mapped_columns())
     result.ignored = Counter(g.kind or "other" for g in proposal.columns if g.index not in mapped)
     return result, imap
+
+
+def _encoding_warning(table: Table, lang: str) -> list[Problem]:
+    """Which encoding a CSV file that is not UTF-8 was read in, and what to do if it is not."""
+    from swot.errors import Problem
+
+    if table.encoding is None:
+        return []
+    return [
+        Problem(
+            table.file,
+            say(MESSAGES, "encoding", lang, encoding=table.encoding),
+            say(MESSAGES, "encoding.hint", lang),
+            code="encoding",
+            severity="warning",
+        )
+    ]
 
 
 def _unlisted(table: Table, imap: ImportMap, lang: str) -> list[Problem]:

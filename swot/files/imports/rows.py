@@ -241,20 +241,14 @@ class RowReader:
                 if problems:
                     return None
         theme, quadrant, source = plain
-        # The same cell with the same importance: the same (immutable) values, kept once.
-        made: dict[tuple[str, int | None], tuple[EntryValues, ...]] = {}
-        found: list[Sequence[EntryValues]] = []
-        for cell, value in zip(cells, importances, strict=True):
-            if not cell:
-                found.append(())
-                continue
-            values = made.get((cell, value))
-            if values is None:
-                values = made[cell, value] = tuple(
-                    [(theme, quadrant, text, value, source) for text in texts[cell]]
-                )
-            found.append(values)
-        return found
+        # The same cell with the same importance: the same (immutable) values, made once.
+        made = {
+            (cell, value): tuple([(theme, quadrant, text, value, source) for text in texts[cell]])
+            if cell
+            else ()
+            for cell, value in set(zip(cells, importances, strict=True))
+        }
+        return list(map(made.__getitem__, zip(cells, importances, strict=True)))
 
     def respondent(
         self,

@@ -24,7 +24,7 @@ from swot.files.imports import tables
 from swot.files.imports.mapfile import ImportMap, read_map, resolve, skip_form, skip_test
 from swot.files.imports.rows import RowReader, row_mark, split_answers
 from swot.files.imports.tables import Table, read_table
-from swot.files.storage import format_entry, yaml_scalar
+from swot.files.storage import entries_text, format_entry, yaml_scalar
 from swot.files.workshop import LoadedWorkshop, _unit_lookup, load_workshop
 from swot.models import Entry, new_entry, said_by, with_respondent
 from swot.vocabulary import BUILTIN_THEMES, QUADRANT_NAMES, SOURCE_NAMES, Quadrant, Source
@@ -252,3 +252,35 @@ def test_a_cell_with_a_problem_is_one_in_every_row_it_stands_in(mapped) -> None:
         (2, "formula"),
         (3, "formula"),
     ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.tuples(
+                st.sampled_from(["equality", "culture"]),
+                st.sampled_from(list(Quadrant)),
+                st.sampled_from(TEXTS[:6]),  # few texts: many entries alike
+                st.sampled_from([None, 4]),
+                st.sampled_from(list(Source)),
+                st.sampled_from([None, "r01", "r02", "#1"]),
+                st.sampled_from([None, "n"]),
+            ),
+            st.sampled_from(["\n# swot import 0123456789abcdef\n", "# c\n"]),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["sv", "en"]),
+)
+def test_entries_written_together_are_each_written_as_format_entry_writes_it(items, lang) -> None:
+    names = {"equality": "jämlikhet", "culture": "kultur: allt"}
+    made = [
+        item if isinstance(item, str) else new_entry(*item, "u", "r", 1)  # type: ignore[arg-type]
+        for item in items
+    ]
+
+    expected = "".join(
+        item if isinstance(item, str) else reference_format(item, lang, names) for item in made
+    )
+    assert entries_text(made, lang, names) == expected

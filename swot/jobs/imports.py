@@ -137,8 +137,10 @@ def _run(
         return result
     result.skipped_rows = rows.problems
     result.without_answers = rows.without_answers
-    result.table.forget_cells()  # 50,000 rows' cells would add to the memory appending takes
     if result.written:
+        for respondent in rows.respondents:  # each row's mark, while its cells are there
+            _ = respondent.mark
+        result.table.forget_cells()  # 50,000 rows' cells would add to the memory appending takes
         _append(result, rows.respondents)
     else:
         _preview(result, rows.respondents)
@@ -312,6 +314,8 @@ def _append(result: ImportResult, respondents: list[Respondent]) -> None:
 
 def _new_rows(group: list[Respondent], recorded: Counter[str]) -> list[Respondent]:
     """The respondents of ``group`` whose mark the file does not hold yet (as often as here)."""
+    if not recorded:  # a file without marks: every one (without working out their marks)
+        return list(group)
     seen: Counter[str] = Counter()
     new = []
     for respondent in group:

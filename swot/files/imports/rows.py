@@ -14,6 +14,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from hashlib import blake2b
 from itertools import chain
 from operator import add, itemgetter
@@ -42,15 +43,29 @@ Plain = tuple[str, Quadrant, Source]  # an answer column's theme id, quadrant an
 _intern = sys.intern
 
 
-@dataclass
 class Respondent:
-    """The entries of one row, its unit, its spreadsheet row number and its mark."""
+    """The entries of one row, its unit, its spreadsheet row number and its mark. The mark
+    may be given as a function that works it out when it is first asked for (a dry run of an
+    export no file holds yet compares none)."""
 
-    row: int
-    unit: str
-    entries: Sequence[Entry]  # of a survey's row: PendingEntries, made when looked at
-    mark: str
-    new_respondent: bool = True  # False: entries of no respondent (workshop entries)
+    __slots__ = ("_mark", "entries", "new_respondent", "row", "unit")
+
+    def __init__(
+        self,
+        row: int,
+        unit: str,
+        entries: Sequence[Entry],  # of a survey's row: PendingEntries, made when looked at
+        mark: str | Callable[[], str],
+        new_respondent: bool = True,  # False: entries of no respondent (workshop entries)
+    ) -> None:
+        self.row, self.unit, self.entries = row, unit, entries
+        self._mark, self.new_respondent = mark, new_respondent
+
+    @property
+    def mark(self) -> str:
+        if not isinstance(self._mark, str):
+            self._mark = self._mark()
+        return self._mark
 
 
 @dataclass
@@ -199,7 +214,8 @@ class RowReader:
                 result.without_answers += 1
             else:
                 pending = PendingEntries(entries, unit, self.round_id, number)
-                result.respondents.append(Respondent(number, unit, pending, self.mark(row)))
+                mark = partial(self.mark, row)  # worked out if asked for
+                result.respondents.append(Respondent(number, unit, pending, mark))
         return result
 
     def column_units(self, rows: list[list[str]]) -> list[str | None]:

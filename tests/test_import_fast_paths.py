@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from swot.files.imports import tables
 from swot.files.imports.mapfile import ImportMap, read_map, resolve, skip_form, skip_test
+from swot.files.imports.rows import _BULLET as BULLET
 from swot.files.imports.rows import RowReader, row_mark, split_answers
 from swot.files.imports.tables import Table, read_table
 from swot.files.storage import entries_text, format_entry, yaml_scalar
@@ -286,3 +287,27 @@ def test_entries_written_together_are_each_written_as_format_entry_writes_it(ite
         item if isinstance(item, str) else reference_format(item, lang, names) for item in made
     )
     assert entries_text(made, lang, names) == expected
+
+
+def split_answers_line_by_line(cell: str) -> list[str]:
+    """``split_answers`` as it was written first: the lines, then the bullets among them."""
+    lines = [line.strip() for line in cell.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    if not any(BULLET.match(line) for line in lines):
+        return lines
+    items: list[str] = []
+    for line in lines:
+        bullet = BULLET.match(line)
+        if bullet:
+            items.append(line[bullet.end() :].strip())
+        elif items:
+            items[-1] = f"{items[-1]} {line}"
+        else:
+            items.append(line)
+    return [item for item in items if item]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ab -–•*·1.)\u2028\x0b\x85\n\r ", max_size=24))
+def test_a_cell_of_lines_splits_as_it_did_line_by_line(cell: str) -> None:
+    assert split_answers(cell) == split_answers_line_by_line(cell)

@@ -90,20 +90,23 @@ def split_answers(cell: str) -> list[str]:
         if bullet:
             line = line[bullet.end() :].strip()
         return [line] if line else []
-    lines = [line.strip() for line in cell.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [line for line in lines if line]
-    bullets = [_BULLET.match(line) for line in lines]
-    if not any(bullets):
-        return lines
-    items: list[str] = []
-    for line, bullet in zip(lines, bullets, strict=True):
+    lines: list[str] = []
+    items: list[str] = []  # the answers if any line is a bullet
+    bulleted = False
+    for line in cell.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        lines.append(line)
+        bullet = _BULLET.match(line)
         if bullet:
+            bulleted = True
             items.append(line[bullet.end() :].strip())
         elif items:
             items[-1] = f"{items[-1]} {line}"
         else:
             items.append(line)
-    return [item for item in items if item]
+    return [item for item in items if item] if bulleted else lines
 
 
 class RowReader:

@@ -22,9 +22,10 @@ from hypothesis import strategies as st
 
 from swot.files.imports import tables
 from swot.files.imports.mapfile import ImportMap, read_map, resolve, skip_form, skip_test
+from swot.files.imports.rows import _BULLET as BULLET
 from swot.files.imports.rows import RowReader, row_mark, split_answers
 from swot.files.imports.tables import Table, read_table
-from swot.files.storage import format_entry, yaml_scalar
+from swot.files.storage import entries_text, format_entry, yaml_scalar
 from swot.files.workshop import LoadedWorkshop, _unit_lookup, load_workshop
 from swot.models import Entry, new_entry, said_by, with_respondent
 from swot.vocabulary import BUILTIN_THEMES, QUADRANT_NAMES, SOURCE_NAMES, Quadrant, Source
@@ -214,3 +215,99 @@ TEXTS = ["Plan", "a: b", "#x", "yes", " pad", "ö ä å", "\u00a0nb", "x\ty", "2
 )
 def test_an_entry_is_written_as_it_was_written_line_by_line(entry, lang, theme_names) -> None:
     assert format_entry(entry, lang, theme_names) == reference_format(entry, lang, theme_names)
+
+
+class RowByRowReader(RowReader):
+    """Reads every export row by row (as one with problems is read)."""
+
+    def read_by_column(self, numbers, rows):  # type: ignore[no-untyped-def]
+        return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows_of_cells)
+def test_an_export_read_by_column_reads_as_one_read_by_row(mapped, rows) -> None:
+    quick, by_row = (read(mapped, rows, reader) for reader in (RowReader, RowByRowReader))
+
+    assert quick == by_row
+
+
+def read(mapped, rows: list[list[str]], reader: type[RowReader]) -> tuple[object, ...]:
+    """What ``reader`` reads of ``rows`` under the fixture's map: problems, rows without
+    answers, and each respondent's row, unit, mark and entries."""
+    loaded, imap, table = mapped
+    table = Table(table.path, table.header, rows)
+    found = reader(table, imap, loaded, "2026-kv1", "sv", _unit_lookup(loaded)).read()
+    respondents = [(r.row, r.unit, r.mark, list(r.entries)) for r in found.respondents]
+    return found.problems, found.without_answers, respondents
+
+
+def test_a_cell_with_a_problem_is_one_in_every_row_it_stands_in(mapped) -> None:
+    loaded, imap, table = mapped
+    rows = [["12:00", "Höganäs", "=SUMMA(A1)", "", "4", ""]] * 2 + [["12:00", "Höganäs", "Ja"]]
+    reader = RowReader(
+        Table(table.path, table.header, rows), imap, loaded, "2026-kv1", "sv", _unit_lookup(loaded)
+    )
+
+    read = reader.read()
+
+    assert [(row, problem.code) for row, problem in read.problems] == [
+        (2, "formula"),
+        (3, "formula"),
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.tuples(
+                st.sampled_from(["equality", "culture"]),
+                st.sampled_from(list(Quadrant)),
+                st.sampled_from(TEXTS[:6]),  # few texts: many entries alike
+                st.sampled_from([None, 4]),
+                st.sampled_from(list(Source)),
+                st.sampled_from([None, "r01", "r02", "#1"]),
+                st.sampled_from([None, "n"]),
+            ),
+            st.sampled_from(["\n# swot import 0123456789abcdef\n", "# c\n"]),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["sv", "en"]),
+)
+def test_entries_written_together_are_each_written_as_format_entry_writes_it(items, lang) -> None:
+    names = {"equality": "jämlikhet", "culture": "kultur: allt"}
+    made = [
+        item if isinstance(item, str) else new_entry(*item, "u", "r", 1)  # type: ignore[arg-type]
+        for item in items
+    ]
+
+    expected = "".join(
+        item if isinstance(item, str) else reference_format(item, lang, names) for item in made
+    )
+    assert entries_text(made, lang, names) == expected
+
+
+def split_answers_line_by_line(cell: str) -> list[str]:
+    """``split_answers`` as it was written first: the lines, then the bullets among them."""
+    lines = [line.strip() for line in cell.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    if not any(BULLET.match(line) for line in lines):
+        return lines
+    items: list[str] = []
+    for line in lines:
+        bullet = BULLET.match(line)
+        if bullet:
+            items.append(line[bullet.end() :].strip())
+        elif items:
+            items[-1] = f"{items[-1]} {line}"
+        else:
+            items.append(line)
+    return [item for item in items if item]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ab -–•*·1.)\u2028\x0b\x85\n\r ", max_size=24))
+def test_a_cell_of_lines_splits_as_it_did_line_by_line(cell: str) -> None:
+    assert split_answers(cell) == split_answers_line_by_line(cell)

@@ -11,7 +11,7 @@ import re
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -88,20 +88,53 @@ def _escape(ch: str) -> str:
 
 def format_entry(entry: Entry, lang: str, theme_names: dict[str, str] | None = None) -> str:
     """One entry as YAML list item text, with keys and values in the workshop's language."""
-    sv = lang == "sv"
+    body = _entry_body(entry, lang, theme_names)
+    return f"{body}{_entry_tail(entry.respondent, entry.note, lang)}"
+
+
+def _entry_body(entry: Entry, lang: str, theme_names: dict[str, str] | None) -> str:
+    """An entry's lines from its theme to its source (what many entries have alike)."""
     theme = entry.theme
-    if sv:  # Swedish files say 'jämställdhet'; English files use the theme id.
+    if lang == "sv":  # Swedish files say 'jämställdhet'; English files use the theme id.
         theme = (theme_names or _BUILTIN_THEME_NAMES).get(entry.theme, entry.theme)
-    parts = [
-        _entry_head(theme, entry.quadrant, lang),
-        yaml_scalar(entry.text),
-        _entry_middle(entry.importance, entry.source, lang),
-    ]
-    if entry.respondent is not None:
-        parts.append(f"\n  {'svarande' if sv else 'respondent'}: {_id_scalar(entry.respondent)}")
-    if entry.note is not None:
-        parts.append(f"\n  {'anteckning' if sv else 'note'}: {yaml_scalar(entry.note)}")
-    parts.append("\n")
+    return "".join(
+        (
+            _entry_head(theme, entry.quadrant, lang),
+            _text_scalar(entry.text),
+            _entry_middle(entry.importance, entry.source, lang),
+        )
+    )
+
+
+@functools.lru_cache(maxsize=1024)  # a respondent's entries are written together
+def _entry_tail(respondent: str | None, note: str | None, lang: str) -> str:
+    """An entry's respondent and note lines (if any), and its final line break."""
+    sv = lang == "sv"
+    tail = ""
+    if respondent is not None:
+        tail = f"\n  {'svarande' if sv else 'respondent'}: {yaml_scalar(respondent)}"
+    if note is not None:
+        tail += f"\n  {'anteckning' if sv else 'note'}: {yaml_scalar(note)}"
+    return f"{tail}\n"
+
+
+def entries_text(
+    entries: Iterable[Entry | str], lang: str, theme_names: dict[str, str] | None
+) -> str:
+    """Entries (and comment lines, as they are) as ``format_entry`` writes them one by one; each
+    distinct body (theme to source: an import's respondents often said the same) made once."""
+    bodies: dict[tuple[object, ...], str] = {}
+    parts = []
+    for entry in entries:
+        if isinstance(entry, str):
+            parts.append(entry)
+            continue
+        key = (entry.theme, entry.quadrant, entry.text, entry.importance, entry.source)
+        body = bodies.get(key)
+        if body is None:
+            body = bodies[key] = _entry_body(entry, lang, theme_names)
+        parts.append(body)
+        parts.append(_entry_tail(entry.respondent, entry.note, lang))
     return "".join(parts)
 
 
@@ -129,7 +162,9 @@ def _entry_middle(importance: int | None, source: Source, lang: str) -> str:
     return f"{line}\n  {'källa' if sv else 'source'}: {SOURCE_NAMES[source][lang]}"
 
 
-_id_scalar = functools.lru_cache(maxsize=1024)(yaml_scalar)  # a respondent's entries are together
+# Many entries say the same (an import of 160,000 entries has far fewer distinct texts); bounded,
+# so at most a few MB of texts are kept.
+_text_scalar = functools.lru_cache(maxsize=4096)(yaml_scalar)
 
 
 def atomic_write_bytes(
@@ -385,9 +420,7 @@ def append_entries(
         written = [e for e in chosen if isinstance(e, Entry)]
         if not written:
             return []
-        addition = "".join(
-            e if isinstance(e, str) else format_entry(e, lang, theme_names) for e in chosen
-        )
+        addition = entries_text(chosen, lang, theme_names)
         start = old if old is not None else header.encode("utf-8")
         atomic_write_bytes(path, appended_bytes(start, addition, path, lang), verify)
         return written

@@ -248,9 +248,9 @@ def parse_simple_entries(text: str) -> SequenceNode | None:
     lines = _simple_lines(text)
     if lines is None:
         return None
-    root = SequenceNode(lines[0][0], lines[0][1])
+    root = SequenceNode(lines[0][0], lines[0][1][0])
     item = MappingNode(0, 0)
-    for number, dash, key, key_column, value, value_column, quoted in lines:
+    for number, (dash, key, key_column, value, value_column, quoted, _) in lines:
         if dash >= 0:
             item = MappingNode(number, key_column)
             root.items.append(item)
@@ -268,23 +268,20 @@ def simple_entry_items(text: str) -> list[tuple[int, list[tuple[str, str | None]
         return None
     items: list[tuple[int, list[tuple[str, str | None]]]] = []
     pairs: list[tuple[str, str | None]] = []
-    for number, dash, key, _, value, _, quoted in lines:
-        if dash >= 0:
+    for number, parsed in lines:
+        if parsed[0] >= 0:  # a dash: a new entry
             pairs = []
             items.append((number, pairs))
-        pairs.append((key, None if not quoted and value in NULL_SPELLINGS else value))
+        pairs.append(parsed[6])
     return items
 
 
-SimpleLine = tuple[int, int, str, int, str, int, bool]
-
-
-def _simple_lines(text: str) -> list[SimpleLine] | None:
-    """(line, dash column or -1, key, key column, value, value column, quoted) of each
-    "key: value" line of a file in the common shape; None if the file is not in that shape."""
+def _simple_lines(text: str) -> list[tuple[int, _Line]] | None:
+    """(line, what ``_simple_line`` reads of it) of each "key: value" line of a file in the
+    common shape; None if the file is not in that shape."""
     if not text.replace("\n", "").isprintable():  # control or line-break characters, tabs
         return None
-    result: list[SimpleLine] = []
+    result: list[tuple[int, _Line]] = []
     keys: set[str] = set()
     key_column = -1
     dash_column = -1
@@ -299,7 +296,7 @@ def _simple_lines(text: str) -> list[SimpleLine] | None:
             continue
         if parsed is False:
             return None
-        dash, key, key_start, value, value_column, quoted = parsed
+        dash, key, key_start = parsed[:3]
         if dash >= 0:
             if dash_column < 0:
                 dash_column = dash
@@ -312,17 +309,19 @@ def _simple_lines(text: str) -> list[SimpleLine] | None:
         if key in keys:
             return None  # the full parser names both lines
         keys.add(key)
-        result.append((number, dash, key, key_start, value, value_column, quoted))
+        result.append((number, parsed))
     return result or None
 
 
-_Line = tuple[int, str, int, str, int, bool]
+# (dash column or -1, key, key column, value, value column, quoted, (key, value as
+# ``ScalarNode.python`` gives it)): worked out once for each distinct line of a file.
+_Line = tuple[int, str, int, str, int, bool, tuple[str, str | None]]
 
 
 def _simple_line(line: str) -> _Line | bool:
-    """One line of a file in the common shape, on its own: (dash column or -1, key, key
-    column, value, value column, quoted); True for a blank line or a comment; False for a line
-    the shape does not have (then the full parser reads the file)."""
+    """One line of a file in the common shape, on its own (see ``_Line``); True for a blank
+    line or a comment; False for a line the shape does not have (then the full parser reads
+    the file)."""
     match = _LINE.fullmatch(line)
     if match is None:
         return not line or _BLANK_OR_COMMENT.fullmatch(line) is not None
@@ -340,7 +339,8 @@ def _simple_line(line: str) -> _Line | bool:
         rest = raw[end + 1 :]
         if rest and (rest[0] != " " or not _BLANK_OR_COMMENT.fullmatch(rest)):
             return False
-        return dash_column, key, key_start, raw[1:end], value_column, True
+        value = raw[1:end]
+        return dash_column, key, key_start, value, value_column, True, (key, value)
     if first in _PLAIN_START:
         return False
     comment = raw.find(" #")
@@ -348,7 +348,8 @@ def _simple_line(line: str) -> _Line | bool:
         raw = raw[:comment].rstrip(" ")
     if ": " in raw or raw.endswith(":"):
         return False
-    return dash_column, key, key_start, raw, value_column, False
+    pair = (key, None if raw in NULL_SPELLINGS else raw)
+    return dash_column, key, key_start, raw, value_column, False, pair
 
 
 def top_level_items(text: str) -> list[tuple[int, str]] | None:

@@ -138,6 +138,9 @@ def _run(
     result.skipped_rows = rows.problems
     result.without_answers = rows.without_answers
     if result.written:
+        for respondent in rows.respondents:  # each row's mark, while its cells are there
+            _ = respondent.mark
+        result.table.forget_cells()  # 50,000 rows' cells would add to the memory appending takes
         _append(result, rows.respondents)
     else:
         _preview(result, rows.respondents)
@@ -168,6 +171,7 @@ def _mapped(
     result = ImportResult(
         loaded, language, round_id, table, proposal, path, proposed, request.dry_run
     )
+    result.warnings = _encoding_warning(table, language)
     if spec is None:
         text = proposal_text(proposal, loaded, unit_translations(proposal, units))
         if not request.dry_run:
@@ -182,10 +186,27 @@ def _mapped(
             return result, None
     imap = resolve(spec, table, language)
     result.imap = imap
-    result.warnings = _unlisted(table, imap, language)
+    result.warnings += _unlisted(table, imap, language)
     mapped = set(imap.mapped_columns())
     result.ignored = Counter(g.kind or "other" for g in proposal.columns if g.index not in mapped)
     return result, imap
+
+
+def _encoding_warning(table: Table, lang: str) -> list[Problem]:
+    """Which encoding a CSV file that is not UTF-8 was read in, and what to do if it is not."""
+    from swot.errors import Problem
+
+    if table.encoding is None:
+        return []
+    return [
+        Problem(
+            table.file,
+            say(MESSAGES, "encoding", lang, encoding=table.encoding),
+            say(MESSAGES, "encoding.hint", lang),
+            code="encoding",
+            severity="warning",
+        )
+    ]
 
 
 def _unlisted(table: Table, imap: ImportMap, lang: str) -> list[Problem]:
@@ -293,6 +314,8 @@ def _append(result: ImportResult, respondents: list[Respondent]) -> None:
 
 def _new_rows(group: list[Respondent], recorded: Counter[str]) -> list[Respondent]:
     """The respondents of ``group`` whose mark the file does not hold yet (as often as here)."""
+    if not recorded:  # a file without marks: every one (without working out their marks)
+        return list(group)
     seen: Counter[str] = Counter()
     new = []
     for respondent in group:

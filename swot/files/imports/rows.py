@@ -12,8 +12,12 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from hashlib import blake2b
+from itertools import chain
+from operator import add, itemgetter
 from typing import Any
 
 from swot.errors import Problem, shorten
@@ -28,23 +32,40 @@ from swot.models import MAX_TEXT_LENGTH, Entry, EntryValues, PendingEntries, ent
 from swot.texts import strip_control
 from swot.vocabulary import Quadrant, Source
 
-_BULLET = re.compile(r"^(?:[-–—•*·▪◦]|\d{1,2}[.)])\s+")
+_BULLET_MARKS = "-–—•*·▪◦"
+_BULLET = re.compile(rf"^(?:[{_BULLET_MARKS}]|\d{{1,2}}[.)])\s+")  # \d: what str.isdecimal takes
 _IMPORTANCE = re.compile(r"^(\d+)(?:[.,]0+)?(?:\s*[^\d.,\s].*)?$")
 
 MESSAGES = catalogue("files/imports/rows")
 _IMPORTANCES = {str(value): value for value in range(1, 6)}
 _UNSEEN = object()
+Plain = tuple[str, Quadrant, Source]  # an answer column's theme id, quadrant and source
+_intern = sys.intern
 
 
-@dataclass
 class Respondent:
-    """The entries of one row, its unit, its spreadsheet row number and its mark."""
+    """The entries of one row, its unit, its spreadsheet row number and its mark. The mark
+    may be given as a function that works it out when it is first asked for (a dry run of an
+    export no file holds yet compares none)."""
 
-    row: int
-    unit: str
-    entries: Sequence[Entry]  # of a survey's row: PendingEntries, made when looked at
-    mark: str
-    new_respondent: bool = True  # False: entries of no respondent (workshop entries)
+    __slots__ = ("_mark", "entries", "new_respondent", "row", "unit")
+
+    def __init__(
+        self,
+        row: int,
+        unit: str,
+        entries: Sequence[Entry],  # of a survey's row: PendingEntries, made when looked at
+        mark: str | Callable[[], str],
+        new_respondent: bool = True,  # False: entries of no respondent (workshop entries)
+    ) -> None:
+        self.row, self.unit, self.entries = row, unit, entries
+        self._mark, self.new_respondent = mark, new_respondent
+
+    @property
+    def mark(self) -> str:
+        if not isinstance(self._mark, str):
+            self._mark = self._mark()
+        return self._mark
 
 
 @dataclass
@@ -69,20 +90,23 @@ def split_answers(cell: str) -> list[str]:
         if bullet:
             line = line[bullet.end() :].strip()
         return [line] if line else []
-    lines = [line.strip() for line in cell.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [line for line in lines if line]
-    if not any(_BULLET.match(line) for line in lines):
-        return lines
-    items: list[str] = []
-    for line in lines:
+    lines: list[str] = []
+    items: list[str] = []  # the answers if any line is a bullet
+    bulleted = False
+    for line in cell.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        lines.append(line)
         bullet = _BULLET.match(line)
         if bullet:
+            bulleted = True
             items.append(line[bullet.end() :].strip())
         elif items:
             items[-1] = f"{items[-1]} {line}"
         else:
             items.append(line)
-    return [item for item in items if item]
+    return [item for item in items if item] if bulleted else lines
 
 
 class RowReader:
@@ -90,7 +114,9 @@ class RowReader:
 
     An export may have 50,000 rows, so the work that is the same for many cells is done once:
     each answer column's theme, quadrant and source are checked when the reader is built, and
-    each distinct unit or importance cell is read once (a unit column holds a few values)."""
+    each distinct unit or importance cell is read once (a unit column holds a few values). An
+    export without problems is read a column at a time, each distinct cell of a column once
+    ("vet ej", an answer many gave); one with problems row by row, which says where each is."""
 
     def __init__(
         self,
@@ -115,10 +141,14 @@ class RowReader:
         self.plan = [(answer, self.plain_column(answer)) for answer in imap.answers]
         self.units: dict[str, str | None] = {}  # a unit cell as written → its unit id
         self.importances: dict[str, str | None] = {}  # an importance cell → its digit
-        self.mark_columns = [(f"{table.header[c]}\x1e", c) for c in self.mapped]
+        self.mark_heads = [f"{table.header[c]}\x1e" for c in self.mapped]
+        self.mark_cells = _cells_getter(self.mapped)
+        self.mark_unit = "" if imap.spec.unit is None else f"\x1e{imap.spec.unit}"
+        if self.mark_unit and self.mapped:
+            self.mark_unit = f"\x1f{self.mark_unit}"
         self.skipped = skip_test(imap.spec.skip)
 
-    def plain_column(self, answer: Answer) -> tuple[str, Quadrant, Source] | None:
+    def plain_column(self, answer: Answer) -> Plain | None:
         """The theme id, quadrant and source of every entry of this column, when the quick
         path of validation (``entry_from_strings``) takes its theme and quadrant: it then takes
         every answer ``answers`` lets through with every importance 1–5, so its entries are
@@ -129,12 +159,24 @@ class RowReader:
 
     def read(self) -> ReadRows:
         """Every row of the table, in order."""
+        width = max(self.mapped, default=-1) + 1
+        padding = [""] * width
+        # A CSV row may end early: its missing cells are empty.
+        rows = [row if len(row) >= width else row + padding[len(row) :] for row in self.table.rows]
+        numbers = [n for n, row in enumerate(rows, start=2) if "".join(row).strip()]
+        quick = self.read_by_column(numbers, [rows[n - 2] for n in numbers])
+        return quick if quick is not None else self.read_by_row(numbers, rows)
+
+    def read_by_row(self, numbers: list[int], rows: list[list[str]]) -> ReadRows:
+        """``read``, row by row: each problem said where it is (rows: padded, all of them)."""
         result = ReadRows()
-        for number, row in enumerate(self.table.rows, start=2):
-            if not "".join(row).strip():  # no cell with more than spaces
-                continue
+        # Each answer column's index, importance column, answer and quick values, taken once.
+        plan = [(a.column, a.importance, a, plain) for a, plain in self.plan]
+        answer_cells = _cells_getter([a.column for a in self.imap.answers])
+        for number in numbers:  # the rows with a cell of more than spaces
+            row = rows[number - 2]
             problems: list[Problem] = []
-            respondent = self.respondent(number, row, problems)
+            respondent = self.respondent(number, row, problems, plan, answer_cells(row))
             if problems:
                 problems.sort(key=lambda p: self.columns.get(p.where, 0))
                 result.problems += [(number, p) for p in problems]
@@ -144,22 +186,120 @@ class RowReader:
                 result.respondents.append(respondent)
         return result
 
-    def respondent(self, number: int, row: list[str], problems: list[Problem]) -> Respondent | None:
-        """One row's respondent; None if it has no answers or has problems (added to ``problems``)."""
+    def read_by_column(self, numbers: list[int], rows: list[list[str]]) -> ReadRows | None:
+        """``read`` of rows that have no problem (the usual export), a column at a time, each
+        distinct cell of a column worked out once; None as soon as a cell would be a problem
+        (``read_by_row`` then says which and where). ``rows``: those of ``numbers``."""
+        units = self.column_units(rows)
+        row_importances = self.column_importances(rows, self.imap.importance)
+        if row_importances is None or any(plain is None for _, plain in self.plan):
+            return None
+        columns: list[list[Sequence[EntryValues]]] = []
+        for answer, plain in self.plan:
+            importances: list[int | None] | None = row_importances
+            if answer.importance is not None:
+                importances = self.column_importances(rows, answer.importance)
+            found = None
+            if importances is not None and plain is not None:
+                found = self.column_entries_by_row(rows, answer.column, plain, importances)
+            if found is None:
+                return None
+            columns.append(found)
+        result = ReadRows()
+        answer_columns = [a.column for a in self.imap.answers]
+        for number, row, unit, *cells in zip(numbers, rows, units, *columns, strict=True):
+            entries: list[Entry | EntryValues] = list(chain.from_iterable(cells))
+            if unit is None:
+                if any(row[c].strip() for c in answer_columns):
+                    return None  # a row with answers needs its unit
+                result.without_answers += 1
+            elif not entries:
+                result.without_answers += 1
+            else:
+                pending = PendingEntries(entries, unit, self.round_id, number)
+                mark = partial(self.mark, row)  # worked out if asked for
+                result.respondents.append(Respondent(number, unit, pending, mark))
+        return result
+
+    def column_units(self, rows: list[list[str]]) -> list[str | None]:
+        """Each row's unit (None: none, or one nobody can match)."""
+        if self.imap.spec.unit is not None:
+            return [self.imap.spec.unit] * len(rows)
+        column = self.imap.unit_column
+        assert column is not None
+        return [self.unit_of_cell(row[column]) for row in rows]
+
+    def column_importances(
+        self, rows: list[list[str]], column: int | None
+    ) -> list[int | None] | None:
+        """Each row's importance 1–5 in ``column`` (None: empty or none); None if a cell is no
+        importance or not written as a digit 1–5."""
+        if column is None or not self.use_importance:
+            return [None] * len(rows)
+        cells = [row[column] for row in rows]
+        values: dict[str, int | None] = {}
+        for cell, row in {cell: row for cell, row in zip(cells, rows, strict=True)}.items():
+            problems: list[Problem] = []
+            digit = self.importance(0, row, column, problems)
+            if problems or (digit is not None and digit not in _IMPORTANCES):
+                return None  # ("05" is an importance, made as read_by_row makes it)
+            values[cell] = None if digit is None else _IMPORTANCES[digit]
+        return [values[cell] for cell in cells]
+
+    def column_entries_by_row(
+        self, rows: list[list[str]], column: int, plain: Plain, importances: list[int | None]
+    ) -> list[Sequence[EntryValues]] | None:
+        """The values of the entries of each row's cell in an answer column; None if a cell
+        has a problem."""
+        cells = [row[column] for row in rows]
+        texts: dict[str, list[str]] = {}
+        for cell in set(cells):
+            if cell:
+                problems: list[Problem] = []
+                texts[cell] = [_intern(t) for t in self.answers(0, column, cell, problems)]
+                if problems:
+                    return None
+        theme, quadrant, source = plain
+        # The same cell with the same importance: the same (immutable) values, made once.
+        made = {
+            (cell, value): tuple([(theme, quadrant, text, value, source) for text in texts[cell]])
+            if cell
+            else ()
+            for cell, value in set(zip(cells, importances, strict=True))
+        }
+        return list(map(made.__getitem__, zip(cells, importances, strict=True)))
+
+    def respondent(
+        self,
+        number: int,
+        row: list[str],
+        problems: list[Problem],
+        plan: list[tuple[int, int | None, Answer, Plain | None]],
+        cells: Iterable[str],
+    ) -> Respondent | None:
+        """One row's respondent; None if it has no answers or has problems (added to
+        ``problems``). ``row`` has a cell in every mapped column (``read`` pads it), ``cells``
+        are its answer cells, in the order of ``plan``."""
         entries: list[Entry | EntryValues] = []
         unit = self.unit(number, row, problems)
         row_importance = self.importance(number, row, self.imap.importance, problems)
-        width = len(row)
-        for answer, plain in self.plan:
+        importance = row_importance
+        for (column, importance_column, answer, plain), cell in zip(plan, cells, strict=True):
+            if importance_column is not None:
+                importance = self.importance(number, row, importance_column, problems)
+            if cell:
+                texts = self.answers(number, column, cell, problems)
+                if not texts:
+                    pass
+                elif plain is None or (importance is not None and importance not in _IMPORTANCES):
+                    entries += self.column_entries(
+                        answer, plain, texts, importance, unit, number, problems
+                    )
+                else:  # what column_entries makes: the values of the quick path's entries
+                    theme, quadrant, source = plain
+                    value = None if importance is None else _IMPORTANCES[importance]
+                    entries += [(theme, quadrant, _intern(text), value, source) for text in texts]
             importance = row_importance
-            if answer.importance is not None:
-                importance = self.importance(number, row, answer.importance, problems)
-            cell = row[answer.column] if answer.column < width else ""
-            texts = self.answers(number, answer.column, cell, problems) if cell else []
-            if texts:
-                entries += self.column_entries(
-                    answer, plain, texts, importance, unit, number, problems
-                )
         if not entries or unit is None or problems:
             return None
         pending = PendingEntries(entries, unit, self.round_id, number)
@@ -168,7 +308,7 @@ class RowReader:
     def column_entries(
         self,
         answer: Answer,
-        plain: tuple[str, Quadrant, Source] | None,
+        plain: Plain | None,
         texts: list[str],
         importance: str | None,
         unit: str | None,
@@ -190,17 +330,22 @@ class RowReader:
         column = self.imap.unit_column
         assert column is not None
         cell = self.table.cell(row, column)
-        found = self.units.get(cell, _UNSEEN)
-        if found is _UNSEEN:
-            value = cell.strip()
-            found = unit_of(value, self.imap.spec, self.unit_values) if value else None
-            self.units[cell] = found
+        found = self.unit_of_cell(cell)
         if found is None and any(self.table.cell(row, a.column).strip() for a in self.imap.answers):
             value = cell.strip()
             if value:
                 problems.append(self.unknown_unit(value, number, column))
             else:
                 problems.append(self.problem("no_unit", number, column))
+        return found
+
+    def unit_of_cell(self, cell: str) -> str | None:
+        """The unit id a unit cell names (None: empty, or no unit matches), each cell read once."""
+        found = self.units.get(cell, _UNSEEN)
+        if found is _UNSEEN:
+            value = cell.strip()
+            found = unit_of(value, self.imap.spec, self.unit_values) if value else None
+            self.units[cell] = found
         return found  # type: ignore[return-value]
 
     def unknown_unit(self, value: str, number: int, column: int) -> Problem:
@@ -254,11 +399,16 @@ class RowReader:
         cell = cell.strip()  # the same answers (line by line, each line is stripped)
         if not cell:
             return []
-        if cell[0] == "=" and len(cell) > 1:
+        first = cell[0]
+        if first == "=" and len(cell) > 1:
             problems.append(self.problem("formula", number, column, value=shorten(cell)))
             return []
+        if "\n" in cell or "\r" in cell or first in _BULLET_MARKS or first.isdecimal():
+            lines = split_answers(cell)
+        else:  # one line, no bullet: split_answers gives the cell itself (most cells)
+            lines = [cell]
         found = []
-        for answer in split_answers(cell):
+        for answer in lines:
             text = strip_control(answer)
             if not text or self.skipped(text):
                 continue
@@ -313,12 +463,18 @@ class RowReader:
         )
 
     def mark(self, row: list[str]) -> str:
-        """``row_mark`` of the mapped columns, with their headings taken once."""
-        width = len(row)
-        parts = [f"{head}{row[c].strip() if c < width else ''}" for head, c in self.mark_columns]
-        if self.imap.spec.unit is not None:
-            parts.append(f"\x1e{self.imap.spec.unit}")
-        return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8).hexdigest()
+        """``row_mark`` of the mapped columns, with their headings taken once (``row`` has a
+        cell in every mapped column)."""
+        cells = map(str.strip, self.mark_cells(row))
+        text = "\x1f".join(map(add, self.mark_heads, cells)) + self.mark_unit
+        return blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _cells_getter(columns: list[int]) -> Callable[[list[str]], Iterable[str]]:
+    """The cells of a row in ``columns``, as a sequence (``itemgetter`` gives a lone cell alone)."""
+    if len(columns) == 1:
+        return lambda row: (row[columns[0]],)
+    return itemgetter(*columns) if columns else lambda row: ()
 
 
 def row_mark(table: Table, row: list[str], columns: Iterable[int], unit: str | None = None) -> str:

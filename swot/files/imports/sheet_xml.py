@@ -188,17 +188,6 @@ class _SheetReader:
             raise OverflowError(limit)
         return rows
 
-    def row(self, cells: list[tuple[int, str]]) -> list[str]:
-        """A row's texts up to its last cell, for a sheet that does not say how wide it is."""
-        if not cells:
-            return []
-        width = cells[-1][0]
-        row = [self.texts(None)] * width
-        for column, text in cells:
-            if 1 <= column <= width:
-                row[column - 1] = text
-        return row
-
     def sheet_rows(self) -> Iterator[tuple[int, list[str]]]:
         """(row number, texts) of each row element, in the file's order."""
         for chunk in self.chunks():  # each ends where a row ends
@@ -225,34 +214,31 @@ class _SheetReader:
         it, in its column (``_get_row``): as many as the sheet says it has (else up to the
         row's last cell)."""
         width, empty = self.width, self.texts(None)
-        if width is None:
-            return self.row(self.cell_texts(piece, start))
-        row = [empty] * width
-        for column, text in self.cell_texts(piece, start):
-            if column <= width:
-                row[column - 1] = text
-        return row
-
-    def cell_texts(self, piece: str, start: int) -> list[tuple[int, str]]:
-        """The column and text of each cell of a row."""
-        found = []
-        columns, kinds, empty = self.columns, self.kinds, self.texts(None)
+        row = [empty] * (width or 0)
+        columns, kinds = self.columns, self.kinds
+        last = 0  # the column of the row's last cell (how wide a row of no stated width is)
         for letters, attributes, value, inline, other in _CELLS.findall(piece, start):
             if not letters:
                 if other:
                     raise NotPlain(other)
                 continue  # white space between cells
-            column = columns.get(letters) or self.column(letters)
+            column = last = columns.get(letters) or self.column(letters)
             kind = kinds.get(attributes) or self.kind(attributes)
             if kind[0] == "inlineStr":  # <is/> and <is><t/></is> are "", as openpyxl reads them
-                found.append((column, _unescape(inline) if "&" in inline else inline))
+                text = _unescape(inline) if "&" in inline else inline
             elif not value:
-                found.append((column, empty))
+                text = empty
             elif kind[2] and value.isdigit() and value.isascii() and value[0] != "0":
-                found.append((column, value))  # an integer, written as str(int(value)) writes it
-            else:
-                found.append((column, self.text(kind, value)))
-        return found
+                text = value  # an integer, written as str(int(value)) writes it
+            else:  # converted even outside the row's width: openpyxl refuses what it cannot
+                text = self.text(kind, value)
+            if width is None and len(row) < column:  # a sheet that does not say how wide
+                row += [empty] * (column - len(row))
+            if width is None or column <= width:
+                row[column - 1] = text
+        if width is None:
+            del row[last:]
+        return row
 
     def column(self, letters: str) -> int:
         """'A' → 1, 'Z' → 26, 'AA' → 27 (as openpyxl's ``column_index_from_string``)."""

@@ -61,10 +61,16 @@ class Table:
     sheet: str | None = None  # None for a CSV file
     sheets: list[str] = field(default_factory=list)
     delimiter: str | None = None  # for a CSV file
+    encoding: str | None = None  # a CSV file's, when it is not UTF-8 or UTF-16 (WINDOWS_1252)
 
     @property
     def file(self) -> str:
         return display_path(self.path)
+
+    def forget_cells(self) -> None:
+        """Let go of the cells (their memory), keeping how many rows there are: once an
+        import has read its rows, only the header and the count are looked at."""
+        self.rows = [[] for _ in self.rows]
 
     def cell(self, row: list[str], column: int) -> str:
         return row[column] if column < len(row) else ""
@@ -102,12 +108,17 @@ def read_table(path: Path, lang: str, sheet: str | None = None, map_file: str = 
     if head.startswith(b"PK\x03\x04"):
         return _read_workbook(path, lang, sheet, map_file)
     _refuse_other_kinds(path, head, file, lang)
-    text = text_of(path.read_bytes(), problems)
+    data = path.read_bytes()
+    text, encoding = text_of(data, problems), None
     if text is None:
-        raise DataError(problems.problems)
+        text, encoding = windows_text(data), WINDOWS_1252
+        if text is None:
+            raise DataError(problems.problems)
     if "\x00" in text:
         raise _error(file, lang, "not_spreadsheet", kind=say(MESSAGES, "kind.binary", lang))
-    return _csv_table(path, text, lang)
+    table = _csv_table(path, text, lang)
+    table.encoding = encoding
+    return table
 
 
 def _size(path: Path, problems: ProblemCollector) -> int:
@@ -141,6 +152,33 @@ def _refuse_other_kinds(path: Path, head: bytes, file: str, lang: str) -> None:
 
 
 # ---------------------------------------------------------------- CSV
+
+WINDOWS_1252 = "Windows-1252"
+# Besides letters, the characters beyond ASCII that Swedish text in Windows-1252 has.
+_WINDOWS_SIGNS = frozenset("\xa0–—‘’‚“”„•…€«»°§±×÷·´¨½¼¾¤£¢¦©®™¹²³")
+_SWEDISH_LETTERS = frozenset("åäöÅÄÖ")
+
+
+def windows_text(data: bytes) -> str | None:
+    """The text of a CSV file that Swedish Excel saved as "CSV (semikolonavgränsad)", in
+    Windows-1252 ("ANSI"), for bytes that are not UTF-8; None when they do not look like that.
+
+    Bytes that are not UTF-8 are taken as Windows-1252 only if they decode as it, every
+    character beyond ASCII is a letter or a sign Swedish text has, and å, ä or ö is among them.
+    Text in another code page reads as other signs (DOS 850 makes 'å' '†' and 'ä' '„'; Mac
+    Roman makes them 'Œ' and 'Š' and 'Å' no character at all), so it is refused as before."""
+    if b"\x00" in data:  # UTF-16 without its byte-order mark
+        return None
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # five bytes are no character in Windows-1252
+        return None
+    beyond = {ch for ch in set(text) if not ch.isascii()}
+    if not beyond & _SWEDISH_LETTERS:
+        return None
+    if any(not ch.isalpha() and ch not in _WINDOWS_SIGNS for ch in beyond):
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # as text_of gives a text
 
 
 def csv_rows(text: str, limit: int | None = None, delimiter: str | None = None) -> list[list[str]]:

@@ -61,7 +61,7 @@ def write_documents(
         else:
             from swot.output.pdf_writer import pdf_bytes
 
-            data = pdf_bytes(html, print_stylesheet(workshop_name, lang))
+            data = pdf_bytes(html, title, lang, workshop_name, page_words(lang))
         path = folder / f"{stem}.{fmt}"
         atomic_write_bytes(path, data)
         written.append(path)

@@ -127,10 +127,10 @@ def _code(blocks: list[str]) -> str:
 
 @dataclass
 class _Writer:
-    """Turns the tree into Typst expressions; remembers the last heading level and the grid's
-    density and colours of the box being written."""
+    """Turns the tree into Typst expressions; remembers the open headings, the page's grid
+    density and the colour of the box being written."""
 
-    level: int = 0
+    levels: list[int] = field(default_factory=list)  # the HTML levels of the open headings
     density: list[str] = field(default_factory=list)
     colour: str = BOX_COLOURS[0]
     in_grid: bool = False
@@ -169,10 +169,14 @@ class _Writer:
         return self._paragraph(node, style)
 
     def heading(self, node: Node) -> list[str]:
-        level = HEADINGS[node.tag]
-        self.level = min(level, self.level + 1)  # PDF/UA-1: no level skipped, h1 first
         pieces = self.inline(node)
-        return [f"heading(level: {self.level}, {_content(pieces)})"] if pieces else []
+        if not pieces:
+            return []
+        level = HEADINGS[node.tag]
+        while self.levels and self.levels[-1] >= level:  # PDF/UA-1: no level skipped, h1 first
+            self.levels.pop()
+        self.levels.append(level)
+        return [f"heading(level: {len(self.levels)}, {_content(pieces)})"]
 
     def section(self, node: Node) -> list[str]:
         out = ["pagebreak(weak: true)"] if "page" in node.classes else []

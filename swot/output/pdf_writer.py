@@ -43,6 +43,7 @@ GREY = "#3d3d3d"
 SKIPPED = frozenset({"head", "style", "script", "template", "title"})
 TEXT_WIDTH_MM = 182.0  # A4 less the margins
 MM_PER_PIXEL = 0.2646  # an SVG unit is a CSS pixel
+CHART_HEIGHT_MM = 220.0  # a chart at most this high: its heading and caption fit on its page
 CAP_HEIGHT = 0.72  # em: Typst's lines are this plus the leading apart (CSS: the line height)
 _SPACES = re.compile(r"\s+")
 _ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', **{n: f"\\u{{{n:x}}}" for n in range(32)}}
@@ -239,12 +240,13 @@ class _Writer:
         """An inline SVG chart as a Typst image, its alt text the chart's title and description."""
         from swot.output.svg_picture import chart_label, svg_markup, svg_size
 
-        width, _ = svg_size(node)
+        width, height = (side * MM_PER_PIXEL for side in svg_size(node))
+        scale = min(1.0, TEXT_WIDTH_MM / width, CHART_HEIGHT_MM / height)  # fits, with a heading
         svg = typst_string(svg_markup(node))
         alt = typst_string(chart_label(node) or " ")
         return [
             f'block(breakable: false, image(bytes({svg}), format: "svg", alt: {alt}, '
-            f"width: {min(TEXT_WIDTH_MM, width * MM_PER_PIXEL):.1f}mm))"
+            f"width: {width * scale:.1f}mm))"
         ]
 
     def table(self, node: Node) -> list[str]:

@@ -87,6 +87,17 @@ def measure(folder: Path, runs: int) -> None:
     print(f"| PDF of its handout      | {pdf:6.2f} s | {pdf / merge:.2f} × | {sizes[1]:,} bytes |")
     print(f"| DOCX + PDF              | {word + pdf:6.2f} s | {(word + pdf) / merge:.2f} × |")
     print(f"| warm merge -f docx,pdf less a warm merge | {both - warm:6.2f} s |")
+    pdf_file = next((folder / "handouts").glob("*/handout.pdf"))
+    print(f"pages of the PDF: {pdf_pages(pdf_file.read_bytes())}")
+
+
+def pdf_pages(data: bytes) -> int:
+    """The PDF's page count (its page tree's /Count; no PDF library needed)."""
+    import re
+
+    counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\s*/Count (\d+)", data)]
+    counts += [int(n) for n in re.findall(rb"/Count (\d+)\s*/Kids", data)]
+    return max(counts, default=0)
 
 
 if __name__ == "__main__":

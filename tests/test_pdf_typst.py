@@ -185,3 +185,34 @@ def _svgs(node: object) -> list:
     for child in node.elements():  # type: ignore[attr-defined]
         found += [child] if child.tag == "svg" else _svgs(child)
     return found
+
+
+def _table_page(rows: list[str]) -> str:
+    body = "".join(f"<tr><td>{n}</td><td>{text}</td></tr>" for n, text in enumerate(rows))
+    return _page(
+        "<h1>Tabell</h1><table><thead><tr><th>Nr</th><th>Punkt</th></tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
+
+
+def test_a_table_row_is_never_split_over_two_pages() -> None:
+    rows = [f"start{n:02d} " + "ord " * 100 + f"slut{n:02d}" for n in range(40)]  # 3 pages
+
+    reader = PdfReader(io.BytesIO(pdf_bytes(_table_page(rows), "T", "sv", "N", WORDS)))
+
+    pages = [page.extract_text() for page in reader.pages]
+    assert len(pages) > 1
+    for n in range(40):
+        assert [f"start{n:02d}" in p for p in pages] == [f"slut{n:02d}" in p for p in pages]
+    assert all("Punkt" in page for page in pages)  # the header row on every page
+
+
+def test_a_row_longer_than_a_third_of_a_page_may_split_rather_than_leave_it_empty() -> None:
+    rows = ["kort", "lång " * 1500 + "slutet"]  # far more than a page
+
+    reader = PdfReader(io.BytesIO(pdf_bytes(_table_page(rows), "T", "sv", "N", WORDS)))
+
+    first = reader.pages[0].extract_text()
+    assert "kort" in first
+    assert "lång" in first  # begun on the first page, not pushed to the next
+    assert "slutet" in reader.pages[-1].extract_text()

@@ -61,10 +61,13 @@ def write_table(writer: Any, node: Node) -> None:
     writer.flow.sizes.pop()
 
 
-def column_widths_mm(rows: list[tuple[bool, list[Node]]], columns: int) -> list[float]:
+def column_widths_mm(
+    rows: list[tuple[bool, list[Node]]], columns: int, *, by_total: bool = False
+) -> list[float]:
     """Widths in mm that fill the page's text width: each column at least as wide as its
     longest word (ids and figures are not broken), the rest shared by how long its texts are
-    (up to ``WIDE`` characters), so the item's text gets the room. The PDF uses their ratios."""
+    (its longest, up to ``WIDE`` characters; ``by_total``: all its texts together, which gives
+    the room to the column that makes the rows tall), so the item's text gets the room."""
     words = [1] * columns
     lengths = [1] * columns
     for _, cells in rows:
@@ -72,7 +75,10 @@ def column_widths_mm(rows: list[tuple[bool, list[Node]]], columns: int) -> list[
             text = cell.text()
             longest = max((len(word) for word in text.split()), default=1)
             words[index] = max(words[index], min(longest, 20))
-            lengths[index] = max(lengths[index], min(len(text), WIDE))
+            if by_total:
+                lengths[index] += len(text)
+            else:
+                lengths[index] = max(lengths[index], min(len(text), WIDE))
     least = [word * MM_PER_CHARACTER + CELL_PADDING_MM for word in words]
     if sum(least) >= TEXT_WIDTH_MM:
         return [TEXT_WIDTH_MM * width / sum(least) for width in least]

@@ -11,6 +11,9 @@ from swot.output.html_tree import Node
 
 _SPACES = re.compile(r"\s+")
 TABLE_SIZE = 9.5  # pt, like the HTML's tables
+# A row never splits over a page, unless its texts are this long (a third of a page and more:
+# a national item with all its wordings), which would leave that much of a page empty.
+LONG_ROW = 600
 LABEL = "label:"  # a piece's style that marks the quadrant's coloured letter
 
 
@@ -114,7 +117,8 @@ def _style(look: dict) -> str:
 
 def table(writer: Any, node: Node) -> list[str]:
     """A data table: its caption bold and kept with it, ``<thead>`` rows as ``table.header``
-    (repeated on each page, tagged as header cells), numbers right-aligned."""
+    (repeated on each page, tagged as header cells), numbers right-aligned, rows whole (but
+    the longest), columns as wide as their texts need."""
     from swot.output.docx_tables import column_widths_mm, table_rows
 
     out = []
@@ -127,13 +131,14 @@ def table(writer: Any, node: Node) -> list[str]:
     if not rows:
         return out
     columns = max(len(cells) for _, cells in rows)
-    widths = column_widths_mm(rows, columns)
+    widths = column_widths_mm(rows, columns, by_total=True)
     header: list[str] = []
     body: list[str] = []
     for is_header, cells in rows:
         target = header if is_header else body
+        long = sum(len(cell.text()) for cell in cells) > LONG_ROW
         for cell in cells:
-            target.append(_cell(writer, cell, is_header))
+            target.append(_cell(writer, cell, is_header, long))
         target += ["[]"] * (columns - len(cells))
     spec = ", ".join(f"{w / sum(widths):.4f}fr" for w in widths)
     parts = [f"columns: ({spec},)"]
@@ -144,9 +149,9 @@ def table(writer: Any, node: Node) -> list[str]:
     return out
 
 
-def _cell(writer: Any, cell: Node, is_header: bool) -> str:
+def _cell(writer: Any, cell: Node, is_header: bool, long: bool) -> str:
     pieces = writer.inline(cell, bold=cell.tag == "th")
-    options = []
+    options = ["breakable: true"] if long else []
     if cell.classes & {"number", "num"}:
         options.append("align: right")
     if is_header:

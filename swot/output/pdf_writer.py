@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
-from swot.output.html_tree import Node, parse_html
+from swot.output.html_tree import BLOCK_METHODS, Node, parse_html
 
 PDF_STANDARD: Final = "ua-1"
 FONTS = ("Liberation Sans", "Arial", "Helvetica", "DejaVu Sans")
@@ -185,11 +185,11 @@ class _Writer:
 
         names = [d.name for d in GRID_DENSITIES if d.name and d.name in node.classes]
         self.density.append(names[0] if names else "")
-        out += self.container(node)
+        out += self.container_block(node)
         self.density.pop()
         return out
 
-    def container(self, node: Node) -> list[str]:
+    def container_block(self, node: Node) -> list[str]:
         if node.attrs.get("aria-hidden") == "true":
             return []
         classes = node.classes
@@ -260,19 +260,4 @@ class _Writer:
         return inline(self, node, bold)
 
 
-BLOCKS = {
-    **{tag: _Writer.heading for tag in HEADINGS},
-    "p": _Writer.text_block,
-    "caption": _Writer.text_block,
-    "ul": _Writer.list_block,
-    "ol": _Writer.list_block,
-    "dl": _Writer.definitions,
-    "figure": _Writer.figure,
-    "svg": _Writer.picture,
-    "table": _Writer.table,
-    "section": _Writer.section,
-    **{
-        tag: _Writer.container
-        for tag in ("div", "header", "main", "footer", "nav", "article", "aside", "body")
-    },
-}
+BLOCKS: dict[str, Any] = {tag: getattr(_Writer, name) for tag, name in BLOCK_METHODS.items()}

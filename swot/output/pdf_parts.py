@@ -46,7 +46,7 @@ def inline(writer: Any, node: Node, bold: bool = False) -> list[str]:
         if index == len(pieces) - 1:
             text = text.rstrip()
         if style.startswith(LABEL):  # the label's colour follows the marker
-            out.append(_label(style.removeprefix(LABEL), typst_string(text.strip())))
+            out += [_label(style.removeprefix(LABEL), typst_string(text.strip())), "h(2pt)"]
         elif text:
             out.append(f"text({style}{typst_string(text)})" if style else typst_string(text))
     return out

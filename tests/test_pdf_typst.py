@@ -216,3 +216,23 @@ def test_a_row_longer_than_a_third_of_a_page_may_split_rather_than_leave_it_empt
     assert "kort" in first
     assert "lång" in first  # begun on the first page, not pushed to the next
     assert "slutet" in reader.pages[-1].extract_text()
+
+
+def test_a_page_typsts_pdf_ua_check_refuses_is_still_written_tagged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = typst.compile
+    asked: list[object] = []
+
+    def refusing(source: bytes, **options: object) -> bytes:
+        asked.append(options.get("pdf_standards"))
+        if options.get("pdf_standards"):
+            raise typst.TypstError("PDF/UA-1 error: (as a workshop's template could cause)")
+        return real(source, **options)
+
+    monkeypatch.setattr(typst, "compile", refusing)
+    pdf = PdfReader(io.BytesIO(pdf_bytes(_page("<h1>Rubrik</h1>"), "T", "sv", "N", WORDS)))
+
+    assert asked == ["ua-1", None]
+    assert "/StructTreeRoot" in pdf.trailer["/Root"]
+    assert pdf.outline[0].title == "Rubrik"

@@ -1,6 +1,7 @@
 """Tables, 2×2 grids and inline text of the PDF writer (``pdf_writer``), as Typst expressions.
 
-``writer`` below is a ``pdf_writer._Writer`` (not imported: that module imports this one)."""
+``writer`` below is a ``pdf_writer._Writer`` (not imported: that module imports this one).
+Every text becomes a Typst string literal (``typst_string``), never markup."""
 
 from __future__ import annotations
 
@@ -11,6 +12,32 @@ from swot.output.html_tree import Node
 
 _SPACES = re.compile(r"\s+")
 TABLE_SIZE = 9.5  # pt, like the HTML's tables
+GRIDS = {"swot-grid": 94.0, "tows-grid": 106.0}  # a box's content at least this high (mm)
+QUADRANT_COLOURS = {
+    "q-strengths": ("#1e6b34", "#f0f8f2"),
+    "q-weaknesses": ("#8a4b00", "#fdf6ec"),
+    "q-opportunities": ("#1a4f94", "#eef4fc"),
+    "q-threats": ("#9c1f1f", "#fcf0f0"),
+}
+BOX_COLOURS = ("#4d4d4d", "#ffffff")
+GREY = "#3d3d3d"
+SKIPPED = frozenset({"head", "style", "script", "template", "title"})
+CAP_HEIGHT = 0.72  # em: Typst's lines are this plus the leading apart (CSS: the line height)
+_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', **{n: f"\\u{{{n:x}}}" for n in range(32)}}
+_ESCAPES[127] = "\\u{7f}"
+
+
+def typst_string(text: str) -> str:
+    """``text`` as a Typst string literal: inert whatever it holds (only ``"``, ``\\`` and
+    control characters are special inside one, and they are escaped)."""
+    return '"' + text.translate(_ESCAPES) + '"'
+
+
+def code_block(blocks: list[str]) -> str:
+    """Block expressions as one content value."""
+    return "{" + "; ".join(blocks) + "}" if blocks else "[]"
+
+
 # A row never splits over a page, unless its texts are this long (a third of a page and more:
 # a national item with all its wordings), which would leave that much of a page empty.
 LONG_ROW = 600
@@ -30,8 +57,6 @@ def inline(writer: Any, node: Node, bold: bool = False) -> list[str]:
     """The texts inside ``node`` as Typst expressions, each text a string literal: bold
     (``<strong>``, ``<b>``, ``<th>``), italic (``<em>``, ``<i>``), a line break (``<br>``); the
     secondary spans (figures, other wordings) on a smaller grey line of their own."""
-    from swot.output.pdf_writer import typst_string
-
     pieces: list[tuple[str, str, bool]] = []  # (text or "" for a break, its style, a break before)
     _runs(writer, node, pieces, {"bold": bold, "italic": False, "size": None, "line": False})
     while pieces and not pieces[-1][0].strip():
@@ -53,8 +78,6 @@ def inline(writer: Any, node: Node, bold: bool = False) -> list[str]:
 
 
 def _runs(writer: Any, node: Node, pieces: list[tuple[str, str, bool]], look: dict) -> None:
-    from swot.output.pdf_writer import GREY, SKIPPED
-
     for child in node.children:
         if isinstance(child, str):
             text = _SPACES.sub(" ", child)
@@ -92,7 +115,7 @@ SMALL_SIZES = {"figures": 8.5, "also": 8.5, "earlier": 8.5, "scope": 9.0, "key":
 def _line_size(writer: Any, size: float | None) -> float | None:
     """The figures line's size: the grid's density sets it (``_handout.css.j2``)."""
     if writer.density:
-        from swot.output.handout import GRID_DENSITIES
+        from swot.output.grid_density import GRID_DENSITIES
 
         for density in GRID_DENSITIES:
             if density.name == writer.density[-1] and writer.in_grid:
@@ -167,8 +190,7 @@ def _join(pieces: list[str]) -> str:
 def grid(writer: Any, node: Node) -> str:
     """A 2×2 grid (quadrants, TOWS boxes) as one unbreakable block of two columns, in the type
     size of the page's density class; each box at least as high as the HTML's."""
-    from swot.output.handout import GRID_DENSITIES
-    from swot.output.pdf_writer import BOX_COLOURS, CAP_HEIGHT, GRIDS, QUADRANT_COLOURS, _code
+    from swot.output.grid_density import GRID_DENSITIES
 
     least = next(GRIDS[c] for c in node.classes if c in GRIDS)
     name = writer.density[-1] if writer.density else ""
@@ -180,7 +202,7 @@ def grid(writer: Any, node: Node) -> str:
             (QUADRANT_COLOURS[c] for c in box.classes if c in QUADRANT_COLOURS), BOX_COLOURS
         )
         writer.colour = stroke
-        inner = _code(writer.blocks(box))
+        inner = code_block(writer.blocks(box))
         cells.append(
             f'grid.cell(stroke: 1.5pt + rgb("{stroke}"), fill: rgb("{fill}"), '
             f"grid(columns: (0pt, 1fr), box(height: {least}mm), {inner}))"

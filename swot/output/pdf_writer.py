@@ -14,45 +14,37 @@ Typst source, which the Typst compiler of the ``typst`` package (bundled, offlin
 - a chart (inline ``<svg>``) is given to Typst as SVG, its alt text the chart's title and
   description;
 - the 2×2 grids (``swot-grid``, ``tows-grid``) are one unbreakable block, set in the type size
-  of the density class the handout chose (``handout.GRID_DENSITIES``, as ``_handout.css.j2``);
+  of the density class the handout chose (``grid_density.GRID_DENSITIES``, as ``_handout.css.j2``);
 - A4 portrait, the workshop's name and "Sida 3 av 12" in the footer, the title and the language
   in the document's metadata.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Final
 
 from swot.output.html_tree import BLOCK_METHODS, Node, parse_html
+from swot.output.pdf_parts import (
+    BOX_COLOURS,
+    CAP_HEIGHT,
+    GREY,
+    GRIDS,
+    SKIPPED,
+    code_block,
+    grid,
+    inline,
+    table,
+    typst_string,
+)
 
 PDF_STANDARD: Final = "ua-1"
 FONTS = ("Liberation Sans", "Arial", "Helvetica", "DejaVu Sans")
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
 HEADING_SIZES = {1: 22.0, 2: 15.0, 3: 12.0, 4: 11.0, 5: 10.5, 6: 10.5}
-GRIDS = {"swot-grid": 94.0, "tows-grid": 106.0}  # a box's content at least this high (mm)
-QUADRANT_COLOURS = {
-    "q-strengths": ("#1e6b34", "#f0f8f2"),
-    "q-weaknesses": ("#8a4b00", "#fdf6ec"),
-    "q-opportunities": ("#1a4f94", "#eef4fc"),
-    "q-threats": ("#9c1f1f", "#fcf0f0"),
-}
-BOX_COLOURS = ("#4d4d4d", "#ffffff")
-GREY = "#3d3d3d"
-SKIPPED = frozenset({"head", "style", "script", "template", "title"})
 TEXT_WIDTH_MM = 182.0  # A4 less the margins
 MM_PER_PIXEL = 0.2646  # an SVG unit is a CSS pixel
 CHART_HEIGHT_MM = 220.0  # a chart at most this high: its heading and caption fit on its page
-CAP_HEIGHT = 0.72  # em: Typst's lines are this plus the leading apart (CSS: the line height)
-_SPACES = re.compile(r"\s+")
-_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', **{n: f"\\u{{{n:x}}}" for n in range(32)}}
-_ESCAPES[127] = "\\u{7f}"
-
-
-def typst_string(text: str) -> str:
-    """``text`` as a Typst string literal: inert whatever it holds."""
-    return '"' + text.translate(_ESCAPES) + '"'
 
 
 def pdf_bytes(
@@ -121,11 +113,6 @@ def _content(pieces: list[str]) -> str:
     return "[" + "".join(f"#{piece}" for piece in pieces) + "]"
 
 
-def _code(blocks: list[str]) -> str:
-    """Block expressions as one content value."""
-    return "{" + "; ".join(blocks) + "}" if blocks else "[]"
-
-
 @dataclass
 class _Writer:
     """Turns the tree into Typst expressions; remembers the open headings, the page's grid
@@ -181,7 +168,7 @@ class _Writer:
 
     def section(self, node: Node) -> list[str]:
         out = ["pagebreak(weak: true)"] if "page" in node.classes else []
-        from swot.output.handout import GRID_DENSITIES
+        from swot.output.grid_density import GRID_DENSITIES
 
         names = [d.name for d in GRID_DENSITIES if d.name and d.name in node.classes]
         self.density.append(names[0] if names else "")
@@ -194,14 +181,12 @@ class _Writer:
             return []
         classes = node.classes
         if classes & GRIDS.keys():
-            from swot.output.pdf_parts import grid
-
             return [grid(self, node)]
         inner = self.blocks(node)
         if "notes" in classes and inner:
             return [
                 'block(width: 100%, stroke: 1.5pt + rgb("#8a5a00"), fill: rgb("#fff8eb"), '
-                f"inset: (x: 4mm, y: 3mm), {_code(inner)})"
+                f"inset: (x: 4mm, y: 3mm), {code_block(inner)})"
             ]
         return inner
 
@@ -212,7 +197,7 @@ class _Writer:
         kind = "enum" if node.tag == "ol" else "list"
         spacing = ""
         if self.density and node.tag == "ol":
-            from swot.output.handout import GRID_DENSITIES
+            from swot.output.grid_density import GRID_DENSITIES
 
             gap = next(d.gap_mm for d in GRID_DENSITIES if d.name == self.density[-1])
             spacing = f"spacing: {gap}mm, "
@@ -220,7 +205,7 @@ class _Writer:
 
     def item(self, node: Node) -> str:
         if any(child.tag in BLOCKS for child in node.elements()):
-            return _code(self.blocks(node))
+            return code_block(self.blocks(node))
         return _content(self.inline(node))
 
     def definitions(self, node: Node) -> list[str]:
@@ -250,13 +235,9 @@ class _Writer:
         ]
 
     def table(self, node: Node) -> list[str]:
-        from swot.output.pdf_parts import table
-
         return table(self, node)
 
     def inline(self, node: Node, bold: bool = False) -> list[str]:
-        from swot.output.pdf_parts import inline
-
         return inline(self, node, bold)
 
 

@@ -236,3 +236,15 @@ def test_a_page_typsts_pdf_ua_check_refuses_is_still_written_tagged(
     assert asked == ["ua-1", None]
     assert "/StructTreeRoot" in pdf.trailer["/Root"]
     assert pdf.outline[0].title == "Rubrik"
+
+
+def test_a_chart_whose_texts_hold_markup_characters_is_drawn_with_them() -> None:
+    label = 'Styrkor: "A & B" <i>*#$_@`]\\'
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 40" role="img">'
+        f"<title>{_escape(label)}</title><desc>beskrivning</desc>"
+        f'<text x="5" y="20" font-size="12">{_escape(label)}</text></svg>'
+    )
+    pdf = PdfReader(io.BytesIO(pdf_bytes(_page(f"<h1>R</h1>{svg}"), "T", "sv", "N", WORDS)))
+
+    assert _alt_texts(pdf.trailer["/Root"]["/StructTreeRoot"]) == [f"{label} beskrivning"]

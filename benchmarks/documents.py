@@ -5,7 +5,7 @@ Run: python benchmarks/documents.py [--runs 3] [--folder DIR]
 
 In one run, on one machine, interleaved: a cold ``swot merge`` (no cache, no handouts; HTML and
 Markdown, the default), then, from that merge's handout.html, the DOCX (``docx_writer``) and the
-PDF (``pdf_writer``, WeasyPrint PDF/UA-1) each made in this process, as ``write_documents`` makes
+PDF (``pdf_writer``, Typst PDF/UA-1) each made in this process, as ``write_documents`` makes
 them. Each figure is the median of ``--runs``; the ratios divide medians of the same run.
 Also printed: the end to end cost, a warm ``swot merge -f docx,pdf`` less a warm ``swot merge``.
 """
@@ -39,14 +39,14 @@ def cold_merge(folder: Path) -> float:
 
 def documents(html: str) -> tuple[float, float, int, int]:
     """Seconds for the DOCX and the PDF of ``html``, and their sizes in bytes."""
-    from swot.output.documents import page_words, print_stylesheet
+    from swot.output.documents import page_words
     from swot.output.docx_writer import WordInfo, docx_bytes
     from swot.output.pdf_writer import pdf_bytes
 
     start = time.perf_counter()
     word = docx_bytes(html, WordInfo("SWOT", "sv", "Nationell", page_words("sv")))
     middle = time.perf_counter()
-    pdf = pdf_bytes(html, print_stylesheet("Nationell", "sv"))
+    pdf = pdf_bytes(html, "SWOT", "sv", "Nationell", page_words("sv"))
     return middle - start, time.perf_counter() - middle, len(word), len(pdf)
 
 
@@ -87,6 +87,17 @@ def measure(folder: Path, runs: int) -> None:
     print(f"| PDF of its handout      | {pdf:6.2f} s | {pdf / merge:.2f} × | {sizes[1]:,} bytes |")
     print(f"| DOCX + PDF              | {word + pdf:6.2f} s | {(word + pdf) / merge:.2f} × |")
     print(f"| warm merge -f docx,pdf less a warm merge | {both - warm:6.2f} s |")
+    pdf_file = next((folder / "handouts").glob("*/handout.pdf"))
+    print(f"pages of the PDF: {pdf_pages(pdf_file.read_bytes())}")
+
+
+def pdf_pages(data: bytes) -> int:
+    """The PDF's page count (its page tree's /Count; no PDF library needed)."""
+    import re
+
+    counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\s*/Count (\d+)", data)]
+    counts += [int(n) for n in re.findall(rb"/Count (\d+)\s*/Kids", data)]
+    return max(counts, default=0)
 
 
 if __name__ == "__main__":

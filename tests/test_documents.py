@@ -254,7 +254,7 @@ def test_merge_help_imports_no_word_or_pdf_library() -> None:
         "import sys; from swot.cli import app\n"
         "try:\n    app(['merge', '--help'], prog_name='swot')\n"
         "except SystemExit:\n    pass\n"
-        "print([m for m in ('weasyprint', 'docx', 'PIL', 'pypdf') if m in sys.modules])"
+        "print([m for m in ('typst', 'docx', 'PIL', 'pypdf') if m in sys.modules])"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
 

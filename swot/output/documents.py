@@ -8,8 +8,8 @@ HTML's ``<title>`` and ``<html lang>``. Both files go through the atomic write o
 
 ``print_stylesheet`` is the print CSS every page shares: the workshop's name and "Page 3 of 12"
 in the page margins, a heading never left alone at the foot of a page, table header rows
-repeated. The HTML templates include it (a browser's print shows it), and the PDF writer adds it
-to any page that does not."""
+repeated. The HTML templates include it (a browser's print shows it); the PDF writer (Typst)
+sets the same footer itself."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def write_documents(
         else:
             from swot.output.pdf_writer import pdf_bytes
 
-            data = pdf_bytes(html, print_stylesheet(workshop_name, lang))
+            data = pdf_bytes(html, title, lang, workshop_name, page_words(lang))
         path = folder / f"{stem}.{fmt}"
         atomic_write_bytes(path, data)
         written.append(path)

@@ -32,14 +32,16 @@ def write_table(writer: Any, node: Node) -> None:
         paragraph = writer.paragraph("Caption")
         paragraph.paragraph_format.keep_with_next = True
         writer.inline(paragraph, caption)
-    rows = _rows(node)
+    rows = table_rows(node)
     if not rows:
         return
     columns = max(len(cells) for _, cells in rows)
     table = writer.container.add_table(rows=len(rows), cols=columns)
     _table_style(writer, table)
     _table_caption(table, caption.text() if caption is not None else "")
-    widths = _column_widths(rows, columns)
+    from docx.shared import Mm
+
+    widths = [Mm(width) for width in column_widths_mm(rows, columns)]
     writer.flow.sizes.append(TABLE_SIZE)
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
@@ -59,12 +61,13 @@ def write_table(writer: Any, node: Node) -> None:
     writer.flow.sizes.pop()
 
 
-def _column_widths(rows: list[tuple[bool, list[Node]]], columns: int) -> list[Any]:
-    """Widths that fill the page's text width: each column at least as wide as its longest
-    word (ids and figures are not broken), the rest shared by how long its texts are (up to
-    ``WIDE`` characters), so the item's text gets the room."""
-    from docx.shared import Mm
-
+def column_widths_mm(
+    rows: list[tuple[bool, list[Node]]], columns: int, *, by_total: bool = False
+) -> list[float]:
+    """Widths in mm that fill the page's text width: each column at least as wide as its
+    longest word (ids and figures are not broken), the rest shared by how long its texts are
+    (its longest, up to ``WIDE`` characters; ``by_total``: all its texts together, which gives
+    the room to the column that makes the rows tall), so the item's text gets the room."""
     words = [1] * columns
     lengths = [1] * columns
     for _, cells in rows:
@@ -72,18 +75,20 @@ def _column_widths(rows: list[tuple[bool, list[Node]]], columns: int) -> list[An
             text = cell.text()
             longest = max((len(word) for word in text.split()), default=1)
             words[index] = max(words[index], min(longest, 20))
-            lengths[index] = max(lengths[index], min(len(text), WIDE))
+            if by_total:
+                lengths[index] += len(text)
+            else:
+                lengths[index] = max(lengths[index], min(len(text), WIDE))
     least = [word * MM_PER_CHARACTER + CELL_PADDING_MM for word in words]
     if sum(least) >= TEXT_WIDTH_MM:
-        return [Mm(TEXT_WIDTH_MM * width / sum(least)) for width in least]
+        return [TEXT_WIDTH_MM * width / sum(least) for width in least]
     spare = TEXT_WIDTH_MM - sum(least)
     return [
-        Mm(width + spare * length / sum(lengths))
-        for width, length in zip(least, lengths, strict=True)
+        width + spare * length / sum(lengths) for width, length in zip(least, lengths, strict=True)
     ]
 
 
-def _rows(node: Node) -> list[tuple[bool, list[Node]]]:
+def table_rows(node: Node) -> list[tuple[bool, list[Node]]]:
     """(is a header row, its cells) of each row, ``<thead>`` first."""
     rows: list[tuple[bool, list[Node]]] = []
     for part in node.elements():

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from swot.output.html_tree import Node, parse_html
+from swot.output.html_tree import BLOCK_METHODS, Node, parse_html
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -346,19 +346,4 @@ def _style(document: Document, name: str | None) -> Any:
     return style
 
 
-BLOCKS: dict[str, Any] = {
-    **{tag: _Writer.heading for tag in HEADINGS},
-    "p": _Writer.text_block,
-    "caption": _Writer.text_block,
-    "ul": _Writer.list_block,
-    "ol": _Writer.list_block,
-    "dl": _Writer.definitions,
-    "figure": _Writer.figure,
-    "svg": _Writer.picture,
-    "table": _Writer.table,
-    "section": _Writer.section,
-    **{
-        tag: _Writer.container_block
-        for tag in ("div", "header", "main", "footer", "nav", "article", "aside", "body")
-    },
-}
+BLOCKS: dict[str, Any] = {tag: getattr(_Writer, name) for tag, name in BLOCK_METHODS.items()}

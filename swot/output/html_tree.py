@@ -11,6 +11,23 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+# The block elements the writers (Word, PDF) know, and the name of the writer's method for each.
+BLOCK_METHODS = {
+    **{f"h{level}": "heading" for level in range(1, 7)},
+    "p": "text_block",
+    "caption": "text_block",
+    "ul": "list_block",
+    "ol": "list_block",
+    "dl": "definitions",
+    "figure": "figure",
+    "svg": "picture",
+    "table": "table",
+    "section": "section",
+    **{
+        tag: "container_block"
+        for tag in ("div", "header", "main", "footer", "nav", "article", "aside", "body")
+    },
+}
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"})
 _SPACES = re.compile(r"\s+")
 

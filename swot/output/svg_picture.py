@@ -34,6 +34,41 @@ def chart_label(svg: Node) -> str:
     return " ".join(part.text() for part in parts if part is not None and part.text())
 
 
+# SVG's mixed-case attribute names, which the HTML parser lower-cased.
+SVG_ATTRIBUTES = {
+    name.lower(): name
+    for name in (
+        "viewBox",
+        "preserveAspectRatio",
+        "patternUnits",
+        "patternContentUnits",
+        "patternTransform",
+        "gradientUnits",
+        "gradientTransform",
+        "clipPathUnits",
+        "textLength",
+        "lengthAdjust",
+    )
+}
+SVG_ELEMENTS = {name.lower(): name for name in ("clipPath", "linearGradient", "radialGradient")}
+
+
+def svg_markup(node: Node) -> str:
+    """The element written back as SVG markup (names in SVG's own case, texts and attribute
+    values escaped), for a renderer that reads SVG itself."""
+    from html import escape
+
+    tag = SVG_ELEMENTS.get(node.tag, node.tag)
+    attributes = "".join(
+        f' {SVG_ATTRIBUTES.get(name, name)}="{escape(value)}"' for name, value in node.attrs.items()
+    )
+    inner = "".join(
+        escape(child, quote=False) if isinstance(child, str) else svg_markup(child)
+        for child in node.children
+    )
+    return f"<{tag}{attributes}>{inner}</{tag}>"
+
+
 def svg_size(svg: Node) -> tuple[float, float]:
     """The chart's width and height in SVG units (from ``viewBox``, else width/height)."""
     box = svg.attrs.get("viewbox", "").split()

@@ -804,14 +804,12 @@ def _score(model: Model, left: Any, right: Any, floor: float) -> list[tuple[int,
     """Score index pairs (lists or numpy arrays); keep those reaching ``floor``, best first."""
     if not len(left):
         return []
-    if isinstance(left, list):
-        raw = [100.0 * model.cosine(i, j) for i, j in zip(left, right, strict=True)]
-        pairs = zip(left, right, raw, strict=True)
-    else:
-        pairs = _cosines(model, left, right, floor)
+    if not isinstance(left, list):
+        return _score_arrays(model, left, right, floor)
+    raw = [100.0 * model.cosine(i, j) for i, j in zip(left, right, strict=True)]
     guards, signatures = model.guard_texts, model.signatures
     result = []
-    for i, j, score in pairs:
+    for i, j, score in zip(left, right, raw, strict=True):
         if score < floor - ROUNDING:
             continue
         # Texts of one signature (most pairs) never lose the penalty: no need to look closer.
@@ -824,46 +822,139 @@ def _score(model: Model, left: Any, right: Any, floor: float) -> list[tuple[int,
     return result
 
 
-SLICE_FEATURES = 100_000
-
-
-def _cosines(model: Model, left: Any, right: Any, floor: float) -> Any:
-    """(i, j, 100 × cosine) of the index pairs (numpy arrays) reaching ``floor`` before the
-    penalty: each text's features once as sorted (text, feature) codes, each pair's left
-    features looked up among its right text's codes, in slices of pairs."""
+def _score_arrays(
+    model: Model, left: Any, right: Any, floor: float
+) -> list[tuple[int, int, float]]:
+    """``_score`` of numpy arrays of pairs, the same arithmetic on arrays: the same scores to
+    the last bit, in the same order."""
     import numpy as np
 
-    vectors = model.vectors
-    sizes = np.fromiter(map(len, vectors), dtype=np.int64, count=len(vectors))
-    starts = np.concatenate(([0], np.cumsum(sizes)))
-    features = np.fromiter(chain.from_iterable(vectors), dtype=np.int64, count=int(starts[-1]))
-    weights = np.fromiter(
-        chain.from_iterable(v.values() for v in vectors), dtype=np.float64, count=int(starts[-1])
-    )
-    width = len(model.ids) + 1
-    owner = np.repeat(np.arange(len(vectors), dtype=np.int64), sizes)
-    codes = owner * width + features  # sorted: texts in order, features sorted in each
-    found: list[Any] = []
-    # Slices of about ``SLICE_FEATURES`` left features: each array below holds one number per
-    # feature, so a slice costs a few megabytes however long the texts are.
-    reach = np.cumsum(sizes[left])
-    cuts = np.searchsorted(reach, np.arange(SLICE_FEATURES, int(reach[-1]), SLICE_FEATURES))
-    for start, stop in zip([0, *cuts.tolist()], [*cuts.tolist(), len(left)], strict=True):
-        a, b = left[start:stop], right[start:stop]
-        count = sizes[a]
-        pair = np.repeat(np.arange(len(a), dtype=np.int64), count)
-        offset = np.arange(int(count.sum()), dtype=np.int64) - np.repeat(
-            np.cumsum(count) - count, count
+    score = _cosines(model, left, right)
+    near = np.flatnonzero(score >= floor - ROUNDING)
+    left, right, score = left[near], right[near], score[near]
+    # Only pairs of texts with different signatures can lose the penalty; of those, a pair whose
+    # texts are both negated or both not is judged by its signatures alone (``suspect``).
+    signatures = model.signatures
+    kinds = {s: k for k, s in enumerate(dict.fromkeys(signatures))}
+    kind = np.fromiter(map(kinds.__getitem__, signatures), dtype=np.int64, count=len(signatures))
+    differ = np.flatnonzero(kind[left] != kind[right])
+    guards = model.guard_texts
+    penalised = [
+        k
+        for k, i, j in zip(
+            differ.tolist(), left[differ].tolist(), right[differ].tolist(), strict=True
         )
-        position = starts[a][pair] + offset
-        wanted = b[pair] * width + features[position]
-        hit = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
-        match = codes[hit] == wanted
-        products = np.where(match, weights[position] * weights[hit], 0.0)
-        score = 100.0 * np.bincount(pair, weights=products, minlength=len(a))
-        keep = score >= floor - ROUNDING
-        found.append(zip(a[keep].tolist(), b[keep].tolist(), score[keep].tolist(), strict=True))
-    return chain.from_iterable(found)
+        if (
+            suspect(signatures[i], signatures[j])
+            if signatures[i][0] == signatures[j][0]
+            else guarded(guards[i], guards[j])
+        )
+    ]
+    score[penalised] = np.maximum(0.0, score[penalised] - GUARD_PENALTY)
+    rounded = _round_tenths(np.minimum(score, 100.0))
+    keep = np.flatnonzero(rounded >= floor)
+    left, right, rounded = left[keep], right[keep], rounded[keep]
+    order = np.lexsort((right, left, -rounded))
+    return list(
+        zip(left[order].tolist(), right[order].tolist(), rounded[order].tolist(), strict=True)
+    )
+
+
+def _round_tenths(values: Any) -> Any:
+    """``round(value, 1)`` of each non-negative value of a numpy array, to the last bit: the
+    nearest tenth, found with ``rint`` where the value is not within a hair of a tie, and by
+    ``round`` itself where it is (it rounds the exact binary value, ``rint`` ten times it)."""
+    import numpy as np
+
+    tenths = values * 10.0
+    rounded = np.rint(tenths) / 10.0
+    ties = np.flatnonzero(np.abs(tenths - np.floor(tenths) - 0.5) < 1e-6)
+    rounded[ties] = [round(value, 1) for value in values[ties].tolist()]
+    return rounded
+
+
+# Memory: a slice of pairs holds about this many left features in each of its arrays; the
+# table of the right texts' features (``_Table``) at most ``TABLE_CELLS`` cells.
+SLICE_FEATURES = 100_000
+TABLE_CELLS = 1 << 24
+
+
+def _cosines(model: Model, left: Any, right: Any) -> Any:
+    """100 × the cosine of each index pair (numpy arrays), summed as ``Model.cosine`` sums:
+    the products of the shared features in the order of the features, one after the other."""
+    import numpy as np
+
+    table = _Table(model)
+    score = np.zeros(len(left), dtype=np.float64)
+    # Pairs by right text, in blocks of right texts whose rows of the feature table fit.
+    by_right = np.argsort(right, kind="stable")
+    ordered = right[by_right]
+    rows = max(1, TABLE_CELLS // table.width)
+    for first in range(int(ordered[0]), int(ordered[-1]) + 1, rows):
+        lo, hi = np.searchsorted(ordered, [first, first + rows])
+        if lo == hi:
+            continue
+        ranks = table.ranks(first, first + rows)
+        block = by_right[lo:hi]
+        # Then by the left text's number of features: each slice one rectangle of features.
+        sizes = table.sizes[left[block]]
+        block = block[np.argsort(sizes, kind="stable")]
+        sizes = np.sort(sizes)
+        starts = np.searchsorted(sizes, np.arange(1, int(sizes[-1]) + 1))
+        for size in range(1, int(sizes[-1]) + 1):
+            stop = int(starts[size]) if size < int(sizes[-1]) else len(block)
+            step = max(1, SLICE_FEATURES // size)
+            for begin in range(int(starts[size - 1]), stop, step):
+                pairs = block[begin : min(begin + step, stop)]
+                score[pairs] = table.dot(left[pairs], right[pairs], size, ranks, first)
+    return 100.0 * score
+
+
+class _Table:
+    """The features of a model's texts as numpy arrays: per text its feature ids and weights in
+    order, padded (features with the id of no feature, weights with 0.0) to the longest text."""
+
+    def __init__(self, model: Model) -> None:
+        import numpy as np
+
+        vectors = model.vectors
+        self.sizes = np.fromiter(map(len, vectors), dtype=np.int64, count=len(vectors))
+        total = int(self.sizes.sum())
+        self.longest = int(self.sizes.max()) if len(vectors) else 0
+        self.width = len(model.ids) + 1  # the last id: no feature
+        self.owner = np.repeat(np.arange(len(vectors), dtype=np.int64), self.sizes)
+        self.column = np.arange(total, dtype=np.int64) - np.repeat(
+            np.cumsum(self.sizes) - self.sizes, self.sizes
+        )
+        self.flat = np.fromiter(chain.from_iterable(vectors), dtype=np.int64, count=total)
+        self.features = np.full((len(vectors), self.longest), self.width - 1, dtype=np.int64)
+        self.features[self.owner, self.column] = self.flat
+        # One more column of 0.0: the weight of a feature a text does not have.
+        self.weights = np.zeros((len(vectors), self.longest + 1), dtype=np.float64)
+        self.weights[self.owner, self.column] = np.fromiter(
+            chain.from_iterable(v.values() for v in vectors), dtype=np.float64, count=total
+        )
+
+    def ranks(self, first: int, stop: int) -> Any:
+        """For texts ``first`` to ``stop``: the column of each feature id in the text's row
+        (``longest``, the column of 0.0, for the features it does not have)."""
+        import numpy as np
+
+        kind = np.uint8 if self.longest < 255 else np.int64
+        ranks = np.full((min(stop, len(self.sizes)) - first, self.width), self.longest, dtype=kind)
+        lo, hi = np.searchsorted(self.owner, [first, stop])
+        ranks[self.owner[lo:hi] - first, self.flat[lo:hi]] = self.column[lo:hi]
+        return ranks
+
+    def dot(self, left: Any, right: Any, size: int, ranks: Any, first: int) -> Any:
+        """The dot products of pairs whose left texts have ``size`` features, summed from the
+        first feature to the last (a pairwise sum of numpy's would add them in another order)."""
+        found = ranks[(right - first)[:, None], self.features[left, :size]]
+        products = self.weights[left, :size] * self.weights[right[:, None], found]
+        total = products[:, 0].copy()
+        for column in range(1, size):
+            total += products[:, column]
+        return total
 
 
 def similarity(left: str, right: str) -> float:

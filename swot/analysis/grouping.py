@@ -21,7 +21,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import chain, repeat
 from operator import attrgetter, mul
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -415,10 +415,14 @@ class _Texts:
     def token_counts(self) -> Counter[str]:
         """How often each word is written in the bucket (asked only to break rare ties)."""
         if self._token_counts is None:
-            self._token_counts = Counter()
+            # Most texts are written once: those counted by Counter in one go.
+            once = [text for text, count in self.count.items() if count == 1]
+            counts = Counter(chain.from_iterable(map(str.split, once)))
             for text, count in self.count.items():
-                for token in text.split():
-                    self._token_counts[token] += count
+                if count > 1:
+                    for token in text.split():
+                        counts[token] += count
+            self._token_counts = counts
         return self._token_counts
 
 

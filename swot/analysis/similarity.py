@@ -415,11 +415,9 @@ def _stemmer(language: str) -> Any:
 
 def language_of(texts: Sequence[str]) -> str:
     """ "en" when a bucket's function words are mostly English, else "sv"."""
-    english = swedish = 0
-    for text in texts[:2000]:
-        for word in text.split():
-            english += word in STOP_WORDS["en"]
-            swedish += word in STOP_WORDS["sv"]
+    words = " ".join(texts[:2000]).split()
+    english = sum(map(STOP_WORDS["en"].__contains__, words))
+    swedish = sum(map(STOP_WORDS["sv"].__contains__, words))
     return "en" if english > swedish else "sv"
 
 
@@ -433,11 +431,11 @@ class Guard(NamedTuple):
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def guard_of(text: str) -> Guard:
     words = text.split()
-    sides: frozenset[tuple[int, int]] = frozenset()
-    for word in words:
-        if word in _SIDES:
-            sides |= _SIDES[word]
-    return Guard(tuple(w for w in words if w in NEGATIONS), sides)
+    sides = [_SIDES[word] for word in words if word in _SIDES]
+    return Guard(
+        tuple(filter(NEGATIONS.__contains__, words)),
+        frozenset().union(*sides) if sides else frozenset(),
+    )
 
 
 def opposed(left: Guard, right: Guard) -> bool:
@@ -629,7 +627,8 @@ class Model:
             for feature in features:
                 counts[feature] = counts.get(feature, 0) + 1
             vector = {ids[f]: n * weight[f] for f, n in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        values = vector.values()
+        norm = math.sqrt(sum(map(mul, values, values))) or 1.0
         return {f: vector[f] / norm for f in sorted(vector)}
 
     def keys(self) -> list[list[int]]:

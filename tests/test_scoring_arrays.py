@@ -1,4 +1,4 @@
-"""Scoring and linking a big bucket with numpy arrays gives what plain Python gives, to the bit."""
+"""Blocking and scoring a big bucket with numpy arrays gives what plain Python gives, to the bit."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from swot.analysis import similarity
-from swot.analysis.similarity import Model, _cosines, _round_tenths, _score
+from swot.analysis.similarity import Model, _candidates, _cosines, _round_tenths, _score
 from swot.texts import normalise
 
 PAIRS_FILE = Path(__file__).parent / "data" / "similarity_pairs_sv.csv"
@@ -72,3 +72,17 @@ def test_tenths_are_rounded_as_round_rounds_them() -> None:
     values += [rng.uniform(0, 100) for _ in range(2000)]
     values += [k / 100 for k in range(10_000)]  # every hundredth: half of them ties on paper
     assert _round_tenths(np.array(values)).tolist() == [round(v, 1) for v in values]
+
+
+@pytest.mark.parametrize("rare", [1, 3])
+def test_array_blocking_finds_the_plain_pairs(
+    bucket: tuple[Model, list[int], list[int]], monkeypatch: pytest.MonkeyPatch, rare: int
+) -> None:
+    model = bucket[0]
+    keys = model.keys()
+    monkeypatch.setattr(similarity, "SMALL_PAIRS", 10**9)  # plain Python throughout
+    plain = _candidates(keys, rare)
+    assert len(plain[0]) > 500
+    monkeypatch.setattr(similarity, "SMALL_TEXTS", 0)  # numpy throughout
+    left, right = _candidates(keys, rare)
+    assert (left.tolist(), right.tolist()) == plain

@@ -755,8 +755,15 @@ ROUNDING = 0.05
 SMALL_PAIRS = 20_000
 
 
+# Below this many texts, blocking picks each text's rarest keys in plain Python (and numpy is
+# not imported unless the pairs are many); above it, with numpy arrays. The same pairs.
+SMALL_TEXTS = 2_000
+
+
 def _candidates(keys: list[list[int]], rare: int) -> tuple[Any, Any]:
     """Sorted, distinct index pairs of texts sharing a rare key, as two lists or numpy arrays."""
+    if len(keys) >= SMALL_TEXTS:
+        return _pairs_within(*_postings_arrays(keys, rare), len(keys))
     frequency = Counter(chain.from_iterable(keys))
     postings: dict[int, list[int]] = defaultdict(list)
     for index, text_keys in enumerate(keys):
@@ -778,19 +785,46 @@ def _candidates(keys: list[list[int]], rare: int) -> tuple[Any, Any]:
         return [i for i, _ in pairs], [j for _, j in pairs]
     import numpy as np
 
-    # Pairs within each posting list, built for all lists of one size at once; a pair is coded
-    # as i × n + j so that duplicates (texts sharing several keys) fall out in one sort.
-    by_size: dict[int, list[list[int]]] = defaultdict(list)
-    for members in postings.values():
-        if len(members) > 1:
-            by_size[len(members)].append(members)
-    count = len(keys)
-    codes = [np.empty(0, dtype=np.int64)]
-    for size, lists in by_size.items():
-        table = np.asarray(lists, dtype=np.int64)
-        first, second = np.triu_indices(size, 1)
-        codes.append((table[:, first] * count + table[:, second]).ravel())
-    unique = _distinct(np.concatenate(codes))
+    lists = list(postings.values())
+    sizes = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    members = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(sizes.sum()))
+    return _pairs_within(sizes, members, len(keys))
+
+
+def _postings_arrays(keys: list[list[int]], rare: int) -> tuple[Any, Any]:
+    """The posting lists of ``_candidates`` as numpy arrays: their sizes, and their members one
+    list after the other (each list's texts in order)."""
+    import numpy as np
+
+    sizes = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+    flat = np.fromiter(chain.from_iterable(keys), dtype=np.int64, count=int(sizes.sum()))
+    owner = np.repeat(np.arange(len(keys), dtype=np.int64), sizes)
+    frequency = np.bincount(flat)[flat] if len(flat) else flat
+    shared = np.flatnonzero(frequency > 1)
+    flat, owner, frequency = flat[shared], owner[shared], frequency[shared]
+    # Each text's keys rarest first (then by key), and its first ``rare`` of them.
+    order = np.lexsort((flat, frequency, owner))
+    flat, owner = flat[order], owner[order]
+    chosen = np.arange(len(owner)) - np.searchsorted(owner, owner) < rare
+    flat, owner = flat[chosen], owner[chosen]
+    order = np.lexsort((owner, flat))
+    flat, owner = flat[order], owner[order]
+    starts = np.flatnonzero(np.concatenate(([True], flat[1:] != flat[:-1])))
+    return np.diff(np.append(starts, len(flat))), owner
+
+
+def _pairs_within(sizes: Any, members: Any, count: int) -> tuple[Any, Any]:
+    """Sorted distinct pairs (i < j, as two numpy arrays) of texts within each posting list
+    (``sizes`` and ``members`` as ``_postings_arrays`` gives them)."""
+    import numpy as np
+
+    # Each member pairs with those after it in its list; a pair is coded as i × n + j so that
+    # duplicates (texts sharing several keys) fall out in one sort.
+    position = np.arange(len(members), dtype=np.int64)
+    later = np.repeat(np.cumsum(sizes), sizes) - position - 1
+    offset = np.repeat(position + 1 - (np.cumsum(later) - later), later)
+    other = np.arange(int(later.sum()), dtype=np.int64) + offset
+    unique = _distinct(np.repeat(members, later) * count + members[other])
     return unique // count, unique % count
 
 

@@ -822,9 +822,14 @@ def _pairs_within(sizes: Any, members: Any, count: int) -> tuple[Any, Any]:
     # duplicates (texts sharing several keys) fall out in one sort.
     position = np.arange(len(members), dtype=np.int64)
     later = np.repeat(np.cumsum(sizes), sizes) - position - 1
-    offset = np.repeat(position + 1 - (np.cumsum(later) - later), later)
-    other = np.arange(int(later.sum()), dtype=np.int64) + offset
-    unique = _distinct(np.repeat(members, later) * count + members[other])
+    other = np.arange(int(later.sum()), dtype=np.int64)  # in place below: pairs are many
+    other += np.repeat(position + 1 - (np.cumsum(later) - later), later)
+    codes = np.repeat(members, later)
+    codes *= count
+    codes += members[other]
+    del other
+    unique = _distinct(codes)
+    del codes
     return unique // count, unique % count
 
 
@@ -926,29 +931,31 @@ def _cosines(model: Model, left: Any, right: Any) -> Any:
     import numpy as np
 
     table = _Table(model)
-    score = np.zeros(len(left), dtype=np.float64)
-    # Pairs by right text, in blocks of right texts whose rows of the feature table fit.
-    by_right = np.argsort(right, kind="stable")
-    ordered = right[by_right]
+    # Pairs by block of right texts (those whose rows of the feature table fit at once), then
+    # by the left text's number of features (each slice one rectangle of features): one sort
+    # of one key, and only the sorted positions and the scores kept (a pair array each).
     rows = max(1, TABLE_CELLS // table.width)
-    for first in range(int(ordered[0]), int(ordered[-1]) + 1, rows):
-        lo, hi = np.searchsorted(ordered, [first, first + rows])
-        if lo == hi:
-            continue
-        ranks = table.ranks(first, first + rows)
-        block = by_right[lo:hi]
-        # Then by the left text's number of features: each slice one rectangle of features.
-        sizes = table.sizes[left[block]]
-        block = block[np.argsort(sizes, kind="stable")]
-        sizes = np.sort(sizes)
-        starts = np.searchsorted(sizes, np.arange(1, int(sizes[-1]) + 1))
-        for size in range(1, int(sizes[-1]) + 1):
-            stop = int(starts[size]) if size < int(sizes[-1]) else len(block)
-            step = max(1, SLICE_FEATURES // size)
-            for begin in range(int(starts[size - 1]), stop, step):
-                pairs = block[begin : min(begin + step, stop)]
-                score[pairs] = table.dot(left[pairs], right[pairs], size, ranks, first)
-    return 100.0 * score
+    kinds = table.longest + 1
+    key = right // rows * kinds + table.sizes[left]
+    counts = np.bincount(key)
+    order = np.argsort(key, kind="stable")
+    del key
+    ends = np.cumsum(counts).tolist()
+    score = np.zeros(len(left), dtype=np.float64)
+    ranks, first = None, -1
+    for kind in np.flatnonzero(counts).tolist():
+        block, size = divmod(kind, kinds)
+        if size == 0:
+            continue  # a left text of no features: 0
+        if block * rows != first:
+            first = block * rows
+            ranks = table.ranks(first, first + rows)
+        step = max(1, SLICE_FEATURES // size)
+        for begin in range(ends[kind] - int(counts[kind]), ends[kind], step):
+            pairs = order[begin : min(begin + step, ends[kind])]
+            score[pairs] = table.dot(left[pairs], right[pairs], size, ranks, first)
+    score *= 100.0
+    return score
 
 
 class _Table:

@@ -114,7 +114,11 @@ def _candidates(texts: Sequence[str], rare: int) -> tuple[Any, Any]:
     old one over other keys (each text's keys sorted, rarest first)."""
     from swot.analysis.similarity import _candidates as blocking
 
-    return blocking([blocking_keys(text) for text in texts], rare)  # type: ignore[arg-type]
+    keys = [blocking_keys(text) for text in texts]
+    # Today's blocking takes integer keys: numbered in the words' order, so that ties between
+    # equally rare keys go the way they went between the words.
+    number = {word: n for n, word in enumerate(sorted({k for ks in keys for k in ks}))}
+    return blocking([[number[k] for k in ks] for ks in keys], rare)
 
 
 def _score(

@@ -21,7 +21,8 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import chain, repeat
+from operator import attrgetter, mul
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from swot.analysis.similarity import (
@@ -29,6 +30,7 @@ from swot.analysis.similarity import (
     GUARD_PENALTY,
     SCORER_VERSION,
     Model,
+    Signature,
     candidate_pairs,
     score_pairs,
     similar_pairs,
@@ -413,10 +415,14 @@ class _Texts:
     def token_counts(self) -> Counter[str]:
         """How often each word is written in the bucket (asked only to break rare ties)."""
         if self._token_counts is None:
-            self._token_counts = Counter()
+            # Most texts are written once: those counted by Counter in one go.
+            once = [text for text, count in self.count.items() if count == 1]
+            counts = Counter(chain.from_iterable(map(str.split, once)))
             for text, count in self.count.items():
-                for token in text.split():
-                    self._token_counts[token] += count
+                if count > 1:
+                    for token in text.split():
+                        counts[token] += count
+            self._token_counts = counts
         return self._token_counts
 
 
@@ -448,57 +454,60 @@ def _group(
     if len(texts) < 2:
         return groups
     model = Model(texts)
-    link = _AverageLink(model, texts)
+    link = _AverageLink(model)
     clusters = _Groups(len(texts), [set() for _ in texts])  # the scorer's alone
     constrained = any(labels)
+    parent, find, sizes = clusters.parent, clusters.find, link.sizes
     # Best pair first; two clusters join only when their members are alike on average
     # (average linkage), so a chain A ~ B ~ C does not put A with C.
     for left, right, score in similar_pairs(texts, similarity, model=model):
-        a, b = clusters.find(left), clusters.find(right)
+        # ``clusters.find``, asked only when a text's parent is not its cluster's root.
+        a, b = parent[left], parent[right]
+        if parent[a] != a:
+            a = find(a)
+        if parent[b] != b:
+            b = find(b)
         if a == b or (constrained and not groups.allowed(left, right)):
             continue
-        average = link.average(a, b, score)
+        average = score if sizes[a] == sizes[b] == 1 else link.average(a, b)
         if average >= similarity:
             link.join(a, b)
             clusters.union(left, right, average)
-            link.moved(a, b, clusters.find(left))
             groups.union(left, right, min(score, average))
     return groups
 
 
 class _AverageLink:
-    """Per group: the sum of its members' unit vectors, its size and how many members have each
-    guard; the average score over all pairs across two groups then costs one sparse dot product
-    (the average of cosines of unit vectors is the dot product of their sums over the sizes)."""
+    """Per group (by its root): the sum of its members' unit vectors, its size and how many
+    members have each guard; the average score over all pairs across two groups then costs one
+    sparse dot product (the average of cosines of unit vectors is the dot product of their sums
+    over the sizes)."""
 
-    def __init__(self, model: Model, texts: list[str]) -> None:
-        self.sums: dict[int, dict[int, float]] = dict(enumerate(model.vectors))
+    def __init__(self, model: Model) -> None:
+        self.sums: list[dict[int, float]] = list(model.vectors)
         self.owned: set[int] = set()  # ids of the sums made here (the others are the model's)
-        self.sizes = dict.fromkeys(range(len(texts)), 1)
-        self.guards = {i: Counter([sig]) for i, sig in enumerate(model.signatures)}
+        self.sizes = [1] * len(model.vectors)
+        self.guards: list[dict[Signature, int]] = [{sig: 1} for sig in model.signatures]
 
-    def average(self, a: int, b: int, score: float) -> float:
-        """The average score of the pairs across groups ``a`` and ``b`` (``score`` for two texts)."""
-        size_a, size_b = self.sizes[a], self.sizes[b]
-        if size_a == size_b == 1:
-            return score
+    def average(self, a: int, b: int) -> float:
+        """The average score of the pairs across groups ``a`` and ``b`` (not both one text)."""
         sum_a, sum_b = self.sums[a], self.sums[b]
         if len(sum_b) < len(sum_a):
             sum_a, sum_b = sum_b, sum_a
-        dot = sum(v * sum_b.get(f, 0.0) for f, v in sum_a.items())
+        dot = sum(map(mul, sum_a.values(), map(sum_b.get, sum_a, repeat(0.0))))
+        guards_b = self.guards[b].items()
         suspects = sum(
             n * m
             for guard_a, n in self.guards[a].items()
-            for guard_b, m in self.guards[b].items()
+            for guard_b, m in guards_b
             if suspect(guard_a, guard_b)
         )
-        pairs = size_a * size_b
+        pairs = self.sizes[a] * self.sizes[b]
         return round((100.0 * dot - GUARD_PENALTY * suspects) / pairs, 1)
 
     def join(self, a: int, b: int) -> None:
-        """Group ``b``'s sums added to group ``a``'s (both stay until ``moved``)."""
-        if a == b:
-            return
+        """Groups ``a`` and ``b`` (two roots) as one, under the root their union keeps (the
+        smaller)."""
         # The smaller sum is added into the larger, in place once it is this group's own (a
         # text's own vector belongs to the model and is copied first).
         small, large = sorted((self.sums[a], self.sums[b]), key=len)
@@ -507,15 +516,12 @@ class _AverageLink:
             self.owned.add(id(large))
         for feature, value in small.items():
             large[feature] = large.get(feature, 0.0) + value
-        self.sums[a] = self.sums[b] = large
-        self.sizes[a] = self.sizes[b] = self.sizes[a] + self.sizes[b]
-        self.guards[a] = self.guards[b] = self.guards[a] + self.guards[b]
-
-    def moved(self, a: int, b: int, root: int) -> None:
-        """After the union: the sums live under ``root``."""
-        for old in (a, b):
-            if old != root:
-                del self.sums[old], self.sizes[old], self.guards[old]
+        guards = dict(self.guards[a])
+        for guard, count in self.guards[b].items():
+            guards[guard] = guards.get(guard, 0) + count
+        root = min(a, b)
+        self.sums[root], self.sizes[root] = large, self.sizes[a] + self.sizes[b]
+        self.guards[root] = guards
 
 
 def _wordings(

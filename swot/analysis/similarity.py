@@ -65,8 +65,9 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
-from itertools import chain
+from functools import lru_cache, reduce
+from itertools import chain, repeat
+from operator import add, mul
 from typing import Any, NamedTuple
 
 from swot.i18n import catalogue, say
@@ -414,11 +415,9 @@ def _stemmer(language: str) -> Any:
 
 def language_of(texts: Sequence[str]) -> str:
     """ "en" when a bucket's function words are mostly English, else "sv"."""
-    english = swedish = 0
-    for text in texts[:2000]:
-        for word in text.split():
-            english += word in STOP_WORDS["en"]
-            swedish += word in STOP_WORDS["sv"]
+    words = " ".join(texts[:2000]).split()
+    english = sum(map(STOP_WORDS["en"].__contains__, words))
+    swedish = sum(map(STOP_WORDS["sv"].__contains__, words))
     return "en" if english > swedish else "sv"
 
 
@@ -432,11 +431,11 @@ class Guard(NamedTuple):
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def guard_of(text: str) -> Guard:
     words = text.split()
-    sides: frozenset[tuple[int, int]] = frozenset()
-    for word in words:
-        if word in _SIDES:
-            sides |= _SIDES[word]
-    return Guard(tuple(w for w in words if w in NEGATIONS), sides)
+    sides = [_SIDES[word] for word in words if word in _SIDES]
+    return Guard(
+        tuple(filter(NEGATIONS.__contains__, words)),
+        frozenset().union(*sides) if sides else frozenset(),
+    )
 
 
 def opposed(left: Guard, right: Guard) -> bool:
@@ -524,6 +523,13 @@ def _negated(word_df: Counter[str], known: set[str], prefixes: tuple[str, ...]) 
         and len(word) - len(prefix) >= NEGATED_REST
         and word[len(prefix) :] in known
     }
+
+
+def dot(short: dict[int, float], other: dict[int, float]) -> float:
+    """The dot product of two sparse vectors, the products added one after the other in the
+    order of ``short``'s features (``sum`` of Python 3.12 compensates, numpy's scorer adds in
+    order: both paths add alike)."""
+    return reduce(add, map(mul, short.values(), map(other.get, short, repeat(0.0))), 0.0)
 
 
 class Model:
@@ -621,7 +627,8 @@ class Model:
             for feature in features:
                 counts[feature] = counts.get(feature, 0) + 1
             vector = {ids[f]: n * weight[f] for f, n in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        values = vector.values()
+        norm = math.sqrt(sum(map(mul, values, values))) or 1.0
         return {f: vector[f] / norm for f in sorted(vector)}
 
     def keys(self) -> list[list[int]]:
@@ -632,7 +639,7 @@ class Model:
         a, b = self.vectors[left], self.vectors[right]
         if len(b) < len(a):
             a, b = b, a
-        return sum(v * b.get(f, 0.0) for f, v in a.items())
+        return dot(a, b)
 
     def explain(self, left: int, right: int) -> list[tuple[str, str, float]]:
         """What a pair shares, most weight first: (word of left, word of right, share of the
@@ -748,8 +755,15 @@ ROUNDING = 0.05
 SMALL_PAIRS = 20_000
 
 
+# Below this many texts, blocking picks each text's rarest keys in plain Python (and numpy is
+# not imported unless the pairs are many); above it, with numpy arrays. The same pairs.
+SMALL_TEXTS = 2_000
+
+
 def _candidates(keys: list[list[int]], rare: int) -> tuple[Any, Any]:
     """Sorted, distinct index pairs of texts sharing a rare key, as two lists or numpy arrays."""
+    if len(keys) >= SMALL_TEXTS:
+        return _pairs_within(*_postings_arrays(keys, rare), len(keys))
     frequency = Counter(chain.from_iterable(keys))
     postings: dict[int, list[int]] = defaultdict(list)
     for index, text_keys in enumerate(keys):
@@ -771,19 +785,51 @@ def _candidates(keys: list[list[int]], rare: int) -> tuple[Any, Any]:
         return [i for i, _ in pairs], [j for _, j in pairs]
     import numpy as np
 
-    # Pairs within each posting list, built for all lists of one size at once; a pair is coded
-    # as i × n + j so that duplicates (texts sharing several keys) fall out in one sort.
-    by_size: dict[int, list[list[int]]] = defaultdict(list)
-    for members in postings.values():
-        if len(members) > 1:
-            by_size[len(members)].append(members)
-    count = len(keys)
-    codes = [np.empty(0, dtype=np.int64)]
-    for size, lists in by_size.items():
-        table = np.asarray(lists, dtype=np.int64)
-        first, second = np.triu_indices(size, 1)
-        codes.append((table[:, first] * count + table[:, second]).ravel())
-    unique = _distinct(np.concatenate(codes))
+    lists = list(postings.values())
+    sizes = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    members = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(sizes.sum()))
+    return _pairs_within(sizes, members, len(keys))
+
+
+def _postings_arrays(keys: list[list[int]], rare: int) -> tuple[Any, Any]:
+    """The posting lists of ``_candidates`` as numpy arrays: their sizes, and their members one
+    list after the other (each list's texts in order)."""
+    import numpy as np
+
+    sizes = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+    flat = np.fromiter(chain.from_iterable(keys), dtype=np.int64, count=int(sizes.sum()))
+    owner = np.repeat(np.arange(len(keys), dtype=np.int64), sizes)
+    frequency = np.bincount(flat)[flat] if len(flat) else flat
+    shared = np.flatnonzero(frequency > 1)
+    flat, owner, frequency = flat[shared], owner[shared], frequency[shared]
+    # Each text's keys rarest first (then by key), and its first ``rare`` of them.
+    order = np.lexsort((flat, frequency, owner))
+    flat, owner = flat[order], owner[order]
+    chosen = np.arange(len(owner)) - np.searchsorted(owner, owner) < rare
+    flat, owner = flat[chosen], owner[chosen]
+    order = np.lexsort((owner, flat))
+    flat, owner = flat[order], owner[order]
+    starts = np.flatnonzero(np.concatenate(([True], flat[1:] != flat[:-1])))
+    return np.diff(np.append(starts, len(flat))), owner
+
+
+def _pairs_within(sizes: Any, members: Any, count: int) -> tuple[Any, Any]:
+    """Sorted distinct pairs (i < j, as two numpy arrays) of texts within each posting list
+    (``sizes`` and ``members`` as ``_postings_arrays`` gives them)."""
+    import numpy as np
+
+    # Each member pairs with those after it in its list; a pair is coded as i × n + j so that
+    # duplicates (texts sharing several keys) fall out in one sort.
+    position = np.arange(len(members), dtype=np.int64)
+    later = np.repeat(np.cumsum(sizes), sizes) - position - 1
+    other = np.arange(int(later.sum()), dtype=np.int64)  # in place below: pairs are many
+    other += np.repeat(position + 1 - (np.cumsum(later) - later), later)
+    codes = np.repeat(members, later)
+    codes *= count
+    codes += members[other]
+    del other
+    unique = _distinct(codes)
+    del codes
     return unique // count, unique % count
 
 
@@ -804,14 +850,12 @@ def _score(model: Model, left: Any, right: Any, floor: float) -> list[tuple[int,
     """Score index pairs (lists or numpy arrays); keep those reaching ``floor``, best first."""
     if not len(left):
         return []
-    if isinstance(left, list):
-        raw = [100.0 * model.cosine(i, j) for i, j in zip(left, right, strict=True)]
-        pairs = zip(left, right, raw, strict=True)
-    else:
-        pairs = _cosines(model, left, right, floor)
+    if not isinstance(left, list):
+        return _score_arrays(model, left, right, floor)
+    raw = [100.0 * model.cosine(i, j) for i, j in zip(left, right, strict=True)]
     guards, signatures = model.guard_texts, model.signatures
     result = []
-    for i, j, score in pairs:
+    for i, j, score in zip(left, right, raw, strict=True):
         if score < floor - ROUNDING:
             continue
         # Texts of one signature (most pairs) never lose the penalty: no need to look closer.
@@ -824,46 +868,148 @@ def _score(model: Model, left: Any, right: Any, floor: float) -> list[tuple[int,
     return result
 
 
-SLICE_FEATURES = 100_000
-
-
-def _cosines(model: Model, left: Any, right: Any, floor: float) -> Any:
-    """(i, j, 100 × cosine) of the index pairs (numpy arrays) reaching ``floor`` before the
-    penalty: each text's features once as sorted (text, feature) codes, each pair's left
-    features looked up among its right text's codes, in slices of pairs."""
+def _score_arrays(
+    model: Model, left: Any, right: Any, floor: float
+) -> list[tuple[int, int, float]]:
+    """``_score`` of numpy arrays of pairs, the same arithmetic on arrays: the same scores to
+    the last bit, in the same order."""
     import numpy as np
 
-    vectors = model.vectors
-    sizes = np.fromiter(map(len, vectors), dtype=np.int64, count=len(vectors))
-    starts = np.concatenate(([0], np.cumsum(sizes)))
-    features = np.fromiter(chain.from_iterable(vectors), dtype=np.int64, count=int(starts[-1]))
-    weights = np.fromiter(
-        chain.from_iterable(v.values() for v in vectors), dtype=np.float64, count=int(starts[-1])
-    )
-    width = len(model.ids) + 1
-    owner = np.repeat(np.arange(len(vectors), dtype=np.int64), sizes)
-    codes = owner * width + features  # sorted: texts in order, features sorted in each
-    found: list[Any] = []
-    # Slices of about ``SLICE_FEATURES`` left features: each array below holds one number per
-    # feature, so a slice costs a few megabytes however long the texts are.
-    reach = np.cumsum(sizes[left])
-    cuts = np.searchsorted(reach, np.arange(SLICE_FEATURES, int(reach[-1]), SLICE_FEATURES))
-    for start, stop in zip([0, *cuts.tolist()], [*cuts.tolist(), len(left)], strict=True):
-        a, b = left[start:stop], right[start:stop]
-        count = sizes[a]
-        pair = np.repeat(np.arange(len(a), dtype=np.int64), count)
-        offset = np.arange(int(count.sum()), dtype=np.int64) - np.repeat(
-            np.cumsum(count) - count, count
+    score = _cosines(model, left, right)
+    near = np.flatnonzero(score >= floor - ROUNDING)
+    left, right, score = left[near], right[near], score[near]
+    # Only pairs of texts with different signatures can lose the penalty; of those, a pair whose
+    # texts are both negated or both not is judged by its signatures alone (``suspect``).
+    signatures = model.signatures
+    kinds = {s: k for k, s in enumerate(dict.fromkeys(signatures))}
+    kind = np.fromiter(map(kinds.__getitem__, signatures), dtype=np.int64, count=len(signatures))
+    differ = np.flatnonzero(kind[left] != kind[right])
+    guards = model.guard_texts
+    penalised = [
+        k
+        for k, i, j in zip(
+            differ.tolist(), left[differ].tolist(), right[differ].tolist(), strict=True
         )
-        position = starts[a][pair] + offset
-        wanted = b[pair] * width + features[position]
-        hit = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
-        match = codes[hit] == wanted
-        products = np.where(match, weights[position] * weights[hit], 0.0)
-        score = 100.0 * np.bincount(pair, weights=products, minlength=len(a))
-        keep = score >= floor - ROUNDING
-        found.append(zip(a[keep].tolist(), b[keep].tolist(), score[keep].tolist(), strict=True))
-    return chain.from_iterable(found)
+        if (
+            suspect(signatures[i], signatures[j])
+            if signatures[i][0] == signatures[j][0]
+            else guarded(guards[i], guards[j])
+        )
+    ]
+    score[penalised] = np.maximum(0.0, score[penalised] - GUARD_PENALTY)
+    rounded = _round_tenths(np.minimum(score, 100.0))
+    keep = np.flatnonzero(rounded >= floor)
+    left, right, rounded = left[keep], right[keep], rounded[keep]
+    order = np.lexsort((right, left, -rounded))
+    return list(
+        zip(left[order].tolist(), right[order].tolist(), rounded[order].tolist(), strict=True)
+    )
+
+
+def _round_tenths(values: Any) -> Any:
+    """``round(value, 1)`` of each non-negative value of a numpy array, to the last bit: the
+    nearest tenth, found with ``rint`` where the value is not within a hair of a tie, and by
+    ``round`` itself where it is (it rounds the exact binary value, ``rint`` ten times it)."""
+    import numpy as np
+
+    tenths = values * 10.0
+    rounded = np.rint(tenths) / 10.0
+    ties = np.flatnonzero(np.abs(tenths - np.floor(tenths) - 0.5) < 1e-6)
+    rounded[ties] = [round(value, 1) for value in values[ties].tolist()]
+    return rounded
+
+
+# Memory: a slice of pairs holds about this many left features in each of its arrays; the
+# table of the right texts' features (``_Table``) at most ``TABLE_CELLS`` cells.
+SLICE_FEATURES = 100_000
+TABLE_CELLS = 1 << 24
+
+
+def _cosines(model: Model, left: Any, right: Any) -> Any:
+    """100 × the cosine of each index pair (numpy arrays), summed as ``Model.cosine`` sums:
+    the products of the shared features in the order of the features, one after the other."""
+    import numpy as np
+
+    table = _Table(model)
+    # Pairs by block of right texts (those whose rows of the feature table fit at once), then
+    # by the left text's number of features (each slice one rectangle of features): one sort
+    # of one key, and only the sorted positions and the scores kept (a pair array each).
+    rows = max(1, TABLE_CELLS // table.width)
+    kinds = table.longest + 1
+    key = right // rows * kinds + table.sizes[left]
+    counts = np.bincount(key)
+    order = np.argsort(key, kind="stable")
+    del key
+    ends = np.cumsum(counts).tolist()
+    score = np.zeros(len(left), dtype=np.float64)
+    ranks, first = None, -1
+    for kind in np.flatnonzero(counts).tolist():
+        block, size = divmod(kind, kinds)
+        if size == 0:
+            continue  # a left text of no features: 0
+        if block * rows != first:
+            first = block * rows
+            ranks = table.ranks(first, first + rows)
+        step = max(1, SLICE_FEATURES // size)
+        for begin in range(ends[kind] - int(counts[kind]), ends[kind], step):
+            pairs = order[begin : min(begin + step, ends[kind])]
+            score[pairs] = table.dot(left[pairs], right[pairs], size, ranks, first)
+    score *= 100.0
+    return score
+
+
+class _Table:
+    """The features of a model's texts as numpy arrays: per text its feature ids and weights in
+    order, padded (features with the id of no feature, weights with 0.0) to the longest text."""
+
+    def __init__(self, model: Model) -> None:
+        import numpy as np
+
+        vectors = model.vectors
+        self.sizes = np.fromiter(map(len, vectors), dtype=np.int64, count=len(vectors))
+        total = int(self.sizes.sum())
+        self.longest = int(self.sizes.max()) if len(vectors) else 0
+        self.width = len(model.ids) + 1  # the last id: no feature
+        self.owner = np.repeat(np.arange(len(vectors), dtype=np.int64), self.sizes)
+        self.column = np.arange(total, dtype=np.int64) - np.repeat(
+            np.cumsum(self.sizes) - self.sizes, self.sizes
+        )
+        self.flat = np.fromiter(chain.from_iterable(vectors), dtype=np.int64, count=total)
+        self.features = np.full((len(vectors), self.longest), self.width - 1, dtype=np.int64)
+        self.features[self.owner, self.column] = self.flat
+        # One more column of 0.0: the weight of a feature a text does not have.
+        self.weights = np.zeros((len(vectors), self.longest + 1), dtype=np.float64)
+        self.weights[self.owner, self.column] = np.fromiter(
+            chain.from_iterable(v.values() for v in vectors), dtype=np.float64, count=total
+        )
+
+    def ranks(self, first: int, stop: int) -> Any:
+        """For texts ``first`` to ``stop``: the column of each feature id in the text's row
+        (``longest``, the column of 0.0, for the features it does not have)."""
+        import numpy as np
+
+        kind = np.uint8 if self.longest < 255 else np.int64
+        ranks = np.full((min(stop, len(self.sizes)) - first, self.width), self.longest, dtype=kind)
+        lo, hi = np.searchsorted(self.owner, [first, stop])
+        ranks[self.owner[lo:hi] - first, self.flat[lo:hi]] = self.column[lo:hi]
+        return ranks
+
+    def dot(self, left: Any, right: Any, size: int, ranks: Any, first: int) -> Any:
+        """The dot products of pairs whose left texts have ``size`` features, summed from the
+        first feature to the last (a pairwise sum of numpy's would add them in another order)."""
+        import numpy as np
+
+        # Flat indexes (``take``) cost less than numpy's two-dimensional fancy indexing.
+        features = self.features[left, :size]
+        found = np.take(ranks, ((right - first) * self.width)[:, None] + features)
+        columns = self.longest + 1
+        mine = np.take(self.weights, (left * columns)[:, None] + np.arange(size))
+        theirs = np.take(self.weights, (right * columns)[:, None] + found)
+        products = mine * theirs
+        total = products[:, 0].copy()
+        for column in range(1, size):
+            total += products[:, column]
+        return total
 
 
 def similarity(left: str, right: str) -> float:

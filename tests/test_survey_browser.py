@@ -65,6 +65,13 @@ def tab_to(page, selector: str, limit: int = 80) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
+def open_form_with_hoganas_chosen(page, survey: RunningSurvey) -> None:
+    """A fresh form with the unit Höganäs chosen by keyboard (Tab to the radios, Space)."""
+    page.goto(survey.url)
+    tab_to(page, "#unit-hoganas")
+    page.keyboard.press("Space")
+
+
 def entries_of(survey: RunningSurvey, unit: str) -> list:
     path = survey.workshop.entries_file("baseline", unit)
     if not path.exists():
@@ -116,9 +123,7 @@ def test_enter_on_a_radio_button_continues_instead_of_adding_rows(
 ) -> None:
     context, page = new_page(browser, javascript=False)
     try:
-        page.goto(survey.url)
-        tab_to(page, "#unit-hoganas")
-        page.keyboard.press("Space")
+        open_form_with_hoganas_chosen(page, survey)
         page.keyboard.press("Enter")
         page.wait_for_selector(".error-summary")
         assert page.locator("#text-equality-strengths-3").count() == 0
@@ -132,16 +137,15 @@ def test_switching_the_language_by_keyboard_keeps_what_was_typed(
 ) -> None:
     context, page = new_page(browser, javascript=False)
     try:
-        page.goto(survey.url)
-        tab_to(page, "#unit-hoganas")
-        page.keyboard.press("Space")
+        open_form_with_hoganas_chosen(page, survey)
         tab_to(page, FIRST)
         page.keyboard.type("Vi har en plan – men ingen tid")
-        page.keyboard.press("Shift+Tab")
         for _ in range(40):  # back up to the header's "In English"
             if page.evaluate("() => document.activeElement.value") == "lang:en":
                 break
             page.keyboard.press("Shift+Tab")
+        else:
+            raise AssertionError("Shift+Tab never reached the language switch")
         page.keyboard.press("Enter")
         page.wait_for_selector("html[lang=en]")
         assert page.input_value(FIRST) == "Vi har en plan – men ingen tid"

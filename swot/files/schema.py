@@ -130,17 +130,20 @@ def _list_of(item: dict, keys: dict[str, tuple[str, ...]], title: str, descripti
     }
 
 
-def _item_of(model: type[BaseModel]) -> tuple[dict, dict]:
-    """The schema of one list item from its pydantic model, and its properties to widen."""
+def _item_of(model: type[BaseModel], workshop: Workshop | None) -> tuple[dict, dict]:
+    """The schema of one list item from its pydantic model, its theme (and quadrant, where it
+    has one) widened to every spelling; and its properties, to widen further."""
     item = _inline_refs(model.model_json_schema())
-    return item, item["properties"]
+    properties = item["properties"]
+    properties["theme"] = _theme_property(workshop, properties["theme"].get("description", ""))
+    if "quadrant" in properties:
+        properties["quadrant"] = dict(QUADRANT_PROPERTY)
+    return item, properties
 
 
 def entries_schema(workshop: Workshop | None = None) -> dict:
     """JSON Schema of an entries file: a list of entries, keys and values in sv or en."""
-    entry, properties = _item_of(Entry)
-    properties["theme"] = _theme_property(workshop, properties["theme"].get("description", ""))
-    properties["quadrant"] = dict(QUADRANT_PROPERTY)
+    entry, properties = _item_of(Entry, workshop)
     properties["source"] = {
         "type": "string",
         "enum": _casings([w for words in SOURCE_SPELLINGS.values() for w in words]),
@@ -157,14 +160,12 @@ def entries_schema(workshop: Workshop | None = None) -> dict:
 
 def decisions_schema(workshop: Workshop | None = None) -> dict:
     """JSON Schema of merges.yaml: join, keep apart or reword texts of one theme × quadrant."""
-    item, properties = _item_of(DecisionItem)
+    item, properties = _item_of(DecisionItem, workshop)
     properties["decision"] = {
         "type": "string",
         "enum": _casings([w for words in DECISION_SPELLINGS.values() for w in words]),
         "description": "slå ihop | håll isär | formulering (join | apart | wording)",
     }
-    properties["theme"] = _theme_property(workshop)
-    properties["quadrant"] = dict(QUADRANT_PROPERTY)
     properties["texts"] = {
         "anyOf": [TEXT_PROPERTY, {"type": "array", "items": TEXT_PROPERTY, "minItems": 1}],
         "description": "the texts exactly as the entries have them (two or more to join)",
@@ -179,9 +180,7 @@ def decisions_schema(workshop: Workshop | None = None) -> dict:
 
 def votes_schema(workshop: Workshop | None = None) -> dict:
     """JSON Schema of votes.yaml: dot votes per item of a round."""
-    item, properties = _item_of(VoteItem)
-    properties["theme"] = _theme_property(workshop)
-    properties["quadrant"] = dict(QUADRANT_PROPERTY)
+    item, properties = _item_of(VoteItem, workshop)
     properties["votes"] = {"type": "integer", "minimum": 0, "maximum": MAX_VOTES}
     return _list_of(
         item,
@@ -193,8 +192,7 @@ def votes_schema(workshop: Workshop | None = None) -> dict:
 
 def priorities_schema(workshop: Workshop | None = None) -> dict:
     """JSON Schema of priorities.yaml: A'WOT pairwise judgments."""
-    item, properties = _item_of(JudgmentItem)
-    properties["theme"] = _theme_property(workshop)
+    item, properties = _item_of(JudgmentItem, workshop)
     properties["compare"] = {
         "type": "string",
         "enum": [*QUADRANT_WORDS, *_casings(QUADRANTS_SPELLINGS)],

@@ -16,10 +16,13 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from swot.errors import DataError, Problem
 from swot.i18n import catalogue, say
+
+if TYPE_CHECKING:
+    from swot.output.html_tree import Node
 
 FORMATS = ("html", "md", "docx", "pdf")
 DEFAULT_FORMATS = ("html", "md")
@@ -57,11 +60,11 @@ def write_documents(
     written = []
     for fmt in wanted:
         if fmt == "docx":
-            data = _docx(html, title, lang, workshop_name, base_template(workshop_folder, stem))
+            data = _docx(root, title, lang, workshop_name, base_template(workshop_folder, stem))
         else:
             from swot.output.pdf_writer import pdf_bytes
 
-            data = pdf_bytes(html, title, lang, workshop_name, page_words(lang))
+            data = pdf_bytes(root, title, lang, workshop_name, page_words(lang))
         path = folder / f"{stem}.{fmt}"
         atomic_write_bytes(path, data)
         written.append(path)
@@ -76,11 +79,11 @@ def base_template(workshop_folder: Path | None, stem: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def _docx(html: str, title: str, lang: str, workshop_name: str, base: Path | None) -> bytes:
+def _docx(root: Node, title: str, lang: str, workshop_name: str, base: Path | None) -> bytes:
     from swot.output.docx_writer import WordInfo, docx_bytes
 
     info = WordInfo(title, lang, workshop_name, page_words(lang), base is not None)
-    data = docx_bytes(html, info, open_base(base, lang) if base else None)
+    data = docx_bytes(root, info, open_base(base, lang) if base else None)
     return fill_base(data, base, {"workshop_name": workshop_name, "title": title}, lang)
 
 

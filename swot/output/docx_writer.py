@@ -51,13 +51,14 @@ class WordInfo:
     has_base: bool = False  # a workshop's own base: its margins and footer are kept
 
 
-def docx_bytes(html: str, info: WordInfo, base: Document | None = None) -> bytes:
-    """The Word document of ``html`` (a page swot rendered) as bytes, built on ``base`` (a
-    workshop's own document, already read) or python-docx's default."""
+def docx_bytes(html: str | Node, info: WordInfo, base: Document | None = None) -> bytes:
+    """The Word document of ``html`` (a page swot rendered, as text or already parsed) as
+    bytes, built on ``base`` (a workshop's own document, already read) or python-docx's
+    default."""
     document = _base_document(info, base)
     _set_language(document, info.lang)
     _page_setup(document, info)
-    root = parse_html(html)
+    root = html if isinstance(html, Node) else parse_html(html)
     body = root.find("body") or root
     try:
         _Writer(document, document, _Flow()).blocks(body)

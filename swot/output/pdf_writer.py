@@ -48,7 +48,7 @@ CHART_HEIGHT_MM = 220.0  # a chart at most this high: its heading and caption fi
 
 
 def pdf_bytes(
-    html: str,
+    html: str | Node,
     title: str,
     lang: str,
     workshop_name: str,
@@ -67,10 +67,10 @@ def pdf_bytes(
 
 
 def typst_source(
-    html: str, title: str, lang: str, workshop_name: str, page_words: tuple[str, str, str]
+    html: str | Node, title: str, lang: str, workshop_name: str, page_words: tuple[str, str, str]
 ) -> bytes:
-    """The Typst document of ``html``, as UTF-8 bytes."""
-    root = parse_html(html)
+    """The Typst document of ``html`` (as text or already parsed), as UTF-8 bytes."""
+    root = html if isinstance(html, Node) else parse_html(html)
     body = root.find("body") or root
     writer = _Writer()
     content = writer.blocks(body)

@@ -466,12 +466,28 @@ class PendingEntries(Sequence[Entry]):
     with a respondent id by ``said_by``: an import of 50,000 rows holds 160,000 entries, of
     which a dry run looks at five, a re-import at none, and an import makes each once."""
 
-    __slots__ = ("_items", "_line", "_round", "_unit")
+    __slots__ = ("_items", "_line", "_respondent", "_round", "_unit")
 
     def __init__(
-        self, items: list[Entry | EntryValues], unit: str, round_id: str, line: int
+        self,
+        items: list[Entry | EntryValues],
+        unit: str,
+        round_id: str,
+        line: int,
+        respondent: str | None = None,  # each entry said by this (a valid id), as ``said_by``
     ) -> None:
         self._items, self._unit, self._round, self._line = items, unit, round_id, line
+        self._respondent = respondent
+
+    @property
+    def items(self) -> list[Entry | EntryValues]:
+        """The entries as held: made ones, and the values of those not made yet (without the
+        respondent they are said by)."""
+        return self._items
+
+    @property
+    def respondent(self) -> str | None:
+        return self._respondent
 
     def __len__(self) -> int:
         return len(self._items)
@@ -484,12 +500,16 @@ class PendingEntries(Sequence[Entry]):
 
     def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
         if isinstance(index, slice):
-            return [self._made(item) for item in self._items[index]]
-        return self._made(self._items[index])
+            return [self._made(item, self._respondent) for item in self._items[index]]
+        return self._made(self._items[index], self._respondent)
 
     def said_by(self, respondent: str) -> list[Entry]:
         """Every entry, said by ``respondent`` (a valid id)."""
         return [self._made(item, respondent) for item in self._items]
+
+    def said_later_by(self, respondent: str) -> PendingEntries:
+        """``said_by``, each entry made only when it is looked at."""
+        return PendingEntries(self._items, self._unit, self._round, self._line, respondent)
 
     def _made(self, item: Entry | EntryValues, respondent: str | None = None) -> Entry:
         if isinstance(item, Entry):

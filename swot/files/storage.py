@@ -12,12 +12,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, cast, overload
 
 from swot.errors import SwotError
 from swot.i18n import catalogue, say
-from swot.models import Entry
+from swot.models import Entry, EntryValues, PendingEntries, said_by
 from swot.vocabulary import BUILTIN_THEMES, QUADRANT_NAMES, SOURCE_NAMES, Quadrant, Source
 
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -94,14 +95,20 @@ def format_entry(entry: Entry, lang: str, theme_names: dict[str, str] | None = N
 
 def _entry_body(entry: Entry, lang: str, theme_names: dict[str, str] | None) -> str:
     """An entry's lines from its theme to its source (what many entries have alike)."""
-    theme = entry.theme
+    values = (entry.theme, entry.quadrant, entry.text, entry.importance, entry.source)
+    return _values_body(values, lang, theme_names)
+
+
+def _values_body(values: EntryValues, lang: str, theme_names: dict[str, str] | None) -> str:
+    """``_entry_body`` of an entry with these values (theme id to source)."""
+    theme, quadrant, text, importance, source = values
     if lang == "sv":  # Swedish files say 'jämställdhet'; English files use the theme id.
-        theme = (theme_names or _BUILTIN_THEME_NAMES).get(entry.theme, entry.theme)
+        theme = (theme_names or _BUILTIN_THEME_NAMES).get(theme, theme)
     return "".join(
         (
-            _entry_head(theme, entry.quadrant, lang),
-            _text_scalar(entry.text),
-            _entry_middle(entry.importance, entry.source, lang),
+            _entry_head(theme, quadrant, lang),
+            _text_scalar(text),
+            _entry_middle(importance, source, lang),
         )
     )
 
@@ -118,8 +125,89 @@ def _entry_tail(respondent: str | None, note: str | None, lang: str) -> str:
     return f"{tail}\n"
 
 
+@dataclass(frozen=True, slots=True)
+class EntryBlock:
+    """Entries already written as text (what ``entries_text`` writes of them), and the entries
+    themselves, which may be made only when they are looked at (``PendingEntries``)."""
+
+    text: str
+    entries: Sequence[Entry]
+
+
+class BlockWriter:
+    """The text of each respondent's entries of an import, each distinct body (theme to
+    source) written once: 50,000 rows give 160,000 entries, of far fewer distinct bodies, and
+    none is made as an ``Entry`` to be written (that took longer than writing them)."""
+
+    def __init__(self, lang: str, theme_names: dict[str, str] | None) -> None:
+        self.lang, self.theme_names = lang, theme_names
+        self.bodies = _Bodies(lang, theme_names)
+
+    def said_by(self, entries: Sequence[Entry], respondent: str) -> EntryBlock:
+        """``entries`` said by ``respondent`` (a valid id), as ``format_entry`` writes each of
+        ``said_by(entries, respondent)``."""
+        if not isinstance(entries, PendingEntries) or any(
+            type(item) is not tuple for item in entries.items
+        ):
+            made = said_by(entries, respondent)  # entries the quick path did not take
+            return EntryBlock(entries_text(made, self.lang, self.theme_names), made)
+        values = cast("list[EntryValues]", entries.items)
+        tail = _entry_tail(respondent, None, self.lang)  # each entry: its body, then this
+        text = tail.join(map(self.bodies.__getitem__, values)) + tail if values else ""
+        return EntryBlock(text, entries.said_later_by(respondent))
+
+
+class _Bodies(dict[EntryValues, str]):
+    """Each entry body (``_values_body``) by its values, written when first asked for."""
+
+    def __init__(self, lang: str, theme_names: dict[str, str] | None) -> None:
+        super().__init__()
+        self.lang, self.theme_names = lang, theme_names
+
+    def __missing__(self, values: EntryValues) -> str:
+        body = self[values] = _values_body(values, self.lang, self.theme_names)
+        return body
+
+
+class EntriesChain(Sequence[Entry]):
+    """The entries of several pieces (entries, or blocks' entries) as one sequence, without
+    making those not looked at: a save returns them, and an import looks at five."""
+
+    def __init__(self, pieces: list[Sequence[Entry]]) -> None:
+        self.pieces = pieces
+        self.size = sum(map(len, pieces))
+
+    def __len__(self) -> int:
+        return self.size
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Entry]: ...
+
+    def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
+        if isinstance(index, int):
+            found = self[index : index + 1] if index >= 0 else self[index:][:1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        start, stop, step = index.indices(self.size)
+        if step < 0:  # backwards: from all of them
+            return self[:][index]
+        taken: list[Entry] = []
+        for piece in self.pieces:  # only the pieces the slice reaches are looked at
+            if start >= stop:
+                break
+            size = len(piece)
+            if start < size:
+                taken += piece[start : min(stop, size)]
+            start, stop = max(start - size, 0), stop - size
+        return taken[::step]
+
+
 def entries_text(
-    entries: Iterable[Entry | str], lang: str, theme_names: dict[str, str] | None
+    entries: Iterable[Entry | str | EntryBlock], lang: str, theme_names: dict[str, str] | None
 ) -> str:
     """Entries (and comment lines, as they are) as ``format_entry`` writes them one by one; each
     distinct body (theme to source: an import's respondents often said the same) made once."""
@@ -128,6 +216,9 @@ def entries_text(
     for entry in entries:
         if isinstance(entry, str):
             parts.append(entry)
+            continue
+        if isinstance(entry, EntryBlock):
+            parts.append(entry.text)
             continue
         key = (entry.theme, entry.quadrant, entry.text, entry.importance, entry.source)
         body = bodies.get(key)
@@ -392,8 +483,10 @@ else:
 
 
 # A text among the entries is a comment line (or lines), written as it is before the entries
-# after it: ``swot import`` marks each respondent's entries with the digest of their row.
-EntriesToAppend = Sequence[Entry | str] | Callable[[bytes | None], Sequence[Entry | str]]
+# after it: ``swot import`` marks each respondent's entries with the digest of their row, and
+# gives them as blocks already written.
+Appended = Entry | str | EntryBlock
+EntriesToAppend = Sequence[Appended] | Callable[[bytes | None], Sequence[Appended]]
 
 
 def append_entries(
@@ -403,7 +496,7 @@ def append_entries(
     header: str = "",
     theme_names: dict[str, str] | None = None,
     verify: Callable[[Path], None] | None = None,
-) -> list[Entry]:
+) -> Sequence[Entry]:
     """Append entries to an entries file, keeping every existing byte as it was.
 
     Holds the file's lock, re-reads the file just before writing (another facilitator may have
@@ -411,19 +504,32 @@ def append_entries(
     ``entries`` may be a function of the file's current bytes (``None`` if it does not exist),
     called under the lock: that is how a new respondent gets the next free id. ``verify`` may
     check the complete new file (a temp path) and raise to leave the old file untouched.
-    Returns the entries written.
+    Returns the entries written (those of blocks made only when they are looked at).
     """
     with locked_for(path, lang):
         _remove_leftover_temp_files(real_path(path))
         old = path.read_bytes() if path.exists() else None
         chosen = list(entries(old) if callable(entries) else entries)
-        written = [e for e in chosen if isinstance(e, Entry)]
+        written = written_entries(chosen)
         if not written:
             return []
         addition = entries_text(chosen, lang, theme_names)
         start = old if old is not None else header.encode("utf-8")
         atomic_write_bytes(path, appended_bytes(start, addition, path, lang), verify)
         return written
+
+
+def written_entries(chosen: Sequence[Appended]) -> Sequence[Entry]:
+    """The entries among what is appended: a list, unless there are blocks among them."""
+    if not any(isinstance(item, EntryBlock) for item in chosen):
+        return [item for item in chosen if isinstance(item, Entry)]
+    pieces: list[Sequence[Entry]] = []
+    for item in chosen:
+        if isinstance(item, EntryBlock):
+            pieces.append(item.entries)
+        elif isinstance(item, Entry):
+            pieces.append((item,))
+    return EntriesChain(pieces)
 
 
 @contextlib.contextmanager

@@ -324,27 +324,38 @@ ENTRY_VALUES = st.tuples(
 
 @settings(max_examples=500, deadline=None)
 @given(
-    st.lists(st.lists(ENTRY_VALUES, max_size=5), min_size=1, max_size=4),
-    st.sampled_from(["r01", "r123", "x y"]),
+    st.lists(
+        st.tuples(
+            st.lists(ENTRY_VALUES, max_size=4),
+            st.sampled_from([None, "r01", "r123", "x y", "yes"]),
+            st.sampled_from(["\n# swot import 0123456789abcdef\n", ""]),
+            st.booleans(),
+        ),
+        max_size=5,
+    ),
     st.sampled_from(["sv", "en"]),
-    st.booleans(),
 )
-def test_a_respondents_block_is_written_as_format_entry_writes_each_entry(
-    respondents, respondent, lang, one_made
-) -> None:
+def test_a_block_of_respondents_is_written_as_format_entry_writes_each_entry(parts, lang) -> None:
     names = {"equality": "jämlikhet", "culture": "kultur: allt"}
-    writer = BlockWriter(lang, names)  # one writer for all: the bodies it keeps are shared
-    for values in respondents:
+    given_parts, expected_text, expected_entries = [], [], []
+    for values, respondent, comment, one_made in parts:
         items: list = list(values)
         if one_made and items:  # an entry the quick path did not take comes made, with a note
-            items[0] = new_entry(*items[0], None, "n", "u", "r", 7)
-        pending = PendingEntries(items, "u", "r", 7)
+            items[0] = new_entry(*items[0], "r09", "n", "u", "r", 7)
+        entries = PendingEntries(items, "u", "r", 7) if respondent else list(map(made_of, items))
+        made = said_by(entries, respondent) if respondent else entries
+        given_parts.append((comment, entries, respondent))
+        expected_text += [comment, *(reference_format(e, lang, names) for e in made)]
+        expected_entries += made
 
-        block = writer.said_by(pending, respondent)
+    block = BlockWriter(lang, names).block(given_parts)
 
-        made = said_by(pending, respondent)
-        assert block.text == "".join(reference_format(e, lang, names) for e in made)
-        assert list(block.entries) == made
+    assert block.text == "".join(expected_text)
+    assert list(block.entries) == expected_entries
+
+
+def made_of(item: object) -> Entry:
+    return item if isinstance(item, Entry) else new_entry(*item, None, None, "u", "r", 7)  # type: ignore[misc]
 
 
 @settings(max_examples=500, deadline=None)

@@ -209,17 +209,13 @@ class EntriesAppender:
             if not new:  # nothing to add: the file is not even parsed
                 return []
             ids = _fresh_ids(present(), self.taken_respondents)
-            writer = BlockWriter(self.workshop.language, self.theme_names)
-            items: list[Appended] = []
+            parts: list[tuple[str, Sequence[Entry], str | None]] = []
             for batch in new:
-                items.append(f"\n{IMPORT_MARK_PREFIX}{batch.mark}\n")
-                if not batch.new_respondent:
-                    items.extend(batch.entries)
-                    continue
-                respondent = next(ids)
-                outcome.respondents.append(respondent)
-                items.append(writer.said_by(batch.entries, respondent))
-            return items
+                respondent = next(ids) if batch.new_respondent else None
+                if respondent is not None:
+                    outcome.respondents.append(respondent)
+                parts.append((f"\n{IMPORT_MARK_PREFIX}{batch.mark}\n", batch.entries, respondent))
+            return [BlockWriter(self.workshop.language, self.theme_names).block(parts)]
 
         outcome.entries = self._write(choose, remember=False)
         return outcome

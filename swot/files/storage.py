@@ -43,9 +43,22 @@ _LOOKS_TYPED = re.compile(
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
 
 
+# Most texts are words with spaces between them: a letter first, no ":" or "#", not white
+# space last. Such a text is safe plain (a space rules out every typed form: none has one
+# after a letter), checked in one match; ``plain_is_safe`` decides every other text.
+_QUICK_PLAIN = re.compile(r"[^\W\d_][^:#]* [^:#]*[^:#\s]")
+
+
 def yaml_scalar(text: str) -> str:
     """A string as a YAML scalar that reads back exactly: plain when safe, else double-quoted."""
-    if (
+    if (text.isprintable() and _QUICK_PLAIN.fullmatch(text)) or plain_is_safe(text):
+        return text
+    return '"' + "".join(_escape(ch) for ch in text) + '"'
+
+
+def plain_is_safe(text: str) -> bool:
+    """Whether a text reads back as itself when written plain, under any YAML 1.1/1.2 resolver."""
+    return bool(
         _PLAIN_SAFE.match(text)
         and not _LOOKS_TYPED.match(text)
         and text == text.strip()
@@ -55,9 +68,7 @@ def yaml_scalar(text: str) -> str:
         # str.isprintable() (in C) implies every character is YAML-printable and none is a tab
         # or CR; only a text it refuses (e.g. a no-break space) is checked one character at a time
         and (text.isprintable() or all(_printable(ch) and ch not in "\t\r" for ch in text))
-    ):
-        return text
-    return '"' + "".join(_escape(ch) for ch in text) + '"'
+    )
 
 
 def _printable(ch: str) -> bool:
@@ -135,26 +146,46 @@ class EntryBlock:
 
 
 class BlockWriter:
-    """The text of each respondent's entries of an import, each distinct body (theme to
+    """The text of an import's entries, a respondent's at a time, each distinct body (theme to
     source) written once: 50,000 rows give 160,000 entries, of far fewer distinct bodies, and
     none is made as an ``Entry`` to be written (that took longer than writing them)."""
 
     def __init__(self, lang: str, theme_names: dict[str, str] | None) -> None:
         self.lang, self.theme_names = lang, theme_names
         self.bodies = _Bodies(lang, theme_names)
+        self.key = "svarande" if lang == "sv" else "respondent"
 
-    def said_by(self, entries: Sequence[Entry], respondent: str) -> EntryBlock:
-        """``entries`` said by ``respondent`` (a valid id), as ``format_entry`` writes each of
-        ``said_by(entries, respondent)``."""
-        if not isinstance(entries, PendingEntries) or any(
-            type(item) is not tuple for item in entries.items
-        ):
-            made = said_by(entries, respondent)  # entries the quick path did not take
-            return EntryBlock(entries_text(made, self.lang, self.theme_names), made)
-        values = cast("list[EntryValues]", entries.items)
-        tail = _entry_tail(respondent, None, self.lang)  # each entry: its body, then this
-        text = tail.join(map(self.bodies.__getitem__, values)) + tail if values else ""
-        return EntryBlock(text, entries.said_later_by(respondent))
+    def block(self, parts: Iterable[tuple[str, Sequence[Entry], str | None]]) -> EntryBlock:
+        """Of each part (a comment, entries, a respondent id or None): the comment as it is,
+        then the entries, each said by the respondent (None: as they are), as ``format_entry``
+        writes each of ``said_by(entries, respondent)``."""
+        texts: list[str] = []
+        pieces: list[Sequence[Entry]] = []
+        bodies, key = self.bodies.__getitem__, self.key
+        for comment, entries, respondent in parts:
+            texts.append(comment)
+            if (
+                respondent is None
+                or not isinstance(entries, PendingEntries)
+                or any(type(item) is not tuple for item in entries.items)
+            ):  # entries as they are, or entries the quick path did not take (made already)
+                made = entries if respondent is None else said_by(entries, respondent)
+                texts.append(entries_text(made, self.lang, self.theme_names))
+                pieces.append(made)
+                continue
+            values = cast("list[EntryValues]", entries.items)
+            if _PLAIN_ID.fullmatch(respondent):  # what _entry_tail writes, without the cache
+                tail = f"\n  {key}: {respondent}\n"
+            else:
+                tail = _entry_tail(respondent, None, self.lang)
+            if values:  # each entry: its body, then the tail
+                texts.append(tail.join(map(bodies, values)))
+                texts.append(tail)
+            pieces.append(entries.said_later_by(respondent))
+        return EntryBlock("".join(texts), EntriesChain(pieces))
+
+
+_PLAIN_ID = re.compile(r"r[0-9]+")  # the anonymous ids swot gives: yaml_scalar keeps them plain
 
 
 class _Bodies(dict[EntryValues, str]):

@@ -163,7 +163,7 @@ class RowReader:
         padding = [""] * width
         # A CSV row may end early: its missing cells are empty.
         rows = [row if len(row) >= width else row + padding[len(row) :] for row in self.table.rows]
-        numbers = [n for n, row in enumerate(rows, start=2) if "".join(row).strip()]
+        numbers = [n for n, row in enumerate(rows, start=2) if any(map(str.strip, row))]
         quick = self.read_by_column(numbers, [rows[n - 2] for n in numbers])
         return quick if quick is not None else self.read_by_row(numbers, rows)
 

@@ -198,12 +198,7 @@ class EntriesAppender:
 
         def choose(old: bytes | None, present: Callable[[], list[Entry]]) -> list[Appended]:
             recorded = recorded_marks(old, self.path, self.lang)
-            new = list(batches) if not recorded else []
-            seen: Counter[str] = Counter()
-            for batch in batches if recorded else ():
-                seen[batch.mark] += 1
-                if seen[batch.mark] > recorded[batch.mark]:
-                    new.append(batch)
+            new = [batches[i] for i in unrecorded([b.mark for b in batches], recorded)]
             outcome.skipped = len(batches) - len(new)
             outcome.respondents = []
             if not new:  # nothing to add: the file is not even parsed
@@ -380,6 +375,22 @@ def recorded_marks(data: bytes | None, path: Path, lang: str) -> Counter[str]:
         return Counter()
     _, _, text = decoded(data, path, lang)
     return Counter(_IMPORT_MARK.findall("\n" + text))
+
+
+def unrecorded(marks: Sequence[str], recorded: Counter[str]) -> list[int]:
+    """The positions of the marks a file does not hold yet: a mark it holds n times stands for
+    its first n places here."""
+    if not recorded:
+        return list(range(len(marks)))
+    if len(set(marks)) == len(marks):  # each mark once (the usual export): in the file or not
+        return [i for i, mark in enumerate(marks) if mark not in recorded]
+    seen: Counter[str] = Counter()
+    new = []
+    for index, mark in enumerate(marks):
+        seen[mark] += 1
+        if seen[mark] > recorded[mark]:
+            new.append(index)
+    return new
 
 
 def _fresh_ids(present: list[Entry], taken: Iterable[str]) -> Iterator[str]:

@@ -314,12 +314,8 @@ def _append(result: ImportResult, respondents: list[Respondent]) -> None:
 
 def _new_rows(group: list[Respondent], recorded: Counter[str]) -> list[Respondent]:
     """The respondents of ``group`` whose mark the file does not hold yet (as often as here)."""
+    from swot.files.appending import unrecorded
+
     if not recorded:  # a file without marks: every one (without working out their marks)
         return list(group)
-    seen: Counter[str] = Counter()
-    new = []
-    for respondent in group:
-        seen[respondent.mark] += 1
-        if seen[respondent.mark] > recorded[respondent.mark]:
-            new.append(respondent)
-    return new
+    return [group[i] for i in unrecorded([r.mark for r in group], recorded)]

@@ -26,14 +26,16 @@ from swot.files.yamltree import (
     SequenceNode,
     shift_lines,
     simple_entry_items,
+    simple_shapes,
     top_level_items,
 )
 from swot.i18n import default_language, say
 from swot.models import (
+    PLAIN_REQUIRED_FIELDS,
     Entry,
     compact_entry,
     entry_from_strings,
-    plain_entry_values,
+    plain_values_accepted,
 )
 from swot.vocabulary import did_you_mean, fold
 
@@ -154,16 +156,29 @@ def count_simple_entries_file(
     text = text_of(data, problems) if data is not None else None
     if text is None or problems.problems:
         return None
-    items = simple_entry_items(text)
-    if items is None:
+    return count_simple_entries(text, workshop.workshop.entry_context(problems.lang))
+
+
+def count_simple_entries(text: str, context: dict | None) -> int | None:
+    """How many entries a text in the common shape holds when ``entry_from_strings`` makes
+    each of them (``_simple_entries`` would read them all); None otherwise (perhaps valid all
+    the same: the full reader says). Each distinct list of keys and each distinct value of a
+    field is checked once (``simple_shapes``), not each entry."""
+    shapes = simple_shapes(text)
+    if shapes is None:
         return None
     keys = _EntryKeys()
-    context = workshop.workshop.entry_context(problems.lang)
-    for _, pairs in items:
-        data_of_entry = keys.data(pairs)
-        if data_of_entry is None or plain_entry_values(data_of_entry, context) is None:
-            return None  # perhaps valid all the same: the full reader says
-    return len(items)
+    for names in shapes.keys:
+        fields = keys.data([(name, None) for name in names])
+        if fields is None or not fields.keys() >= PLAIN_REQUIRED_FIELDS:
+            return None
+    by_field: dict[str, set[str | None]] = {}
+    for name, values in shapes.values.items():
+        by_field.setdefault(keys.known[name], set()).update(values)
+    for name, values in by_field.items():
+        if not plain_values_accepted(name, values, context):
+            return None
+    return shapes.count
 
 
 class _EntryKeys:

@@ -137,7 +137,7 @@ def entries_files(draw: st.DrawFn) -> tuple[str, bool]:
     return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n\n"])), clean
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(entries_files(), st.sampled_from([BUILT_IN, CUSTOM, None]))
 def test_the_bulk_count_is_the_count_entry_by_entry(
     drawn: tuple[str, bool], context: dict | None
@@ -163,7 +163,7 @@ def shapes_of_items(text: str) -> SimpleShapes | None:
     return SimpleShapes(len(items), {tuple(key for key, _ in pairs) for _, pairs in items}, values)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(entries_files())
 def test_the_shapes_are_what_the_line_reader_reads(drawn: tuple[str, bool]) -> None:
     """``simple_shapes`` declines exactly the files ``simple_entry_items`` declines, and sums

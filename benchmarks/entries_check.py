@@ -31,8 +31,8 @@ sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "tests")]
 import import_scale  # noqa: E402
 from test_bulk_entries_check import per_entry_count  # noqa: E402
 
-from swot.files.entries import _check_place, count_simple_entries_file  # noqa: E402
-from swot.files.located import ProblemCollector, read_bytes, text_of  # noqa: E402
+from swot.files.entries import count_simple_entries_file, text_to_check  # noqa: E402
+from swot.files.located import ProblemCollector, text_of  # noqa: E402
 from swot.files.workshop import LoadedWorkshop, load_workshop  # noqa: E402
 from swot.files.yamltree import simple_shapes  # noqa: E402
 
@@ -56,13 +56,8 @@ def make_workshop(folder: Path, rows: int) -> None:
 
 def old_check(path: Path, workshop: LoadedWorkshop, unit: str, round_id: str) -> int | None:
     """``count_simple_entries_file`` as it was: the same reading, then entry by entry."""
-    problems = ProblemCollector(path, workshop.language)
-    _check_place(workshop, unit, round_id, problems)
-    data = read_bytes(path, problems)
-    text = text_of(data, problems) if data is not None else None
-    if text is None or problems.problems:
-        return None
-    return per_entry_count(text, workshop.workshop.entry_context(problems.lang))
+    found = text_to_check(path, workshop, unit, round_id)
+    return None if found is None else per_entry_count(*found)
 
 
 def cpu_seconds(check: Callable, workshop: LoadedWorkshop, files: list[Path]) -> float:

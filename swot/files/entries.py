@@ -150,13 +150,22 @@ def count_simple_entries_file(
     """How many entries ``read_entries_file`` reads from a file in the common shape with
     nothing wrong in it, without making them (a save checks the file it is about to put in
     place); None for any other file, which ``read_entries_file`` then reads."""
+    found = text_to_check(path, workshop, unit, round_id, lang)
+    return None if found is None else count_simple_entries(*found)
+
+
+def text_to_check(
+    path: Path, workshop: LoadedWorkshop, unit: str, round_id: str, lang: str | None = None
+) -> tuple[str, dict] | None:
+    """The text of an entries file and the context its entries are checked in, if nothing is
+    wrong with its place, size or encoding; None otherwise."""
     problems = ProblemCollector(path, lang or workshop.language)
     _check_place(workshop, unit, round_id, problems)
     data = read_bytes(path, problems)
     text = text_of(data, problems) if data is not None else None
     if text is None or problems.problems:
         return None
-    return count_simple_entries(text, workshop.workshop.entry_context(problems.lang))
+    return text, workshop.workshop.entry_context(problems.lang)
 
 
 def count_simple_entries(text: str, context: dict | None) -> int | None:

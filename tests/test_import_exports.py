@@ -17,6 +17,7 @@ import pytest
 
 from swot.cli import app
 from swot.files.entries import read_entries_file
+from swot.files.imports.rows import RowReader
 from swot.files.workshop import load_workshop
 
 DATA = Path(__file__).resolve().parent / "data" / "imports"
@@ -258,3 +259,23 @@ def test_rows_of_swots_own_layout_keep_their_respondents_together(
         ("hoganas", EQ, W, "Ingen plan för aktiviteter", 4, "r01"),
         ("hoganas", ACC, T, "Neddragningar", 5, "r01"),
     ]
+
+
+def test_a_weekly_rerun_reads_no_answer_of_the_rows_it_imported_before(
+    workshop: Path, tmp_path: Path, runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = _write("google_sv.csv", tmp_path)
+    for _ in range(2):
+        assert swot_import(runner, str(export), str(workshop)).exit_code == 0
+    read: list[str] = []
+    answers = RowReader.answers
+    monkeypatch.setattr(
+        RowReader, "answers", lambda self, *args: read.append(args[2]) or answers(self, *args)
+    )
+
+    for extra in ([], ["--dry-run"]):
+        again = swot_import(runner, str(export), str(workshop), *extra)
+
+        assert again.exit_code == 0, again.output
+        assert "alla 5 rader med svar är redan importerade" in again.output
+    assert set(read) == {"vet ej"}  # only the row without answers: it left no mark

@@ -13,6 +13,7 @@ import gc
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -141,9 +142,9 @@ def _run(
         for respondent in rows.respondents:  # each row's mark, while its cells are there
             _ = respondent.mark
         result.table.forget_cells()  # 50,000 rows' cells would add to the memory appending takes
-        _append(result, rows.respondents)
+        _append(result, rows)
     else:
-        _preview(result, rows.respondents)
+        _preview(result, rows)
     return result
 
 
@@ -237,7 +238,15 @@ def _read_rows(result: ImportResult, imap: ImportMap) -> ReadRows:
     if imap.spec.rows == ENTRIES:
         return narrow_rows(result.table, imap, workshop, result.round_id, lang)
     reader = RowReader(result.table, imap, workshop, result.round_id, lang, _unit_lookup(workshop))
-    return reader.read()
+    return reader.read(partial(_recorded, result))
+
+
+def _recorded(result: ImportResult, unit: str) -> Counter[str]:
+    """The marks the unit's entries file holds (none if there is no file)."""
+    from swot.files.appending import recorded_marks
+
+    path = result.workshop.entries_file(result.round_id, unit)
+    return recorded_marks(path.read_bytes() if path.exists() else None, path, result.language)
 
 
 def _bad_rows_error(result: ImportResult, rows: ReadRows) -> DataError:
@@ -263,22 +272,28 @@ def _bad_rows_error(result: ImportResult, rows: ReadRows) -> DataError:
     return DataError(shown)
 
 
-def _by_unit(respondents: list[Respondent]) -> dict[str, list[Respondent]]:
-    groups: dict[str, list[Respondent]] = {}
-    for respondent in respondents:
-        groups.setdefault(respondent.unit, []).append(respondent)
+def _by_unit(rows: ReadRows) -> dict[str, list[Respondent]]:
+    """The new respondents of each unit, the units in the order of their first row with answers
+    (those whose rows are all in their file already too)."""
+    first = {unit: numbers[0] for unit, numbers in rows.already.items()}
+    for respondent in rows.respondents:
+        first[respondent.unit] = min(first.get(respondent.unit, respondent.row), respondent.row)
+    groups: dict[str, list[Respondent]] = {u: [] for u in sorted(first, key=first.__getitem__)}
+    for respondent in rows.respondents:
+        groups[respondent.unit].append(respondent)
     return groups
 
 
-def _preview(result: ImportResult, respondents: list[Respondent]) -> None:
+def _preview(result: ImportResult, rows: ReadRows) -> None:
     """What an import would add per unit, counting the rows each unit's file already holds."""
     from swot.files.appending import recorded_marks
 
-    for unit, group in _by_unit(respondents).items():
+    for unit, group in _by_unit(rows).items():
         path = result.workshop.entries_file(result.round_id, unit)
-        data = path.read_bytes() if path.exists() else None
+        data = path.read_bytes() if path.exists() and group else None
         new = _new_rows(group, recorded_marks(data, path, result.language))
-        share = UnitImport(unit, path, already=len(group) - len(new))
+        there = len(rows.already.get(unit, ()))
+        share = UnitImport(unit, path, already=there + len(group) - len(new))
         share.respondents = sum(1 for r in new if r.new_respondent)
         share.entries = sum(len(r.entries) for r in new)
         for respondent in new:
@@ -287,7 +302,7 @@ def _preview(result: ImportResult, respondents: list[Respondent]) -> None:
         result.units.append(share)
 
 
-def _append(result: ImportResult, respondents: list[Respondent]) -> None:
+def _append(result: ImportResult, rows: ReadRows) -> None:
     """Append every unit's new rows. Each file that gets any is checked before the first is
     written (a file with nothing new is not read at all, so a weekly re-run costs little)."""
     from swot.files.appending import EntriesAppender, MarkedBatch, recorded_marks
@@ -295,23 +310,25 @@ def _append(result: ImportResult, respondents: list[Respondent]) -> None:
     lang = result.language
     appenders = {}
     shares: dict[str, UnitImport] = {}
-    groups = _by_unit(respondents)
+    groups = _by_unit(rows)
     for unit, group in groups.items():
         appender = EntriesAppender(result.workshop, result.round_id, unit, lang)
         appender.invalid_key = "import_invalid"
-        data = appender.path.read_bytes() if appender.path.exists() else None
+        data = appender.path.read_bytes() if appender.path.exists() and group else None
         if _new_rows(group, recorded_marks(data, appender.path, lang)):
             appender.check()
             appenders[unit] = appender
         else:  # every row there already: nothing to write, as if the import had ended now
-            shares[unit] = UnitImport(unit, appender.path, already=len(group))
+            there = len(rows.already.get(unit, ()))
+            shares[unit] = UnitImport(unit, appender.path, already=there + len(group))
     for unit, appender in list(appenders.items()):
         batches = [MarkedBatch(r.mark, r.entries, r.new_respondent) for r in groups[unit]]
         del appenders[unit]  # what it remembers of its file is not needed after
         saved = appender.save_marked(batches)
         result.first_entries += saved.entries[: PREVIEW_ENTRIES - len(result.first_entries)]
         share = UnitImport(unit, appender.path, len(saved.respondents), len(saved.entries))
-        share.already, share.respondent_ids = saved.skipped, saved.respondents
+        share.already = len(rows.already.get(unit, ())) + saved.skipped
+        share.respondent_ids = saved.respondents
         shares[unit] = share
     result.units += [shares[unit] for unit in groups]
 

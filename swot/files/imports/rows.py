@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -21,7 +22,7 @@ from operator import add, itemgetter
 from typing import Any
 
 from swot.errors import Problem, shorten
-from swot.files.appending import entry_error
+from swot.files.appending import entry_error, unrecorded
 from swot.files.imports.mapfile import Answer, ImportMap, skip_test, suggest_unit, unit_of
 from swot.files.imports.tables import Table
 from swot.files.located import display_path
@@ -75,6 +76,7 @@ class ReadRows:
     respondents: list[Respondent] = field(default_factory=list)
     problems: list[tuple[int, Problem]] = field(default_factory=list)
     without_answers: int = 0
+    already: dict[str, list[int]] = field(default_factory=dict)  # unit → rows its file holds
 
     @property
     def bad_rows(self) -> list[int]:
@@ -159,15 +161,44 @@ class RowReader:
         probe = entry_from_strings(dict(data, source="survey"), self.context, "", "", 0)
         return None if probe is None else (probe.theme, probe.quadrant, probe.source)
 
-    def read(self) -> ReadRows:
-        """Every row of the table, in order."""
+    def read(self, recorded: Callable[[str], Counter[str]] | None = None) -> ReadRows:
+        """Every row of the table, in order; with ``recorded`` (the marks a unit's file holds),
+        the rows whose marks are there already are only counted (``ReadRows.already``): they
+        were read and checked when they were imported, whatever the map says of them now."""
         width = max(self.mapped, default=-1) + 1
         padding = [""] * width
         # A CSV row may end early: its missing cells are empty.
         rows = [row if len(row) >= width else row + padding[len(row) :] for row in self.table.rows]
         numbers = [n for n, row in enumerate(rows, start=2) if any(map(str.strip, row))]
+        already = self.already_there(numbers, rows, recorded) if recorded else {}
+        if already:
+            there = set(chain.from_iterable(already.values()))
+            numbers = [n for n in numbers if n not in there]
         quick = self.read_by_column(numbers, [rows[n - 2] for n in numbers])
-        return quick if quick is not None else self.read_by_row(numbers, rows)
+        found = quick if quick is not None else self.read_by_row(numbers, rows)
+        found.already = already
+        return found
+
+    def already_there(
+        self, numbers: list[int], rows: list[list[str]], recorded: Callable[[str], Counter[str]]
+    ) -> dict[str, list[int]]:
+        """The rows of ``numbers`` whose marks their unit's file holds, by unit: a mark held n
+        times stands for the first n rows of the unit with it (as ``save_marked`` counts)."""
+        by_unit: dict[str, list[int]] = {}
+        units = self.column_units([rows[n - 2] for n in numbers])
+        for number, unit in zip(numbers, units, strict=True):
+            if unit is not None:
+                by_unit.setdefault(unit, []).append(number)
+        already: dict[str, list[int]] = {}
+        for unit, members in by_unit.items():
+            held = recorded(unit)
+            if not held:  # a file without marks (or none): no mark worked out
+                continue
+            new = set(unrecorded([self.mark(rows[n - 2]) for n in members], held))
+            there = [n for index, n in enumerate(members) if index not in new]
+            if there:
+                already[unit] = there
+        return already
 
     def read_by_row(self, numbers: list[int], rows: list[list[str]]) -> ReadRows:
         """``read``, row by row: each problem said where it is (rows: padded, all of them)."""

@@ -559,6 +559,8 @@ def _unescape_all(texts: list[str]) -> list[str]:
     """``[_unescape(text) for text in texts]``, all at once: each distinct reference is read
     once and replaced with ``str.replace`` (those that stand for "&" last, in one pass, so that
     what they make is never read again)."""
+    if not texts:
+        return []
     joined = "\x00".join(texts)  # no XML text holds a NUL, nor does a reference make one
     references = _REFERENCES.findall(joined)
     if len(references) != joined.count("&"):  # an "&" that starts no reference

@@ -24,6 +24,8 @@ import gc
 import io
 import re
 from collections.abc import Callable, Iterator
+from itertools import repeat
+from operator import getitem
 from typing import Any, NamedTuple, cast
 
 from openpyxl.reader.excel import ExcelReader
@@ -388,13 +390,54 @@ class _SheetReader:
         and ``tables._text`` make it."""
         if not cells:
             return []
-        found = _CELL_REST.findall("\x00" + "\x00".join(cells) + "\x00")
-        if len(found) != len(cells):  # one is not the shape read here
-            raise NotPlain("cell")
         try:
+            texts = self.uniform_texts(cells)
+            if texts is not None:
+                return texts
+            found = _CELL_REST.findall("\x00" + "\x00".join(cells) + "\x00")
+            if len(found) != len(cells):  # one is not the shape read here
+                raise NotPlain("cell")
             return self.converted(found)
-        except (ValueError, OverflowError) as error:  # not a number
+        except (ValueError, OverflowError, IndexError) as error:  # no number, no such string
             raise NotPlain(error) from None
+
+    def uniform_texts(self, cells: list[str]) -> list[str] | None:
+        """The texts of cells that all have the first one's attributes and a value or an
+        inline string (``<v>…</v></c>``, ``<is><t>…</t></is></c>``), as ``converted`` makes
+        them: each cell's value cut out, and those of one kind made texts together; else None.
+        (A column of e-mail addresses, names, ids or times is most often such.)"""
+        attributes, _, rest = cells[0].partition(">")
+        inline = rest.startswith("<is><t>")
+        start = f"{attributes}>{'<is><t>' if inline else '<v>'}"
+        end = "</t></is></c>" if inline else "</v></c>"
+        if not (
+            all(map(str.startswith, cells, repeat(start)))
+            and all(map(str.endswith, cells, repeat(end)))
+        ):
+            return None
+        values: list[str] = list(map(getitem, cells, repeat(slice(len(start), -len(end)))))
+        joined = "".join(values)
+        kind = self.kinds.get(attributes) or self.kind(attributes)
+        if "<" in joined or (kind.data_type == "inlineStr") != inline:
+            return None
+        if inline:
+            return _unescape_all(values) if "&" in joined else values
+        if not all(values):  # <v></v> is no value
+            return None
+        if kind.data_type == "s":
+            return list(map(self.strings.__getitem__, map(int, values)))
+        if (
+            kind.plain_number
+            and joined.isdigit()
+            and joined.isascii()
+            and not any(map(str.startswith, values, repeat("0")))
+        ):
+            return values  # integers, written as str(int(value)) writes them
+        if kind.date_time and "&" not in joined:
+            texts = list(map(self.serials.text, values))
+            if None not in texts:
+                return cast(list[str], texts)
+        return None
 
     def converted(self, found: list[tuple[str, str, str]]) -> list[str]:
         """The texts of cells read as (attributes, value, inline string)."""

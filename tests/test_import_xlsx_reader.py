@@ -376,6 +376,19 @@ def test_a_serial_date_time_is_written_as_openpyxl_and_tables_write_it(serial, e
         assert text == tables._text(from_excel(_cast_number(value), epoch))
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(SERIALS, min_size=1, max_size=6),
+    st.sampled_from([WINDOWS_EPOCH, MAC_EPOCH]),
+    st.sampled_from([repr, "{:.3f}".format]),
+)
+def test_serials_written_together_are_written_as_one_at_a_time(serials, epoch, write) -> None:
+    values = [write(serial) for serial in serials]
+    one_at_a_time = sheet_xml.ExcelDates(epoch)
+
+    assert sheet_xml.ExcelDates(epoch).texts(values) == [one_at_a_time.text(v) for v in values]
+
+
 def test_a_serial_written_with_a_reference_is_left_to_openpyxl() -> None:
     assert sheet_xml.ExcelDates(WINDOWS_EPOCH).text("46082&#46;5") is None
 

@@ -179,6 +179,18 @@ class _Row(NamedTuple):
     cells: list[str]
 
 
+class _Columns(dict[str, int]):
+    """Column letters → 0-based index: 'A' → 0, 'Z' → 25, 'AA' → 26 (as openpyxl's
+    ``column_index_from_string``, less one), each worked out when first asked for."""
+
+    def __missing__(self, letters: str) -> int:
+        index = 0
+        for letter in letters:
+            index = index * 26 + ord(letter) - ord("A") + 1
+        self[letters] = index - 1
+        return index - 1
+
+
 class _SheetReader:
     """One sheet's rows, read a block of rows at a time."""
 
@@ -189,7 +201,7 @@ class _SheetReader:
         self.dates: set[int] = book._date_formats
         self.durations: set[int] = book._timedelta_formats
         self.texts = texts
-        self.columns: dict[str, int] = {}  # column letters → 1-based index
+        self.columns = _Columns()  # column letters → 0-based index
         self.orders: dict[int, list[str]] = {}  # n → the letters of the first n columns
         self.kinds: dict[str, _Kind] = {}  # a cell's attributes → its kind
         self.cell_texts: dict[str, str] = {}  # the text after a cell's reference → its text
@@ -361,17 +373,11 @@ class _SheetReader:
                 return texts + [self.empty] * (width - count)
             del texts[width:]
             return texts
-        row = [self.empty] * (width or 0)
-        last = 0  # the column of the row's last cell (how wide a row of no stated width is)
-        for column_letters, text in zip(letters, texts, strict=True):
-            column = last = self.columns.get(column_letters) or self.column(column_letters)
-            if width is None and len(row) < column:  # a sheet that does not say how wide
-                row += [self.empty] * (column - len(row))
-            if width is None or column <= width:
-                row[column - 1] = text
-        if width is None:
-            del row[last:]
-        return row
+        columns = list(map(self.columns.__getitem__, letters))  # 0-based
+        placed = dict(zip(columns, texts, strict=True))  # a column given twice: the last
+        if width is None:  # a sheet that does not say how wide: up to the row's last cell
+            width = columns[-1] + 1 if columns else 0
+        return list(map(placed.get, range(width), repeat(self.empty)))
 
     def in_order(self, count: int) -> list[str]:
         """The letters of the first ``count`` columns: ['A', 'B', …]."""
@@ -441,7 +447,7 @@ class _SheetReader:
 
     def converted(self, found: list[tuple[str, str, str]]) -> list[str]:
         """The texts of cells read as (attributes, value, inline string)."""
-        empty, kinds, date_time = self.empty, self.kinds, self.serials.text
+        empty, kinds, date_time, strings = self.empty, self.kinds, self.serials.text, self.strings
         texts: list[str] = []
         escaped: list[int] = []  # where the inline strings with references are
         for attributes, value, inline in found:
@@ -452,6 +458,8 @@ class _SheetReader:
                 texts.append(inline)
             elif not value:
                 texts.append(empty)
+            elif kind.data_type == "s" and "&" not in value:
+                texts.append(strings[int(value)])
             elif kind.plain_number and value.isdigit() and value.isascii() and value[0] != "0":
                 texts.append(value)  # an integer, written as str(int(value)) writes it
             elif kind.date_time and (text := date_time(value)) is not None:
@@ -463,14 +471,6 @@ class _SheetReader:
             for i, text in zip(escaped, unescaped, strict=True):
                 texts[i] = text
         return texts
-
-    def column(self, letters: str) -> int:
-        """'A' → 1, 'Z' → 26, 'AA' → 27 (as openpyxl's ``column_index_from_string``)."""
-        index = 0
-        for letter in letters:
-            index = index * 26 + ord(letter) - ord("A") + 1
-        self.columns[letters] = index
-        return index
 
     def text(self, kind: _Kind, value: str) -> str:
         try:

@@ -23,6 +23,7 @@ import datetime as dt
 import gc
 import io
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from itertools import repeat
 from operator import add, getitem, le, lt, mul, sub
@@ -387,9 +388,17 @@ class _SheetReader:
         return letters
 
     def read_cells(self, cells: set[str]) -> None:
-        """Remembers the text of each cell in ``cell_texts``."""
-        ordered = list(cells)
-        self.cell_texts.update(zip(ordered, self.texts_of(ordered), strict=True))
+        """Remembers the text of each cell in ``cell_texts``. Sorted, the cells that start
+        alike (the same attributes, a value or an inline string) stand together: each such
+        run is read at once (most often by ``uniform_texts``)."""
+        ordered = sorted(cells)
+        texts: list[str] = []
+        while len(texts) < len(ordered):
+            first = ordered[len(texts)]
+            start = _start(first)
+            end = bisect_left(ordered, start + "\U0010ffff", len(texts))  # all that start so
+            texts += self.texts_of(ordered[len(texts) : max(end, len(texts) + 1)])
+        self.cell_texts.update(zip(ordered, texts, strict=True))
 
     def texts_of(self, cells: list[str]) -> list[str]:
         """The text of each cell (the text after its reference) as openpyxl's ``parse_cell``
@@ -412,11 +421,11 @@ class _SheetReader:
         inline string (``<v>…</v></c>``, ``<is><t>…</t></is></c>``), as ``converted`` makes
         them: each cell's value cut out, and those of one kind made texts together; else None.
         (A column of e-mail addresses, names, ids or times is most often such.)"""
-        attributes, _, rest = cells[0].partition(">")
-        inline = rest.startswith("<is><t>")
-        start = f"{attributes}>{'<is><t>' if inline else '<v>'}"
+        start = _start(cells[0])
+        attributes, _, rest = start.partition(">")
+        inline = rest == "<is><t>"
         end = "</t></is></c>" if inline else "</v></c>"
-        if not (
+        if not rest or not (
             all(map(str.startswith, cells, repeat(start)))
             and all(map(str.endswith, cells, repeat(end)))
         ):
@@ -642,6 +651,16 @@ def _reference(match: re.Match[str]) -> str:
     ):
         raise NotPlain(f"&#{code};")
     return chr(code)
+
+
+def _start(cell: str) -> str:
+    """How the text after a cell's reference starts: its attributes, then ``><v>`` or
+    ``><is><t>`` (those read by ``uniform_texts``), else just ``>``."""
+    attributes, close, rest = cell.partition(">")
+    for content in ("<v>", "<is><t>"):
+        if rest.startswith(content):
+            return attributes + close + content
+    return attributes + close
 
 
 def _index(index: Callable[[None, int], int], start: int) -> int:

@@ -3,15 +3,25 @@
 openpyxl reads every part of a workbook (which sheets there are, their names and files, the
 styles that make a number a date, the date system) and reads anything unusual. Its cell reader
 builds XML elements for every cell of every row: 10 s for the 800,000 cells of a 50,000-row
-export, where the cells themselves need 1-2 s. Here the shared strings and a sheet's rows are
-read with a pattern for the XML that Excel, Microsoft Forms, Google Sheets, LimeSurvey and
-openpyxl write: rows of cells with a reference (``<c r="F12" s="1" t="s"><v>7</v></c>``), a value
-or an inline string. Anything else in them (a formula, rich text in a cell, a cell without
-its reference, a comment, a namespace of its own, text that is not valid XML) makes the reader
-give up (``NotPlain``) and openpyxl reads that part as before, so the table is the same either
-way: ``tests/test_import_fast_paths.py`` compares both on every workbook the tests write and on
-generated ones. The values are converted by openpyxl's own functions (numbers, dates, ISO
-times) and turned into text as ``tables._text`` turns openpyxl's values.
+export. Here the shared strings and a sheet's rows are read with patterns for the XML that
+Excel, Microsoft Forms, Google Sheets, LimeSurvey and openpyxl write: rows of cells with a
+reference (``<c r="F12" s="1" t="s"><v>7</v></c>``), a value or an inline string. Anything else
+in them (a formula, rich text in a cell, a cell without its reference, a comment, a namespace
+of its own, text that is not valid XML) makes the reader give up (``NotPlain``) and openpyxl
+reads that part as before, so the table is the same either way:
+``tests/test_import_xlsx_reader.py`` compares both on every workbook the tests write and on
+generated ones. Values are converted as openpyxl's ``parse_cell`` converts them (its own
+functions, or the same arithmetic for serial date-times: ``ExcelDates``) and turned into text
+as ``tables._text`` turns openpyxl's values.
+
+Python touches each of 800,000 cells as little as it can (≈ 1.2 s here, from 3.3-3.9 s; the
+figures are in benchmarks/README.md): a block of rows is cut with one ``re.split`` at every
+cell reference and row end; when each row has a cell in each of its first columns (openpyxl and
+Forms write so), a column is a slice of that list. The text after a reference (attributes and
+value) is all a cell's text depends on, so each distinct one is read once and remembered;
+a column whose texts are all new (an id, a time, an e-mail address) is read straight, not
+remembered. Texts that start alike are read together with ``str`` methods and C maps
+(``uniform_texts``), others with one ``findall``. The collector is paused meanwhile.
 
 Outside the rows a sheet is read by openpyxl's own sheet parser (with the rows left out), so a
 sheet it would refuse is refused the same way; so are the shared strings it would refuse.

@@ -262,6 +262,8 @@ def workbooks(draw: st.DrawFn) -> tuple[dict[str, str], list[str]]:
             columns = sorted(draw(st.sets(st.integers(1, 30), max_size=5)))
             if draw(st.integers(0, 8)) == 0:
                 columns.reverse()
+            if columns and draw(st.integers(0, 6)) == 0:  # a column twice: the last cell counts
+                columns.append(draw(st.sampled_from(columns)))
         number = max(number, 1)
         widest = max([widest, *columns])
         references = [f"{tables.column_letter(c - 1)}{number}" for c in columns]
@@ -322,9 +324,11 @@ def test_a_generated_workbook_is_read_as_openpyxl_reads_it(
         for name, text in parts.items():
             archive.writestr(name, text)
 
+    block = sheet_xml._BLOCK if block is None else block
+    remembered = sheet_xml._MAX_REMEMBERED if remembered is None else remembered
     with (
-        mock.patch.object(sheet_xml, "_BLOCK", block or sheet_xml._BLOCK),
-        mock.patch.object(sheet_xml, "_MAX_REMEMBERED", remembered or sheet_xml._MAX_REMEMBERED),
+        mock.patch.object(sheet_xml, "_BLOCK", block),
+        mock.patch.object(sheet_xml, "_MAX_REMEMBERED", remembered),
     ):
         found, left = swot_table(path)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Annotated, Literal, overload
 
@@ -419,8 +419,7 @@ def plain_entry_values(data: dict[str, str | None], context: dict | None) -> Pla
     theme, quadrant, text = data.get("theme"), data.get("quadrant"), data.get("text")
     if theme is None or quadrant is None or text is None:
         return None
-    themes = (context or {}).get("themes") or _BUILTIN_THEMES
-    theme_id = themes.get(_folded(theme))
+    theme_id = _themes_of(context).get(_folded(theme))
     quadrant_value = QUADRANT_LOOKUP.get(_folded(quadrant))
     if theme_id is None or quadrant_value is None:
         return None
@@ -439,11 +438,48 @@ def plain_entry_values(data: dict[str, str | None], context: dict | None) -> Pla
             return None
         source = found
     respondent, note = data.get("respondent"), data.get("note")
-    if (respondent is not None and len(respondent) > 40) or (
+    if (respondent is not None and len(respondent) > MAX_RESPONDENT_LENGTH) or (
         note is not None and len(note) > MAX_TEXT_LENGTH
     ):
         return None
     return theme_id, quadrant_value, text, importance, source, respondent, note
+
+
+def _themes_of(context: dict | None) -> dict[str, str]:
+    """Folded theme spelling → theme id: the workshop's (``entry_context``), else the built-in."""
+    return (context or {}).get("themes") or _BUILTIN_THEMES
+
+
+MAX_RESPONDENT_LENGTH = 40
+# The fields without which ``plain_entry_values`` makes no entry (a None value is none).
+PLAIN_REQUIRED_FIELDS = frozenset({"theme", "quadrant", "text"})
+
+
+def plain_values_accepted(field: str, values: Collection[str | None], context: dict | None) -> bool:
+    """Whether ``plain_entry_values`` accepts each of ``values`` for ``field`` (a field it
+    reads), whatever the other fields hold: it checks each field on its own. For checking a
+    whole file's values at once, each distinct value once and the long texts in C
+    (``tests/test_bulk_entries_check.py`` checks this agrees with ``plain_entry_values``)."""
+    lookups: dict[str, Mapping[str, object]] = {
+        "theme": _themes_of(context),
+        "quadrant": QUADRANT_LOOKUP,
+        "source": SOURCE_LOOKUP,
+    }
+    lookup = lookups.get(field)
+    if lookup is not None:
+        return all(value is not None and _folded(value) in lookup for value in values)
+    if field == "importance":
+        return all(value is None or value.strip() in _IMPORTANCES for value in values)
+    written = [value for value in values if value is not None]
+    longest = max(map(len, written), default=0)
+    if field == "text":
+        blank = len(written) < len(values) or not all(map(str.strip, written))
+        return not blank and longest <= MAX_TEXT_LENGTH
+    if field == "respondent":
+        return longest <= MAX_RESPONDENT_LENGTH
+    if field == "note":
+        return longest <= MAX_TEXT_LENGTH
+    raise ValueError(f"not a field of an entry: {field}")
 
 
 def with_respondent(entry: Entry, respondent: str | None) -> Entry:
@@ -466,12 +502,28 @@ class PendingEntries(Sequence[Entry]):
     with a respondent id by ``said_by``: an import of 50,000 rows holds 160,000 entries, of
     which a dry run looks at five, a re-import at none, and an import makes each once."""
 
-    __slots__ = ("_items", "_line", "_round", "_unit")
+    __slots__ = ("_items", "_line", "_respondent", "_round", "_unit")
 
     def __init__(
-        self, items: list[Entry | EntryValues], unit: str, round_id: str, line: int
+        self,
+        items: list[Entry | EntryValues],
+        unit: str,
+        round_id: str,
+        line: int,
+        respondent: str | None = None,  # each entry said by this (a valid id), as ``said_by``
     ) -> None:
         self._items, self._unit, self._round, self._line = items, unit, round_id, line
+        self._respondent = respondent
+
+    @property
+    def items(self) -> list[Entry | EntryValues]:
+        """The entries as held: made ones, and the values of those not made yet (without the
+        respondent they are said by)."""
+        return self._items
+
+    @property
+    def respondent(self) -> str | None:
+        return self._respondent
 
     def __len__(self) -> int:
         return len(self._items)
@@ -484,12 +536,16 @@ class PendingEntries(Sequence[Entry]):
 
     def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
         if isinstance(index, slice):
-            return [self._made(item) for item in self._items[index]]
-        return self._made(self._items[index])
+            return [self._made(item, self._respondent) for item in self._items[index]]
+        return self._made(self._items[index], self._respondent)
 
     def said_by(self, respondent: str) -> list[Entry]:
         """Every entry, said by ``respondent`` (a valid id)."""
         return [self._made(item, respondent) for item in self._items]
+
+    def said_later_by(self, respondent: str) -> PendingEntries:
+        """``said_by``, each entry made only when it is looked at."""
+        return PendingEntries(self._items, self._unit, self._round, self._line, respondent)
 
     def _made(self, item: Entry | EntryValues, respondent: str | None = None) -> Entry:
         if isinstance(item, Entry):

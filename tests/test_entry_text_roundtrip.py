@@ -130,3 +130,14 @@ def test_plain_text_is_written_without_quotes() -> None:
         "  källa: enkät\n"
         "  svarande: r01\n"
     )
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.text(alphabet="aYnåÉ1 _-:#.,'\"[]{}!?&*|>%@`~\t\u00a0\u2028\ufeff\x85\x1f\n", max_size=10)
+)
+def test_a_text_taken_as_plain_at_a_glance_is_one_the_full_rules_take(text: str) -> None:
+    from swot.files.storage import _QUICK_PLAIN, plain_is_safe
+
+    if text.isprintable() and _QUICK_PLAIN.fullmatch(text):
+        assert plain_is_safe(text)

@@ -25,9 +25,9 @@ from swot.files.imports.mapfile import ImportMap, read_map, resolve, skip_form, 
 from swot.files.imports.rows import _BULLET as BULLET
 from swot.files.imports.rows import RowReader, row_mark, split_answers
 from swot.files.imports.tables import Table, read_table
-from swot.files.storage import entries_text, format_entry, yaml_scalar
+from swot.files.storage import BlockWriter, EntriesChain, entries_text, format_entry, yaml_scalar
 from swot.files.workshop import LoadedWorkshop, _unit_lookup, load_workshop
-from swot.models import Entry, new_entry, said_by, with_respondent
+from swot.models import Entry, PendingEntries, new_entry, said_by, with_respondent
 from swot.vocabulary import BUILTIN_THEMES, QUADRANT_NAMES, SOURCE_NAMES, Quadrant, Source
 
 SKIP_WORDS = ["-", "–", ".", "?", "x", "vet ej", "vet inte", "inget", "ingen", "nej", "n/a",
@@ -311,3 +311,73 @@ def split_answers_line_by_line(cell: str) -> list[str]:
 @given(st.text(alphabet="ab -–•*·1.)\u2028\x0b\x85\n\r ", max_size=24))
 def test_a_cell_of_lines_splits_as_it_did_line_by_line(cell: str) -> None:
     assert split_answers(cell) == split_answers_line_by_line(cell)
+
+
+ENTRY_VALUES = st.tuples(
+    st.sampled_from(["equality", "culture"]),
+    st.sampled_from(list(Quadrant)),
+    st.sampled_from(TEXTS),
+    st.sampled_from([None, 1, 4]),
+    st.sampled_from(list(Source)),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(ENTRY_VALUES, max_size=4),
+            st.sampled_from([None, "r01", "r123", "x y", "yes"]),
+            st.sampled_from(["\n# swot import 0123456789abcdef\n", ""]),
+            st.booleans(),
+        ),
+        max_size=5,
+    ),
+    st.sampled_from(["sv", "en"]),
+)
+def test_a_block_of_respondents_is_written_as_format_entry_writes_each_entry(parts, lang) -> None:
+    names = {"equality": "jämlikhet", "culture": "kultur: allt"}
+    given_parts, expected_text, expected_entries = [], [], []
+    for values, respondent, comment, one_made in parts:
+        items: list = list(values)
+        if one_made and items:  # an entry the quick path did not take comes made, with a note
+            items[0] = new_entry(*items[0], "r09", "n", "u", "r", 7)
+        entries = PendingEntries(items, "u", "r", 7) if respondent else list(map(made_of, items))
+        made = said_by(entries, respondent) if respondent else entries
+        given_parts.append((comment, entries, respondent))
+        expected_text += [comment, *(reference_format(e, lang, names) for e in made)]
+        expected_entries += made
+
+    block = BlockWriter(lang, names).block(given_parts)
+
+    assert block.text == "".join(expected_text)
+    assert list(block.entries) == expected_entries
+
+
+def made_of(item: object) -> Entry:
+    return item if isinstance(item, Entry) else new_entry(*item, None, None, "u", "r", 7)  # type: ignore[misc]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.integers(0, 4), max_size=5),
+    st.integers(-12, 12) | st.none(),
+    st.integers(-12, 12) | st.none(),
+    st.sampled_from([None, 1, 2, -1]),
+)
+def test_a_chain_of_entries_is_sliced_as_the_list_of_them(sizes, start, stop, step) -> None:
+    entries = [new_entry("equality", Quadrant.THREATS, f"t{i}", None, Source.SURVEY, None,
+                         None, "u", "r", i) for i in range(sum(sizes))]  # fmt: skip
+    pieces, at = [], 0
+    for size in sizes:
+        pieces.append(entries[at : at + size])
+        at += size
+
+    chain = EntriesChain(pieces)
+
+    assert len(chain) == len(entries)
+    assert chain[start:stop:step] == entries[start:stop:step]
+    for index in range(-len(entries), len(entries)):
+        assert chain[index] is entries[index]
+    with pytest.raises(IndexError):
+        chain[len(entries)]

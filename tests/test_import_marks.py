@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
-from swot.files.appending import recorded_marks
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from swot.files.appending import recorded_marks, unrecorded
 
 MARK = "0123456789abcdef"
 OTHER = "fedcba9876543210"
@@ -45,3 +49,19 @@ def test_a_mark_that_does_not_start_its_line_or_ends_in_more_is_none() -> None:
 def test_an_empty_file_and_no_file_have_no_marks() -> None:
     assert marks("") == {}
     assert recorded_marks(None, Path("u1.yaml"), "sv") == {}
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from("abcdef"), max_size=12),
+    st.dictionaries(st.sampled_from("abcxyz"), st.integers(1, 3), max_size=4),
+)
+def test_the_rows_a_file_does_not_hold_are_those_past_its_count_of_each_mark(marks, held) -> None:
+    seen: Counter[str] = Counter()
+    expected = []
+    for index, mark in enumerate(marks):  # the n first places of a mark held n times are held
+        seen[mark] += 1
+        if seen[mark] > held.get(mark, 0):
+            expected.append(index)
+
+    assert unrecorded(marks, Counter(held)) == expected

@@ -24,16 +24,19 @@ from swot.files.entries import EntriesFile, count_simple_entries_file, read_entr
 from swot.files.located import display_path
 from swot.files.messages import MESSAGES as LOADER_MESSAGES
 from swot.files.storage import (
+    Appended,
+    BlockWriter,
     append_entries,
     appended_bytes,
     atomic_write_bytes,
     decoded,
     format_entry,
     locked_for,
+    written_entries,
 )
 from swot.files.workshop import LoadedWorkshop
 from swot.i18n import catalogue, say
-from swot.models import MAX_TEXT_LENGTH, Entry, said_by
+from swot.models import MAX_TEXT_LENGTH, Entry
 
 UNSAVED_DIR = "unsaved"
 RESPONDENT_ID = re.compile(r"^r(\d+)$")
@@ -173,7 +176,7 @@ class EntriesAppender:
         Returns the entries as written. Raises ``InvalidEntriesFile`` if the file has mistakes.
         """
 
-        def choose(old: bytes | None, present: Callable[[], list[Entry]]) -> list[Entry | str]:
+        def choose(old: bytes | None, present: Callable[[], list[Entry]]) -> list[Appended]:
             if renumber:
                 return list(self._renumbered(entries, present()))
             if not new_respondent:
@@ -182,7 +185,7 @@ class EntriesAppender:
             respondent = next_respondent_id(present(), self.taken_respondents)
             return [e.model_copy(update={"respondent": respondent}) for e in entries]
 
-        return self._write(choose)
+        return list(self._write(choose))
 
     def save_marked(self, batches: Sequence[MarkedBatch]) -> MarkedSave:
         """Append each batch whose mark the file does not hold yet, after a comment line with
@@ -193,44 +196,40 @@ class EntriesAppender:
         adds nothing. Chosen and written under the lock, like every save."""
         outcome = MarkedSave()
 
-        def choose(old: bytes | None, present: Callable[[], list[Entry]]) -> list[Entry | str]:
+        def choose(old: bytes | None, present: Callable[[], list[Entry]]) -> list[Appended]:
             recorded = recorded_marks(old, self.path, self.lang)
-            seen: Counter[str] = Counter()
-            new = []
-            for batch in batches:
-                seen[batch.mark] += 1
-                if seen[batch.mark] > recorded[batch.mark]:
-                    new.append(batch)
+            new = [batches[i] for i in unrecorded([b.mark for b in batches], recorded)]
             outcome.skipped = len(batches) - len(new)
             outcome.respondents = []
             if not new:  # nothing to add: the file is not even parsed
                 return []
             ids = _fresh_ids(present(), self.taken_respondents)
-            items: list[Entry | str] = []
+            parts: list[tuple[str, Sequence[Entry], str | None]] = []
             for batch in new:
-                items.append(f"\n{IMPORT_MARK_PREFIX}{batch.mark}\n")
-                if not batch.new_respondent:
-                    items.extend(batch.entries)
-                    continue
-                respondent = next(ids)
-                outcome.respondents.append(respondent)
-                items.extend(said_by(batch.entries, respondent))
-            return items
+                respondent = next(ids) if batch.new_respondent else None
+                if respondent is not None:
+                    outcome.respondents.append(respondent)
+                parts.append((f"\n{IMPORT_MARK_PREFIX}{batch.mark}\n", batch.entries, respondent))
+            return [BlockWriter(self.workshop.language, self.theme_names).block(parts)]
 
-        outcome.entries = self._write(choose)
+        outcome.entries = self._write(choose, remember=False)
         return outcome
 
     def _write(
-        self, choose: Callable[[bytes | None, Callable[[], list[Entry]]], list[Entry | str]]
-    ) -> list[Entry]:
+        self,
+        choose: Callable[[bytes | None, Callable[[], list[Entry]]], list[Appended]],
+        remember: bool = True,
+    ) -> Sequence[Entry]:
         """Append what ``choose`` picks, given the file's bytes and a function that reads its
         entries (refusing a file with mistakes), under the lock; the complete new file is
-        checked before it replaces the old one."""
+        checked before it replaces the old one. Without ``remember`` the save is not kept for
+        ``take_back`` nor its entries in ``saved`` (an import's appender saves once, and its
+        160,000 entries would all have to be made)."""
         expected: list[int] = []
         before: list[bytes | None] = []
         read: list[list[Entry]] = []  # the entries of the file before the save
 
-        def pick(old: bytes | None) -> list[Entry | str]:
+        def pick(old: bytes | None) -> list[Appended]:
             before.append(old)
             read.clear()
 
@@ -241,7 +240,7 @@ class EntriesAppender:
 
             items = choose(old, present)
             if items:
-                expected.append(len(present()) + sum(1 for i in items if isinstance(i, Entry)))
+                expected.append(len(present()) + len(written_entries(items)))
             return items
 
         written: list[tuple[bytes, list[Entry] | None]] = []
@@ -252,13 +251,16 @@ class EntriesAppender:
         saved = append_entries(
             self.path, pick, self.workshop.language, self.header, self.theme_names, verify=verify
         )
-        if written:
+        if written and remember:
             data, entries = written[-1]
             if entries is None:  # what a save needs of them: how many, and their respondents
                 entries = [*read[0], *saved]
             self._known = (data, entries)
-            self._saves.append(_Save(before[-1], data, len(entries), saved))
-        self.saved.extend(saved)
+            self._saves.append(_Save(before[-1], data, len(entries), list(saved)))
+        if remember:
+            self.saved.extend(saved)
+        else:
+            self._known = None
         return saved
 
     def _verified(self, temp: Path, expected: int) -> list[Entry] | None:
@@ -362,7 +364,7 @@ class MarkedSave:
     """What ``save_marked`` wrote: the entries, the respondent ids it gave, and how many
     batches the file already held."""
 
-    entries: list[Entry] = field(default_factory=list)
+    entries: Sequence[Entry] = ()  # made only when looked at
     respondents: list[str] = field(default_factory=list)
     skipped: int = 0
 
@@ -373,6 +375,22 @@ def recorded_marks(data: bytes | None, path: Path, lang: str) -> Counter[str]:
         return Counter()
     _, _, text = decoded(data, path, lang)
     return Counter(_IMPORT_MARK.findall("\n" + text))
+
+
+def unrecorded(marks: Sequence[str], recorded: Counter[str]) -> list[int]:
+    """The positions of the marks a file does not hold yet: a mark it holds n times stands for
+    its first n places here."""
+    if not recorded:
+        return list(range(len(marks)))
+    if len(set(marks)) == len(marks):  # each mark once (the usual export): in the file or not
+        return [i for i, mark in enumerate(marks) if mark not in recorded]
+    seen: Counter[str] = Counter()
+    new = []
+    for index, mark in enumerate(marks):
+        seen[mark] += 1
+        if seen[mark] > recorded[mark]:
+            new.append(index)
+    return new
 
 
 def _fresh_ids(present: list[Entry], taken: Iterable[str]) -> Iterator[str]:

@@ -26,14 +26,16 @@ from swot.files.yamltree import (
     SequenceNode,
     shift_lines,
     simple_entry_items,
+    simple_shapes,
     top_level_items,
 )
 from swot.i18n import default_language, say
 from swot.models import (
+    PLAIN_REQUIRED_FIELDS,
     Entry,
     compact_entry,
     entry_from_strings,
-    plain_entry_values,
+    plain_values_accepted,
 )
 from swot.vocabulary import did_you_mean, fold
 
@@ -148,22 +150,44 @@ def count_simple_entries_file(
     """How many entries ``read_entries_file`` reads from a file in the common shape with
     nothing wrong in it, without making them (a save checks the file it is about to put in
     place); None for any other file, which ``read_entries_file`` then reads."""
+    found = text_to_check(path, workshop, unit, round_id, lang)
+    return None if found is None else count_simple_entries(*found)
+
+
+def text_to_check(
+    path: Path, workshop: LoadedWorkshop, unit: str, round_id: str, lang: str | None = None
+) -> tuple[str, dict] | None:
+    """The text of an entries file and the context its entries are checked in, if nothing is
+    wrong with its place, size or encoding; None otherwise."""
     problems = ProblemCollector(path, lang or workshop.language)
     _check_place(workshop, unit, round_id, problems)
     data = read_bytes(path, problems)
     text = text_of(data, problems) if data is not None else None
     if text is None or problems.problems:
         return None
-    items = simple_entry_items(text)
-    if items is None:
+    return text, workshop.workshop.entry_context(problems.lang)
+
+
+def count_simple_entries(text: str, context: dict | None) -> int | None:
+    """How many entries a text in the common shape holds when ``entry_from_strings`` makes
+    each of them (``_simple_entries`` would read them all); None otherwise (perhaps valid all
+    the same: the full reader says). Each distinct list of keys and each distinct value of a
+    field is checked once (``simple_shapes``), not each entry."""
+    shapes = simple_shapes(text)
+    if shapes is None:
         return None
     keys = _EntryKeys()
-    context = workshop.workshop.entry_context(problems.lang)
-    for _, pairs in items:
-        data_of_entry = keys.data(pairs)
-        if data_of_entry is None or plain_entry_values(data_of_entry, context) is None:
-            return None  # perhaps valid all the same: the full reader says
-    return len(items)
+    for names in shapes.keys:
+        fields = keys.data([(name, None) for name in names])
+        if fields is None or not fields.keys() >= PLAIN_REQUIRED_FIELDS:
+            return None
+    by_field: dict[str, set[str | None]] = {}
+    for name, values in shapes.values.items():
+        by_field.setdefault(keys.known[name], set()).update(values)
+    for name, values in by_field.items():
+        if not plain_values_accepted(name, values, context):
+            return None
+    return shapes.count
 
 
 class _EntryKeys:

@@ -12,12 +12,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, cast, overload
 
 from swot.errors import SwotError
 from swot.i18n import catalogue, say
-from swot.models import Entry
+from swot.models import Entry, EntryValues, PendingEntries, said_by
 from swot.vocabulary import BUILTIN_THEMES, QUADRANT_NAMES, SOURCE_NAMES, Quadrant, Source
 
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -42,9 +43,22 @@ _LOOKS_TYPED = re.compile(
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
 
 
+# Most texts are words with spaces between them: a letter first, no ":" or "#", not white
+# space last. Such a text is safe plain (a space rules out every typed form: none has one
+# after a letter), checked in one match; ``plain_is_safe`` decides every other text.
+_QUICK_PLAIN = re.compile(r"[^\W\d_][^:#]* [^:#]*[^:#\s]")
+
+
 def yaml_scalar(text: str) -> str:
     """A string as a YAML scalar that reads back exactly: plain when safe, else double-quoted."""
-    if (
+    if (text.isprintable() and _QUICK_PLAIN.fullmatch(text)) or plain_is_safe(text):
+        return text
+    return '"' + "".join(_escape(ch) for ch in text) + '"'
+
+
+def plain_is_safe(text: str) -> bool:
+    """Whether a text reads back as itself when written plain, under any YAML 1.1/1.2 resolver."""
+    return bool(
         _PLAIN_SAFE.match(text)
         and not _LOOKS_TYPED.match(text)
         and text == text.strip()
@@ -54,9 +68,7 @@ def yaml_scalar(text: str) -> str:
         # str.isprintable() (in C) implies every character is YAML-printable and none is a tab
         # or CR; only a text it refuses (e.g. a no-break space) is checked one character at a time
         and (text.isprintable() or all(_printable(ch) and ch not in "\t\r" for ch in text))
-    ):
-        return text
-    return '"' + "".join(_escape(ch) for ch in text) + '"'
+    )
 
 
 def _printable(ch: str) -> bool:
@@ -94,14 +106,20 @@ def format_entry(entry: Entry, lang: str, theme_names: dict[str, str] | None = N
 
 def _entry_body(entry: Entry, lang: str, theme_names: dict[str, str] | None) -> str:
     """An entry's lines from its theme to its source (what many entries have alike)."""
-    theme = entry.theme
+    values = (entry.theme, entry.quadrant, entry.text, entry.importance, entry.source)
+    return _values_body(values, lang, theme_names)
+
+
+def _values_body(values: EntryValues, lang: str, theme_names: dict[str, str] | None) -> str:
+    """``_entry_body`` of an entry with these values (theme id to source)."""
+    theme, quadrant, text, importance, source = values
     if lang == "sv":  # Swedish files say 'jämställdhet'; English files use the theme id.
-        theme = (theme_names or _BUILTIN_THEME_NAMES).get(entry.theme, entry.theme)
+        theme = (theme_names or _BUILTIN_THEME_NAMES).get(theme, theme)
     return "".join(
         (
-            _entry_head(theme, entry.quadrant, lang),
-            _text_scalar(entry.text),
-            _entry_middle(entry.importance, entry.source, lang),
+            _entry_head(theme, quadrant, lang),
+            _text_scalar(text),
+            _entry_middle(importance, source, lang),
         )
     )
 
@@ -118,8 +136,109 @@ def _entry_tail(respondent: str | None, note: str | None, lang: str) -> str:
     return f"{tail}\n"
 
 
+@dataclass(frozen=True, slots=True)
+class EntryBlock:
+    """Entries already written as text (what ``entries_text`` writes of them), and the entries
+    themselves, which may be made only when they are looked at (``PendingEntries``)."""
+
+    text: str
+    entries: Sequence[Entry]
+
+
+class BlockWriter:
+    """The text of an import's entries, a respondent's at a time, each distinct body (theme to
+    source) written once: 50,000 rows give 160,000 entries, of far fewer distinct bodies, and
+    none is made as an ``Entry`` to be written (that took longer than writing them)."""
+
+    def __init__(self, lang: str, theme_names: dict[str, str] | None) -> None:
+        self.lang, self.theme_names = lang, theme_names
+        self.bodies = _Bodies(lang, theme_names)
+        self.key = "svarande" if lang == "sv" else "respondent"
+
+    def block(self, parts: Iterable[tuple[str, Sequence[Entry], str | None]]) -> EntryBlock:
+        """Of each part (a comment, entries, a respondent id or None): the comment as it is,
+        then the entries, each said by the respondent (None: as they are), as ``format_entry``
+        writes each of ``said_by(entries, respondent)``."""
+        texts: list[str] = []
+        pieces: list[Sequence[Entry]] = []
+        bodies, key = self.bodies.__getitem__, self.key
+        for comment, entries, respondent in parts:
+            texts.append(comment)
+            if (
+                respondent is None
+                or not isinstance(entries, PendingEntries)
+                or any(type(item) is not tuple for item in entries.items)
+            ):  # entries as they are, or entries the quick path did not take (made already)
+                made = entries if respondent is None else said_by(entries, respondent)
+                texts.append(entries_text(made, self.lang, self.theme_names))
+                pieces.append(made)
+                continue
+            values = cast("list[EntryValues]", entries.items)
+            if _PLAIN_ID.fullmatch(respondent):  # what _entry_tail writes, without the cache
+                tail = f"\n  {key}: {respondent}\n"
+            else:
+                tail = _entry_tail(respondent, None, self.lang)
+            if values:  # each entry: its body, then the tail
+                texts.append(tail.join(map(bodies, values)))
+                texts.append(tail)
+            pieces.append(entries.said_later_by(respondent))
+        return EntryBlock("".join(texts), EntriesChain(pieces))
+
+
+_PLAIN_ID = re.compile(r"r[0-9]+")  # the anonymous ids swot gives: yaml_scalar keeps them plain
+
+
+class _Bodies(dict[EntryValues, str]):
+    """Each entry body (``_values_body``) by its values, written when first asked for."""
+
+    def __init__(self, lang: str, theme_names: dict[str, str] | None) -> None:
+        super().__init__()
+        self.lang, self.theme_names = lang, theme_names
+
+    def __missing__(self, values: EntryValues) -> str:
+        body = self[values] = _values_body(values, self.lang, self.theme_names)
+        return body
+
+
+class EntriesChain(Sequence[Entry]):
+    """The entries of several pieces (entries, or blocks' entries) as one sequence, without
+    making those not looked at: a save returns them, and an import looks at five."""
+
+    def __init__(self, pieces: list[Sequence[Entry]]) -> None:
+        self.pieces = pieces
+        self.size = sum(map(len, pieces))
+
+    def __len__(self) -> int:
+        return self.size
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Entry]: ...
+
+    def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
+        if isinstance(index, int):
+            found = self[index : index + 1] if index >= 0 else self[index:][:1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        start, stop, step = index.indices(self.size)
+        if step < 0:  # backwards: from all of them
+            return self[:][index]
+        taken: list[Entry] = []
+        for piece in self.pieces:  # only the pieces the slice reaches are looked at
+            if start >= stop:
+                break
+            size = len(piece)
+            if start < size:
+                taken += piece[start : min(stop, size)]
+            start, stop = max(start - size, 0), stop - size
+        return taken[::step]
+
+
 def entries_text(
-    entries: Iterable[Entry | str], lang: str, theme_names: dict[str, str] | None
+    entries: Iterable[Entry | str | EntryBlock], lang: str, theme_names: dict[str, str] | None
 ) -> str:
     """Entries (and comment lines, as they are) as ``format_entry`` writes them one by one; each
     distinct body (theme to source: an import's respondents often said the same) made once."""
@@ -128,6 +247,9 @@ def entries_text(
     for entry in entries:
         if isinstance(entry, str):
             parts.append(entry)
+            continue
+        if isinstance(entry, EntryBlock):
+            parts.append(entry.text)
             continue
         key = (entry.theme, entry.quadrant, entry.text, entry.importance, entry.source)
         body = bodies.get(key)
@@ -392,8 +514,10 @@ else:
 
 
 # A text among the entries is a comment line (or lines), written as it is before the entries
-# after it: ``swot import`` marks each respondent's entries with the digest of their row.
-EntriesToAppend = Sequence[Entry | str] | Callable[[bytes | None], Sequence[Entry | str]]
+# after it: ``swot import`` marks each respondent's entries with the digest of their row, and
+# gives them as blocks already written.
+Appended = Entry | str | EntryBlock
+EntriesToAppend = Sequence[Appended] | Callable[[bytes | None], Sequence[Appended]]
 
 
 def append_entries(
@@ -403,7 +527,7 @@ def append_entries(
     header: str = "",
     theme_names: dict[str, str] | None = None,
     verify: Callable[[Path], None] | None = None,
-) -> list[Entry]:
+) -> Sequence[Entry]:
     """Append entries to an entries file, keeping every existing byte as it was.
 
     Holds the file's lock, re-reads the file just before writing (another facilitator may have
@@ -411,19 +535,32 @@ def append_entries(
     ``entries`` may be a function of the file's current bytes (``None`` if it does not exist),
     called under the lock: that is how a new respondent gets the next free id. ``verify`` may
     check the complete new file (a temp path) and raise to leave the old file untouched.
-    Returns the entries written.
+    Returns the entries written (those of blocks made only when they are looked at).
     """
     with locked_for(path, lang):
         _remove_leftover_temp_files(real_path(path))
         old = path.read_bytes() if path.exists() else None
         chosen = list(entries(old) if callable(entries) else entries)
-        written = [e for e in chosen if isinstance(e, Entry)]
+        written = written_entries(chosen)
         if not written:
             return []
         addition = entries_text(chosen, lang, theme_names)
         start = old if old is not None else header.encode("utf-8")
         atomic_write_bytes(path, appended_bytes(start, addition, path, lang), verify)
         return written
+
+
+def written_entries(chosen: Sequence[Appended]) -> Sequence[Entry]:
+    """The entries among what is appended: a list, unless there are blocks among them."""
+    if not any(isinstance(item, EntryBlock) for item in chosen):
+        return [item for item in chosen if isinstance(item, Entry)]
+    pieces: list[Sequence[Entry]] = []
+    for item in chosen:
+        if isinstance(item, EntryBlock):
+            pieces.append(item.entries)
+        elif isinstance(item, Entry):
+            pieces.append((item,))
+    return EntriesChain(pieces)
 
 
 @contextlib.contextmanager

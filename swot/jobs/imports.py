@@ -294,6 +294,7 @@ def _append(result: ImportResult, respondents: list[Respondent]) -> None:
 
     lang = result.language
     appenders = {}
+    shares: dict[str, UnitImport] = {}
     groups = _by_unit(respondents)
     for unit, group in groups.items():
         appender = EntriesAppender(result.workshop, result.round_id, unit, lang)
@@ -301,25 +302,24 @@ def _append(result: ImportResult, respondents: list[Respondent]) -> None:
         data = appender.path.read_bytes() if appender.path.exists() else None
         if _new_rows(group, recorded_marks(data, appender.path, lang)):
             appender.check()
-        appenders[unit] = appender
-    for unit, group in groups.items():
-        batches = [MarkedBatch(r.mark, r.entries, r.new_respondent) for r in group]
-        appender = appenders.pop(unit)  # what it remembers of its file is not needed after
+            appenders[unit] = appender
+        else:  # every row there already: nothing to write, as if the import had ended now
+            shares[unit] = UnitImport(unit, appender.path, already=len(group))
+    for unit, appender in list(appenders.items()):
+        batches = [MarkedBatch(r.mark, r.entries, r.new_respondent) for r in groups[unit]]
+        del appenders[unit]  # what it remembers of its file is not needed after
         saved = appender.save_marked(batches)
         result.first_entries += saved.entries[: PREVIEW_ENTRIES - len(result.first_entries)]
         share = UnitImport(unit, appender.path, len(saved.respondents), len(saved.entries))
         share.already, share.respondent_ids = saved.skipped, saved.respondents
-        result.units.append(share)
+        shares[unit] = share
+    result.units += [shares[unit] for unit in groups]
 
 
 def _new_rows(group: list[Respondent], recorded: Counter[str]) -> list[Respondent]:
     """The respondents of ``group`` whose mark the file does not hold yet (as often as here)."""
+    from swot.files.appending import unrecorded
+
     if not recorded:  # a file without marks: every one (without working out their marks)
         return list(group)
-    seen: Counter[str] = Counter()
-    new = []
-    for respondent in group:
-        seen[respondent.mark] += 1
-        if seen[respondent.mark] > recorded[respondent.mark]:
-            new.append(respondent)
-    return new
+    return [group[i] for i in unrecorded([r.mark for r in group], recorded)]

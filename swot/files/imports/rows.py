@@ -147,6 +147,8 @@ class RowReader:
         if self.mark_unit and self.mapped:
             self.mark_unit = f"\x1f{self.mark_unit}"
         self.skipped = skip_test(imap.spec.skip)
+        # An answer as typed → its text, "" if it is none (skipped): many cells share a line
+        self.answer_texts: dict[str, str] = {}
 
     def plain_column(self, answer: Answer) -> Plain | None:
         """The theme id, quadrant and source of every entry of this column, when the quick
@@ -163,7 +165,7 @@ class RowReader:
         padding = [""] * width
         # A CSV row may end early: its missing cells are empty.
         rows = [row if len(row) >= width else row + padding[len(row) :] for row in self.table.rows]
-        numbers = [n for n, row in enumerate(rows, start=2) if "".join(row).strip()]
+        numbers = [n for n, row in enumerate(rows, start=2) if any(map(str.strip, row))]
         quick = self.read_by_column(numbers, [rows[n - 2] for n in numbers])
         return quick if quick is not None else self.read_by_row(numbers, rows)
 
@@ -408,9 +410,16 @@ class RowReader:
         else:  # one line, no bullet: split_answers gives the cell itself (most cells)
             lines = [cell]
         found = []
+        known = self.answer_texts
         for answer in lines:
+            text = known.get(answer)
+            if text is not None:
+                if text:
+                    found.append(text)
+                continue
             text = strip_control(answer)
             if not text or self.skipped(text):
+                known[answer] = ""
                 continue
             if len(text) > MAX_TEXT_LENGTH:
                 problems.append(
@@ -419,6 +428,7 @@ class RowReader:
                     )
                 )
                 continue
+            known[answer] = text
             found.append(text)
         return found
 

@@ -213,6 +213,7 @@ class _SheetReader:
         self.durations: set[int] = book._timedelta_formats
         self.texts = texts
         self.columns = _Columns()  # column letters → 0-based index
+        self.placements: dict[tuple[str, ...], list[int]] = {}  # see ``placement``
         self.orders: dict[int, list[str]] = {}  # n → the letters of the first n columns
         self.kinds: dict[str, _Kind] = {}  # a cell's attributes → its kind
         self.cell_texts: dict[str, str] = {}  # the text after a cell's reference → its text
@@ -301,26 +302,33 @@ class _SheetReader:
         self, head: str, letters: list[str | None], cells: list[str]
     ) -> list[tuple[int, list[str]]]:
         """The rows, row by row: cells left out, out of order, rows without cells."""
-        found: list[_Row] = []
-        pending: set[str] = set()
+        bounds: list[tuple[int, int]] = []  # where each row's cells are
+        heads = [head]  # what comes before each row's cells (the last: after the last row)
         start, end_of = 0, letters.index
         while (end := _index(end_of, start)) >= 0:
-            number = self.row_start(head, found)
+            bounds.append((start, end))
+            heads.append(cells[end])
+            start = end + 1
+        if start < len(letters):  # cells after the last row's end
+            raise NotPlain(heads[-1][:40])
+        numbers = self.row_numbers(heads[:-1]) if bounds else []
+        found: list[_Row] = []
+        pending: set[str] = set()
+        for (start, end), head, number in zip(bounds, heads, numbers, strict=False):
+            if number < 0:  # rows without cells before it, or attributes not seen yet
+                number = self.row_start(head, found)
             row_letters = cast(list[str], letters[start:end])  # no row's end among them
             row_cells = cells[start:end]
             in_order = row_letters == self.in_order(end - start)
             found.append(_Row(number, None if in_order else row_letters, row_cells))
             pending.update(row_cells)
-            head, start = cells[end], end + 1
-        if start < len(letters):  # cells after the last row's end
-            raise NotPlain(head[:40])
         self.read_cells(pending.difference(self.cell_texts))
         text_of = self.cell_texts.__getitem__
         rows = [
             (number, self.row(row_letters, list(map(text_of, row_cells))))
             for number, row_letters, row_cells in found
         ]
-        return rows + self.tail(head)
+        return rows + self.tail(heads[-1])
 
     def tail(self, text: str) -> list[tuple[int, list[str]]]:
         """The rows without cells in what comes after the last row's end."""
@@ -384,11 +392,21 @@ class _SheetReader:
                 return texts + [self.empty] * (width - count)
             del texts[width:]
             return texts
-        columns = list(map(self.columns.__getitem__, letters))  # 0-based
-        placed = dict(zip(columns, texts, strict=True))  # a column given twice: the last
+        key = tuple(letters)
+        take = self.placements.get(key) or self.placement(key)
+        texts.append(self.empty)  # (what a column without a cell takes)
+        return list(map(texts.__getitem__, take))
+
+    def placement(self, letters: tuple[str, ...]) -> list[int]:
+        """For each column of a row whose cells have these letters, which cell it takes (the
+        last in that column), or the one after the last (none)."""
+        columns = [self.columns[column_letters] for column_letters in letters]  # 0-based
+        width = self.width
         if width is None:  # a sheet that does not say how wide: up to the row's last cell
             width = columns[-1] + 1 if columns else 0
-        return list(map(placed.get, range(width), repeat(self.empty)))
+        cell_of = {column: cell for cell, column in enumerate(columns)}
+        take = self.placements[letters] = [cell_of.get(i, len(letters)) for i in range(width)]
+        return take
 
     def in_order(self, count: int) -> list[str]:
         """The letters of the first ``count`` columns: ['A', 'B', …]."""

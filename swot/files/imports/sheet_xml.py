@@ -642,6 +642,8 @@ def _unescape_all(texts: list[str]) -> list[str]:
     if not texts:
         return []
     joined = "\x00".join(texts)  # no XML text holds a NUL, nor does a reference make one
+    if "&" not in joined:
+        return list(texts)
     references = _REFERENCES.findall(joined)
     if len(references) != joined.count("&"):  # an "&" that starts no reference
         return [_unescape(text) for text in texts]  # (it raises NotPlain)

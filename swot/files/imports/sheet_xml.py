@@ -47,7 +47,8 @@ from openpyxl.worksheet._reader import WorkSheetParser, _cast_number
 from openpyxl.xml.constants import SHARED_STRINGS
 
 _BLOCK = 1 << 20  # bytes read at a time: a sheet is never held whole
-_MAX_REMEMBERED = 200_000  # cell texts remembered (≈ 30 MB) before they are forgotten
+_MAX_REMEMBERED = 200_000  # cell texts remembered (≈ 30 MB) before they are forgotten (and a
+# tenth as many patterns of columns of rows with cells left out)
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 # A row and its cells as the writers write them. Attributes are matched loosely here (no "<",
@@ -263,6 +264,8 @@ class _SheetReader:
             rows = self.any_rows(head, letters, cells)
         if len(self.cell_texts) > _MAX_REMEMBERED:
             self.cell_texts.clear()
+        if len(self.placements) > _MAX_REMEMBERED // 10:
+            self.placements.clear()
         return rows
 
     def even_rows(

@@ -164,7 +164,7 @@ def sheet_texts(book: Any, worksheet: Any, texts: Callable[[object], str], limit
         return None
     collecting = gc.isenabled()
     gc.disable()  # a million new lists and tuples, no cycle among them: the collector would
-    try:  # walk them over and over (0.2-0.3 s of a 50,000-row sheet's 1-2 s)
+    try:  # walk them over and over (0.05-0.15 s of a 50,000-row sheet's 1.2 s)
         return _SheetReader(book, worksheet, texts).rows(limit)
     except NotPlain:
         return None

@@ -15,12 +15,15 @@ import importlib.util
 import sys
 import zipfile
 from pathlib import Path
+from unittest import mock
 from xml.sax.saxutils import escape
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH, from_excel
+from openpyxl.worksheet._reader import _cast_number
 
 from swot.files.imports import sheet_xml, tables
 
@@ -176,8 +179,10 @@ STYLES = (
 TEXTS = st.text(alphabet="ab åÄ–😀&<>\"'\t\r\n_x005F0D.-", max_size=12)
 NUMBERS = st.sampled_from(
     ["0", "1", "4", "12", "007", "-3", "4.0", "2.5", "1E3", "1e-2", "46082.33402777778",
-     "59.5", "61", "0.25", "123456789012345678901", "-0"]
+     "59.5", "61", "0.25", "123456789012345678901", "-0", "60", "0.99999999999", "-1.5",
+     "46082.999999999", "2957000.5", "2900000", "1_0", "4&#46;5", "1e400", "nan"]
 )  # fmt: skip
+NOT_DATES = ("123456789012345678901", "1e400", "nan")  # openpyxl warns and reads '#VALUE!'
 
 
 def xml_text(text: str, references: bool) -> str:
@@ -203,8 +208,8 @@ def cell_xml(draw: st.DrawFn, reference: str, strings: list[str], odd: list[str]
         return f'{at} t="inlineStr"><is><t{space}>{text}</t></is></c>'
     if kind == "number":
         typed, value = draw(st.sampled_from(["", ' t="n"'])), draw(NUMBERS)
-        if style in (' s="1"', ' s="2"', ' s="3"') and len(value) > 20:
-            odd.append(value)  # no date: openpyxl warns and reads '#VALUE!'
+        if value == "nan" or (style in (' s="1"', ' s="2"', ' s="3"') and value in NOT_DATES):
+            odd.append(value)
         return f"{at}{typed}><v>{value}</v></c>"
     if kind == "bool":
         return f'{at} t="b"><v>{draw(st.sampled_from(["0", "1"]))}</v></c>'
@@ -243,19 +248,31 @@ def workbooks(draw: st.DrawFn) -> tuple[dict[str, str], list[str]]:
     odd: list[str] = []
     number = 0
     widest = 0
+    # Most often (as openpyxl and Forms write) every row has a cell in each of its first
+    # columns, one row after the other; else rows of any cells, with gaps.
+    even = draw(st.integers(0, 1)) == 0
+    even_width = draw(st.integers(1, 4))
+    attributes: str | None = None  # an even sheet's rows all have the same
     for _ in range(draw(st.integers(0, 6))):
-        number += draw(st.sampled_from([1, 1, 1, 2, 5, 0]))  # gaps, and a row number twice
+        if even:
+            number += draw(st.sampled_from([1, 1, 1, 1, 1, 1, 2, 0]))
+            columns = list(range(1, even_width + draw(st.sampled_from([1, 1, 1, 1, 0, 2]))))
+        else:
+            number += draw(st.sampled_from([1, 1, 1, 2, 5, 0]))  # gaps, and a row number twice
+            columns = sorted(draw(st.sets(st.integers(1, 30), max_size=5)))
+            if draw(st.integers(0, 8)) == 0:
+                columns.reverse()
+            if columns and draw(st.integers(0, 6)) == 0:  # a column twice: the last cell counts
+                columns.append(draw(st.sampled_from(columns)))
         number = max(number, 1)
-        columns = sorted(draw(st.sets(st.integers(1, 30), max_size=5)))
-        if draw(st.integers(0, 8)) == 0:
-            columns.reverse()
         widest = max([widest, *columns])
         references = [f"{tables.column_letter(c - 1)}{number}" for c in columns]
         cells = [draw(cell_xml(reference, strings, odd)) for reference in references]
         if draw(st.integers(0, 25)) == 0:
             odd.append(draw(st.sampled_from(ODDITIES)))
             cells.append(odd[-1].format(ref=f"AF{number}"))
-        attributes = draw(st.sampled_from(["", ' spans="1:5"', ' ht="15" customHeight="1"']))
+        if not even or attributes is None:
+            attributes = draw(st.sampled_from(["", ' spans="1:5"', ' ht="15" customHeight="1"']))
         if cells or draw(st.booleans()):
             rows.append(f'<row r="{number}"{attributes}>{"".join(cells)}</row>')
         else:
@@ -295,16 +312,120 @@ def workbooks(draw: st.DrawFn) -> tuple[dict[str, str], list[str]]:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(workbooks())
-def test_a_generated_workbook_is_read_as_openpyxl_reads_it(tmp_path, workbook) -> None:
+@given(workbooks(), st.sampled_from([None, None, 64, 300]), st.sampled_from([None, 0, 3]))
+def test_a_generated_workbook_is_read_as_openpyxl_reads_it(
+    tmp_path, workbook, block: int | None, remembered: int | None
+) -> None:
+    """Also read in blocks of a few rows (``block`` bytes at a time), with the cell texts
+    remembered forgotten after each block or after three."""
     parts, odd = workbook
     path = tmp_path / "svar.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
         for name, text in parts.items():
             archive.writestr(name, text)
 
-    found, left = swot_table(path)
+    block = sheet_xml._BLOCK if block is None else block
+    remembered = sheet_xml._MAX_REMEMBERED if remembered is None else remembered
+    with (
+        mock.patch.object(sheet_xml, "_BLOCK", block),
+        mock.patch.object(sheet_xml, "_MAX_REMEMBERED", remembered),
+    ):
+        found, left = swot_table(path)
 
     assert found == openpyxl_table(path)
     if not odd:
         assert left == []  # the quick reader read it
+
+
+def test_the_benchmark_export_is_read_a_column_at_a_time(tmp_path) -> None:
+    """Its rows all have a cell in each column, one row after the other: no row is read on
+    its own (``any_rows``), and the table is openpyxl's."""
+    path = benchmark_export(tmp_path)
+
+    with mock.patch.object(sheet_xml._SheetReader, "any_rows", side_effect=AssertionError):
+        found, left = swot_table(path)
+
+    assert left == []
+    assert found == openpyxl_table(path)
+
+
+# ---------------------------------------------------------------- dates and references
+
+SERIALS = st.one_of(
+    st.floats(min_value=-2, max_value=3_000_000, allow_nan=False),
+    st.floats(min_value=0, max_value=62),  # times of day; 1900's leap day that never was
+    st.integers(-2, 3_000_000),
+    st.builds(  # whole milliseconds, and exactly half of one (how they round)
+        lambda day, half_ms: day + half_ms / 172_800_000,
+        st.integers(0, 3_000_000),
+        st.integers(0, 172_800_000),
+    ),
+    st.builds(lambda day: day - 2**-30, st.integers(1, 3_000_000)),  # just before midnight
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    SERIALS,
+    st.sampled_from([WINDOWS_EPOCH, MAC_EPOCH]),
+    st.sampled_from([repr, str, "{:.15E}".format, "{:.3f}".format]),
+)
+def test_a_serial_date_time_is_written_as_openpyxl_and_tables_write_it(serial, epoch, write):
+    value = write(serial)
+
+    text = sheet_xml.ExcelDates(epoch).text(value)
+
+    assert (text is None) == (not 0 <= float(value) < 2_900_000)  # those are openpyxl's
+    if text is not None:
+        assert text == tables._text(from_excel(_cast_number(value), epoch))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(SERIALS, min_size=1, max_size=6),
+    st.sampled_from([WINDOWS_EPOCH, MAC_EPOCH]),
+    st.sampled_from([repr, "{:.3f}".format]),
+)
+def test_serials_written_together_are_written_as_one_at_a_time(serials, epoch, write) -> None:
+    values = [write(serial) for serial in serials]
+    one_at_a_time = sheet_xml.ExcelDates(epoch)
+
+    assert sheet_xml.ExcelDates(epoch).texts(values) == [one_at_a_time.text(v) for v in values]
+
+
+def test_a_serial_written_with_a_reference_is_left_to_openpyxl() -> None:
+    assert sheet_xml.ExcelDates(WINDOWS_EPOCH).text("46082&#46;5") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("46082.33402777778", "2026-03-01 08:01:00"),
+        ("0.5", "12:00:00"),
+        ("0.0000000058", "00:00:00.001000"),  # 0.501 milliseconds
+        ("0.999999999", "1900-01-01 00:00:00"),  # rounds up to midnight: a date, shifted as
+        # every serial before 60 is
+        ("59", "1900-02-28 00:00:00"),
+        ("60", "1900-02-28 00:00:00"),  # Excel's 29 February 1900, which openpyxl skips
+        ("61", "1900-03-01 00:00:00"),
+    ],
+)
+def test_serials_excel_writes_read_as_these_texts(value: str, expected: str) -> None:
+    assert sheet_xml.ExcelDates(WINDOWS_EPOCH).text(value) == expected
+
+
+REFERENCE_PIECES = ["a", "ö", "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#38;", "&#x26;",
+                    "&#038;", "&#60;", "&#228;", "&#x1F600;", "&#13;", "&#59;", "lt;", "amp;",
+                    "#38;", ";", "&", "&#1;", "&#0;", "&nbsp;", "&#99999999999;", "&#xFFFE;"]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(REFERENCE_PIECES), max_size=8).map("".join), max_size=5))
+def test_references_are_replaced_all_at_once_as_one_text_at_a_time(texts: list[str]) -> None:
+    try:
+        expected = [sheet_xml._unescape(text) for text in texts]
+    except sheet_xml.NotPlain:
+        with pytest.raises(sheet_xml.NotPlain):
+            sheet_xml._unescape_all(texts)
+        return
+    assert sheet_xml._unescape_all(texts) == expected

@@ -184,6 +184,9 @@ class RowReader:
     ) -> dict[str, list[int]]:
         """The rows of ``numbers`` whose marks their unit's file holds, by unit: a mark held n
         times stands for the first n rows of the unit with it (as ``save_marked`` counts)."""
+        marks = {unit.id: recorded(unit.id) for unit in self.workshop.workshop.units}
+        if not any(marks.values()):  # no file with marks (the first run): nothing to look up
+            return {}
         by_unit: dict[str, list[int]] = {}
         units = self.column_units([rows[n - 2] for n in numbers])
         for number, unit in zip(numbers, units, strict=True):
@@ -191,7 +194,7 @@ class RowReader:
                 by_unit.setdefault(unit, []).append(number)
         already: dict[str, list[int]] = {}
         for unit, members in by_unit.items():
-            held = recorded(unit)
+            held = marks.get(unit)
             if not held:  # a file without marks (or none): no mark worked out
                 continue
             new = set(unrecorded([self.mark(rows[n - 2]) for n in members], held))

@@ -243,8 +243,13 @@ class RowReader:
             columns.append(found)
         result = ReadRows()
         answer_columns = [a.column for a in self.imap.answers]
-        for number, row, unit, *cells in zip(numbers, rows, units, *columns, strict=True):
-            entries: list[Entry | EntryValues] = list(chain.from_iterable(cells))
+        # each row's entries: its cells' entries one after the other (made in C, row by row)
+        each: Iterable[list[Entry | EntryValues]] = map(
+            list, map(chain.from_iterable, zip(*columns, strict=True))
+        )
+        if not columns:
+            each = ([] for _ in rows)
+        for number, row, unit, entries in zip(numbers, rows, units, each, strict=True):
             if unit is None:
                 if any(row[c].strip() for c in answer_columns):
                     return None  # a row with answers needs its unit

@@ -279,3 +279,23 @@ def test_a_weekly_rerun_reads_no_answer_of_the_rows_it_imported_before(
         assert again.exit_code == 0, again.output
         assert "alla 5 rader med svar är redan importerade" in again.output
     assert set(read) == {"vet ej"}  # only the row without answers: it left no mark
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_one_who_answered_as_one_imported_before_is_imported_the_week_after(
+    workshop: Path, tmp_path: Path, runner, monkeypatch: pytest.MonkeyPatch, dry_run: bool
+) -> None:
+    export = tmp_path / "svar.csv"
+    with monkeypatch.context() as week1:  # response 4; response 6 (answered alike) comes later
+        week1.setattr(fixtures, "RESPONSES", fixtures.RESPONSES[:4])
+        export.write_text(fixtures.google_forms("sv"), encoding="utf-8")
+    for _ in range(2):
+        assert swot_import(runner, str(export), str(workshop)).exit_code == 0
+    export.write_text(fixtures.google_forms("sv"), encoding="utf-8")
+
+    grown = swot_import(runner, str(export), str(workshop), *(["--dry-run"] if dry_run else []))
+
+    assert grown.exit_code == 0, grown.output
+    assert "│ Höganäs   │            1 │          1 │                 2 │" in grown.output
+    if not dry_run:
+        assert entries_of(workshop) == EXPECTED

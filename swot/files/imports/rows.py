@@ -22,7 +22,7 @@ from operator import add, itemgetter
 from typing import Any
 
 from swot.errors import Problem, shorten
-from swot.files.appending import entry_error, unrecorded
+from swot.files.appending import entry_error
 from swot.files.imports.mapfile import Answer, ImportMap, skip_test, suggest_unit, unit_of
 from swot.files.imports.tables import Table
 from swot.files.located import display_path
@@ -182,8 +182,11 @@ class RowReader:
     def already_there(
         self, numbers: list[int], rows: list[list[str]], recorded: Callable[[str], Counter[str]]
     ) -> dict[str, list[int]]:
-        """The rows of ``numbers`` whose marks their unit's file holds, by unit: a mark held n
-        times stands for the first n rows of the unit with it (as ``save_marked`` counts)."""
+        """The rows of ``numbers`` whose marks their unit's file holds, by unit. Only a mark the
+        file holds as often as the unit's rows have it (or more) takes its rows out: with fewer,
+        they are all read, and ``save_marked`` sees each (a mark held n times stands for the
+        first n rows with it), so two who answered alike, one of them added later, are both
+        imported."""
         marks = {unit.id: recorded(unit.id) for unit in self.workshop.workshop.units}
         if not any(marks.values()):  # no file with marks (the first run): nothing to look up
             return {}
@@ -197,8 +200,11 @@ class RowReader:
             held = marks.get(unit)
             if not held:  # a file without marks (or none): no mark worked out
                 continue
-            new = set(unrecorded([self.mark(rows[n - 2]) for n in members], held))
-            there = [n for index, n in enumerate(members) if index not in new]
+            marks_of = [self.mark(rows[n - 2]) for n in members]
+            count = Counter(marks_of)
+            there = [
+                n for n, mark in zip(members, marks_of, strict=True) if count[mark] <= held[mark]
+            ]
             if there:
                 already[unit] = there
         return already

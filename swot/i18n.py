@@ -152,6 +152,14 @@ def default_language() -> str:
     return "en"
 
 
+def format_count(value: int, lang: str) -> str:
+    """A count as it is written in running text: '50 000' in Swedish (a space, not breaking,
+    from five digits on, as Språkrådet advises), '50,000' in English (from four)."""
+    if lang == "sv":
+        return f"{value:,}".replace(",", "\u00a0") if abs(value) >= 10_000 else str(value)
+    return f"{value:,}"
+
+
 def format_number(value: float, lang: str, decimals: int = 1) -> str:
     """A number as a Swede or an English reader writes it: 4,2 or 4.2."""
     text = f"{value:.{decimals}f}"

@@ -221,3 +221,20 @@ def test_swot_help_does_not_import_yaml() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.stdout.strip().splitlines()[-1] == "False", result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "shown"),
+    [
+        (5852, "sv", "5852"),  # four digits: no space (Språkrådet)
+        (50000, "sv", "50\u00a0000"),  # a space that does not break the line
+        (1234567, "sv", "1\u00a0234\u00a0567"),
+        (999, "en", "999"),
+        (5852, "en", "5,852"),
+        (50000, "en", "50,000"),
+    ],
+)
+def test_a_count_is_grouped_as_each_language_writes_it(value: int, lang: str, shown: str) -> None:
+    from swot.i18n import format_count
+
+    assert format_count(value, lang) == shown

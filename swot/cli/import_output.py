@@ -10,7 +10,7 @@ import typer
 from swot.cli.app import EXIT_DATA_ERROR, console, error_console
 from swot.cli.merge_output import MESSAGES as MERGE_MESSAGES
 from swot.files.imports.proposal import MESSAGES as PROPOSAL_MESSAGES
-from swot.i18n import catalogue, say
+from swot.i18n import catalogue, format_count, say
 
 if TYPE_CHECKING:
     from swot.jobs.imports import ImportResult, UnitImport
@@ -36,7 +36,7 @@ def print_import(result: ImportResult) -> None:
         return
     if result.skipped_rows:
         rows = sorted({row for row, _ in result.skipped_rows})
-        out.print(say(MESSAGES, "skipped", lang, count=len(rows)), markup=False)
+        out.print(say(MESSAGES, "skipped", lang, count=format_count(len(rows), lang)), markup=False)
         for _, problem in result.skipped_rows:
             out.print(problem.format(), markup=False, soft_wrap=True)
     if result.row_problems:
@@ -52,7 +52,13 @@ def _reading_line(result: ImportResult) -> str:
     tool = result.proposal.tool
     named = say(MESSAGES, "tool", lang, tool=tool.name) if tool else ""
     return say(
-        MESSAGES, "reading", lang, file=table.file, sheet=sheet, count=len(table.rows), tool=named
+        MESSAGES,
+        "reading",
+        lang,
+        file=table.file,
+        sheet=sheet,
+        count=format_count(len(table.rows), lang),
+        tool=named,
     )
 
 
@@ -195,16 +201,17 @@ def _print_units(result: ImportResult) -> None:
         table.add_column(say(MESSAGES, key, lang), justify="right")
     for share in result.units:
         counts = (share.respondents, share.entries, share.already)
-        table.add_row(_unit_name(result, share), *(str(n) for n in counts))
+        table.add_row(_unit_name(result, share), *(format_count(n, lang) for n in counts))
     out.print(table)
     if result.written:
         _print_saved(result)
     if result.units and not any(share.entries for share in result.units):
         rows = sum(share.already for share in result.units)
-        out.print(say(MESSAGES, "nothing_new", lang, count=rows), markup=False)
+        out.print(say(MESSAGES, "nothing_new", lang, count=format_count(rows, lang)), markup=False)
     if result.without_answers:
         key = "without_answers.one" if result.without_answers == 1 else "without_answers"
-        out.print(say(MESSAGES, key, lang, count=result.without_answers), markup=False)
+        without = format_count(result.without_answers, lang)
+        out.print(say(MESSAGES, key, lang, count=without), markup=False)
     if result.first_entries:
         out.print(say(MESSAGES, "first", lang), markup=False)
         for entry in result.first_entries:

@@ -92,6 +92,9 @@ class ImportResult:
     without_answers: int = 0
     warnings: list[Problem] = field(default_factory=list)
     ignored: Counter[str] = field(default_factory=Counter)  # kind → unmapped columns
+    # unit → the marks its entries file held when first looked at (read once per import; each
+    # save looks again under the file's lock)
+    marks: dict[str, Counter[str]] = field(default_factory=dict)
 
     @property
     def written(self) -> bool:
@@ -242,11 +245,14 @@ def _read_rows(result: ImportResult, imap: ImportMap) -> ReadRows:
 
 
 def _recorded(result: ImportResult, unit: str) -> Counter[str]:
-    """The marks the unit's entries file holds (none if there is no file)."""
+    """The marks the unit's entries file holds (none if there is no file), read once."""
     from swot.files.appending import recorded_marks
 
-    path = result.workshop.entries_file(result.round_id, unit)
-    return recorded_marks(path.read_bytes() if path.exists() else None, path, result.language)
+    if unit not in result.marks:
+        path = result.workshop.entries_file(result.round_id, unit)
+        data = path.read_bytes() if path.exists() else None
+        result.marks[unit] = recorded_marks(data, path, result.language)
+    return result.marks[unit]
 
 
 def _bad_rows_error(result: ImportResult, rows: ReadRows) -> DataError:
@@ -286,12 +292,9 @@ def _by_unit(rows: ReadRows) -> dict[str, list[Respondent]]:
 
 def _preview(result: ImportResult, rows: ReadRows) -> None:
     """What an import would add per unit, counting the rows each unit's file already holds."""
-    from swot.files.appending import recorded_marks
-
     for unit, group in _by_unit(rows).items():
         path = result.workshop.entries_file(result.round_id, unit)
-        data = path.read_bytes() if path.exists() and group else None
-        new = _new_rows(group, recorded_marks(data, path, result.language))
+        new = _new_rows(group, _recorded(result, unit)) if group else []
         there = len(rows.already.get(unit, ()))
         share = UnitImport(unit, path, already=there + len(group) - len(new))
         share.respondents = sum(1 for r in new if r.new_respondent)
@@ -305,7 +308,7 @@ def _preview(result: ImportResult, rows: ReadRows) -> None:
 def _append(result: ImportResult, rows: ReadRows) -> None:
     """Append every unit's new rows. Each file that gets any is checked before the first is
     written (a file with nothing new is not read at all, so a weekly re-run costs little)."""
-    from swot.files.appending import EntriesAppender, MarkedBatch, recorded_marks
+    from swot.files.appending import EntriesAppender, MarkedBatch
 
     lang = result.language
     appenders = {}
@@ -314,8 +317,7 @@ def _append(result: ImportResult, rows: ReadRows) -> None:
     for unit, group in groups.items():
         appender = EntriesAppender(result.workshop, result.round_id, unit, lang)
         appender.invalid_key = "import_invalid"
-        data = appender.path.read_bytes() if appender.path.exists() and group else None
-        if _new_rows(group, recorded_marks(data, appender.path, lang)):
+        if group and _new_rows(group, _recorded(result, unit)):
             appender.check()
             appenders[unit] = appender
         else:  # every row there already: nothing to write, as if the import had ended now

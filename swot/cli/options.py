@@ -13,6 +13,12 @@ import typer
 
 from swot.cli.help import h, m
 
+
+def _output_option(help_key: str) -> typer.models.OptionInfo:
+    """``--output``/``-o FOLDER``: where a command writes its files (its help says which)."""
+    return typer.Option("--output", "-o", help=h(help_key), metavar=m("folder"), show_default=False)
+
+
 WorkshopOption = Annotated[
     Path,
     typer.Option(
@@ -99,13 +105,7 @@ FormatOption = Annotated[
 ]
 ExportOutputOption = Annotated[
     Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help=h("opt.export_output"),
-        metavar=m("folder"),
-        show_default=False,
-    ),
+    _output_option("opt.export_output"),
 ]
 ExportRankOption = Annotated[
     str, typer.Option("--rank", help=h("opt.export_rank"), metavar=m("method"))
@@ -139,13 +139,7 @@ CompareTopOption = Annotated[
 ]
 CompareOutputOption = Annotated[
     Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help=h("opt.compare_output"),
-        metavar=m("folder"),
-        show_default=False,
-    ),
+    _output_option("opt.compare_output"),
 ]
 
 # report
@@ -156,13 +150,7 @@ UnitArgument = Annotated[
 AllUnitsOption = Annotated[bool, typer.Option("--all-units", help=h("opt.all_units"))]
 ReportOutputOption = Annotated[
     Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help=h("opt.report_output"),
-        metavar=m("folder"),
-        show_default=False,
-    ),
+    _output_option("opt.report_output"),
 ]
 
 # init

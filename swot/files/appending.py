@@ -251,16 +251,16 @@ class EntriesAppender:
         saved = append_entries(
             self.path, pick, self.workshop.language, self.header, self.theme_names, verify=verify
         )
-        if written and remember:
+        if not remember:
+            self._known = None
+            return saved
+        if written:
             data, entries = written[-1]
             if entries is None:  # what a save needs of them: how many, and their respondents
                 entries = [*read[0], *saved]
             self._known = (data, entries)
             self._saves.append(_Save(before[-1], data, len(entries), list(saved)))
-        if remember:
-            self.saved.extend(saved)
-        else:
-            self._known = None
+        self.saved.extend(saved)
         return saved
 
     def _verified(self, temp: Path, expected: int) -> list[Entry] | None:
